@@ -1,0 +1,428 @@
+/**
+ * Builds data/bundle.json, the app's bundled data, from the published files in
+ * data/source/ (byte copies of ../shared/data; see data/source/PROVENANCE.md) and
+ * the seed minutes in data/seeds/. Run with `npm run data`.
+ *
+ * Nothing is typed in by hand except the choice of measures, their plain-language
+ * labels, and the seed documents' titles; every figure comes from a source file.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { areaNameKey } from '../src/lib/model/area-names';
+import { parseCell } from '../src/lib/model/status';
+import { parsePeriod } from '../src/lib/model/period';
+import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
+import type { Area, DataSource, Indicator, IndicatorUnit, NeighbourModel, Polarity, SourceDocument } from '../src/lib/model/types';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const src = (f: string) => join(root, 'data', 'source', f);
+
+type Row = Record<string, string>;
+function readCsv(path: string): Row[] {
+  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
+  const out = Papa.parse<Row>(text, { header: true, skipEmptyLines: true });
+  if (out.errors.length) throw new Error(`${path}: ${out.errors[0]!.message} (row ${out.errors[0]!.row})`);
+  return out.data;
+}
+
+const SOURCES: DataSource[] = [
+  {
+    id: 'dfe_lait',
+    title: 'Local Authority Interactive Tool (LAIT), children’s social care measures',
+    publisher: 'Department for Education',
+    url: 'https://www.gov.uk/government/publications/local-authority-interactive-tool-lait',
+    licence: 'Open Government Licence v3.0',
+    vintage: 'LAIT data release of 8 April 2026 (CIN and CLA outcomes for 2025); dfe-analytical-services/local-authority-interactive-tool @ 2e30e39',
+    files: ['dfe_lait_bds_long_csc_subset_2016_2025.csv', 'dfe_lait_data_dictionary.csv'],
+  },
+  {
+    id: 'dfe_cin',
+    title: 'Characteristics of children in need (Explore Education Statistics)',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need',
+    licence: 'Open Government Licence v3.0',
+    vintage: 'EES downloads kept in dfe-analytical-services/CSC_outcomes_and_enablers (2013 to 2024 and 2013 to 2025 editions)',
+    files: [
+      'b1_children_in_need_2013_to_2024.csv',
+      'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv',
+      'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv',
+      'd3_cpps_subsequent_plan_2013_to_2025.csv',
+      'd5_cpps_at31march_by_duration_2013_to_2025.csv',
+    ],
+  },
+  {
+    id: 'dfe_cla',
+    title: 'Children looked after in England including adoptions (Explore Education Statistics)',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/children-looked-after-in-england-including-adoptions',
+    licence: 'Open Government Licence v3.0',
+    vintage: '2021 to 2025 edition, via dfe-analytical-services/CSC_outcomes_and_enablers @ 2f5d11a',
+    files: ['cla_number_and_rate_per_10k_children_2021_to_2025.csv'],
+  },
+  {
+    id: 'ons_population',
+    title: 'Mid-year population estimates, children aged 0 to 17',
+    publisher: 'Office for National Statistics (in DfE’s EES layout)',
+    url: 'https://www.ons.gov.uk/peoplepopulationandcommunity/populationandmigration/populationestimates',
+    licence: 'Open Government Licence v3.0',
+    vintage: 'Mid-2012 to mid-2024 estimates, via dfe-analytical-services/CSC_outcomes_and_enablers @ 2f5d11a',
+    files: ['ons_mid-year_population_estimates_2012_to_2024.csv'],
+  },
+  {
+    id: 'dfe_statistical_neighbours',
+    title: 'Children’s services statistical neighbour benchmarking tool',
+    publisher: 'Department for Education',
+    url: 'https://www.gov.uk/government/publications/local-authority-interactive-tool-lait',
+    licence: 'Open Government Licence v3.0',
+    vintage: '2025 model and April 2021 groupings',
+    files: [
+      'dfe_statistical_neighbours_sn_model_2025_wide.csv',
+      'dfe_statistical_neighbours_New_Statistical_Neighbour_Groupings_April_2021.csv',
+    ],
+  },
+  {
+    id: 'council_minutes',
+    title: 'Council committee minutes and reports on safeguarding children partnerships',
+    publisher: 'Worcestershire County Council, Walsall Council, Solihull Metropolitan Borough Council, Herefordshire Council',
+    url: '',
+    licence: 'Published council minutes (public record); quoted as evidence',
+    vintage: 'Seed documents supplied with the project',
+    files: ['seeds/*.txt'],
+  },
+];
+
+// ---------------------------------------------------------------- areas
+
+/** Areas from the EES files: they carry both the DfE LA number and the GSS code. */
+function buildAreas(): { areas: Area[]; byOldCode: Map<number, Area>; byKey: Map<string, Area>; codeRemap: Map<string, string> } {
+  const files = [...SOURCES.find((s) => s.id === 'dfe_cin')!.files, ...SOURCES.find((s) => s.id === 'dfe_cla')!.files, ...SOURCES.find((s) => s.id === 'ons_population')!.files];
+  // For each LA number, the GSS code seen in the latest year is the current one.
+  const las = new Map<number, { code: string; name: string; year: number; names: Set<string>; codes: Set<string>; region: string }>();
+  const regions = new Map<string, string>();
+  for (const f of files) {
+    for (const r of readCsv(src(f))) {
+      const year = Number(r.time_period!.slice(0, 4));
+      if (r.geographic_level === 'Regional') regions.set(r.region_code!, r.region_name!);
+      if (r.geographic_level !== 'Local authority') continue;
+      const old = Number(r.old_la_code);
+      const entry = las.get(old) ?? { code: r.new_la_code!, name: r.la_name!, year, names: new Set(), codes: new Set(), region: r.region_code! };
+      entry.names.add(r.la_name!);
+      entry.codes.add(r.new_la_code!);
+      if (year >= entry.year) {
+        entry.code = r.new_la_code!;
+        entry.name = r.la_name!;
+        entry.year = year;
+        entry.region = r.region_code!;
+      }
+      las.set(old, entry);
+    }
+  }
+  const LONDON = 'E12000007';
+  const areas: Area[] = [
+    { code: 'E92000001', name: 'England', level: 'national', aliases: ['England'], importId: 'bundled' },
+  ];
+  for (const [code, name] of [...regions].sort()) {
+    // DfE splits London into Inner and Outer London (E13…); they sit under the London region.
+    const sub = code.startsWith('E13');
+    areas.push({
+      code,
+      name,
+      level: 'regional',
+      ...(sub ? { regionCode: LONDON } : {}),
+      aliases: sub ? [name, `London (${name.split(' ')[0]})`] : [name],
+      importId: 'bundled',
+    });
+  }
+  const codeRemap = new Map<string, string>();
+  for (const [old, e] of [...las].sort((a, b) => a[0] - b[0])) {
+    const names = [...e.names];
+    // "Herefordshire, County of" is the official form; charts and councillors say "Herefordshire".
+    const name = e.name.replace(/,\s*(County|City) of$/, '');
+    if (!names.includes(name)) names.push(name);
+    const previous = [...e.codes].filter((c) => c !== e.code);
+    for (const p of previous) codeRemap.set(p, e.code);
+    areas.push({
+      code: e.code,
+      name,
+      level: 'local_authority',
+      regionCode: e.region.startsWith('E13') ? LONDON : e.region,
+      oldLaCode: old,
+      aliases: names,
+      ...(previous.length ? { previousCodes: previous } : {}),
+      importId: 'bundled',
+    });
+  }
+  const byOldCode = new Map(areas.filter((a) => a.oldLaCode !== undefined).map((a) => [a.oldLaCode!, a]));
+  const byKey = new Map<string, Area>();
+  for (const a of areas) for (const n of a.aliases) byKey.set(areaNameKey(n), a);
+  return { areas, byOldCode, byKey, codeRemap };
+}
+
+function addAlias(area: Area, name: string): void {
+  if (!area.aliases.some((a) => a === name)) area.aliases.push(name);
+}
+
+// ---------------------------------------------------------------- indicators
+
+interface Measure {
+  id: string;
+  lait: string;
+  label: string;
+  shortLabel: string;
+  unit: IndicatorUnit;
+  decimals: number;
+}
+
+/** LAIT measures bundled, with plain-language labels for councillors. */
+const LAIT_MEASURES: Measure[] = [
+  { id: 'cpp_rate', lait: 'CPP_rate', label: 'Children on a child protection plan at 31 March, rate per 10,000 children', shortLabel: 'CP plan rate', unit: 'rate_per_10000', decimals: 1 },
+  { id: 'cin_rate', lait: 'CIN', label: 'Children in need at 31 March, rate per 10,000 children', shortLabel: 'Children in need rate', unit: 'rate_per_10000', decimals: 1 },
+  { id: 'referral_rate', lait: 'CPP_Total_Rateper10,000', label: 'Referrals to children’s social care in the year, rate per 10,000 children', shortLabel: 'Referral rate', unit: 'rate_per_10000', decimals: 1 },
+  { id: 'rereferral_pct', lait: 'ReReferral', label: 'Re-referrals within 12 months of a previous referral, % of referrals', shortLabel: 'Re-referrals %', unit: 'percent', decimals: 1 },
+  { id: 's47_rate', lait: 'Section_47', label: 'Section 47 enquiries started in the year, rate per 10,000 children', shortLabel: 'Section 47 rate', unit: 'rate_per_10000', decimals: 1 },
+  { id: 'icpc_rate', lait: 'ISCP_Conf', label: 'Initial child protection conferences in the year, rate per 10,000 children', shortLabel: 'ICPC rate', unit: 'rate_per_10000', decimals: 1 },
+  { id: 'cpp_second_or_later_pct', lait: 'PrevRegCPR', label: 'Child protection plans started in the year that were a second or later plan, %', shortLabel: 'Second or later CP plans %', unit: 'percent', decimals: 1 },
+  { id: 'cpp_ceased_rate', lait: 'DeRegCPR', label: 'Child protection plans that ended in the year, rate per 10,000 children', shortLabel: 'CP plans ended rate', unit: 'rate_per_10000', decimals: 1 },
+  { id: 'cpp_2yrs_ceased_pct', lait: 'CPPlans2yrs', label: 'Child protection plans ending in the year that had lasted 2 years or more, %', shortLabel: 'CP plans lasting 2+ years %', unit: 'percent', decimals: 1 },
+  { id: 'cp_reviewed_pct', lait: 'RevCP', label: 'Child protection cases reviewed within the required timescales, %', shortLabel: 'CP reviews on time %', unit: 'percent', decimals: 1 },
+  { id: 'cla_rate', lait: 'LAC', label: 'Children looked after at 31 March, rate per 10,000 children', shortLabel: 'Looked-after rate', unit: 'rate_per_10000', decimals: 0 },
+];
+
+const POLARITY: Record<string, Polarity> = { High: 'higher_is_better', Low: 'lower_is_better', '-': 'neither' };
+
+function laitDictionary(): Map<string, Row> {
+  const dict = new Map<string, Row>();
+  for (const r of readCsv(src('dfe_lait_data_dictionary.csv'))) if (!dict.has(r.Measure_short!)) dict.set(r.Measure_short!, r);
+  return dict;
+}
+
+/** The dictionary's description, first paragraph only: enough to define it next to a chart. */
+function definitionOf(row: Row | undefined): string {
+  const text = (row?.Description ?? '').split(/\n\s*\n/)[0]!.replace(/\s+/g, ' ').trim();
+  return text;
+}
+
+// ---------------------------------------------------------------- observations
+
+type Obs = BundleObservation & { indicatorId: string };
+
+function laitObservations(byOldCode: Map<number, Area>, byKey: Map<string, Area>): { obs: Obs[]; unmatched: Set<string> } {
+  const wanted = new Map(LAIT_MEASURES.map((m) => [m.lait, m.id]));
+  const obs: Obs[] = [];
+  const unmatched = new Set<string>();
+  for (const r of readCsv(src('dfe_lait_bds_long_csc_subset_2016_2025.csv'))) {
+    const id = wanted.get(r['Short Desc']!);
+    if (!id) continue;
+    const name = r['LA and Regions']!;
+    const num = Number(r['LA Number']);
+    // LA numbers identify authorities; England (970) and regions (980–990) only by name.
+    const area = (num < 970 ? byOldCode.get(num) : undefined) ?? byKey.get(areaNameKey(name));
+    if (!area) {
+      unmatched.add(`${num} ${name}`);
+      continue;
+    }
+    addAlias(area, name);
+    const period = parsePeriod(r.Years!);
+    const cell = parseCell(r.Values!);
+    if (period === null || cell === null) throw new Error(`LAIT: cannot read ${r.Years} / ${r.Values}`);
+    // LAIT writes floats as 64.599999999999994; round to the dictionary's precision.
+    const value = cell.value === null ? null : Math.round(cell.value * 1e6) / 1e6;
+    obs.push({ indicatorId: id, areaCode: area.code, period, value, status: cell.status });
+  }
+  return { obs, unmatched };
+}
+
+interface EesMeasure {
+  id: string;
+  file: string;
+  column: string;
+  label: string;
+  shortLabel: string;
+  unit: IndicatorUnit;
+  definition: string;
+  source: string;
+  /** Row filter, for files with several populations in one column. */
+  where?: (r: Row) => boolean;
+  /** Shift applied to time_period: population estimates serve the following reporting year. */
+  periodShift?: number;
+}
+
+const EES_MEASURES: EesMeasure[] = [
+  { id: 'cpp_count', file: 'd5_cpps_at31march_by_duration_2013_to_2025.csv', column: 'CPP_At31', label: 'Children on a child protection plan at 31 March, number', shortLabel: 'CP plans (number)', unit: 'count', definition: 'Number of children who were the subject of a child protection plan at 31 March.', source: 'dfe_cin' },
+  { id: 'cpp_started_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv', column: 'CPP_start', label: 'Child protection plans started in the year, number', shortLabel: 'CP plans started (number)', unit: 'count', definition: 'Number of child protection plans that started during the year ending 31 March.', source: 'dfe_cin' },
+  { id: 'cpp_subsequent_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv', column: 'CPP_subsequent', label: 'Child protection plans started in the year that were a second or later plan, number', shortLabel: 'Second or later CP plans (number)', unit: 'count', definition: 'Number of child protection plans started during the year that were a second or subsequent plan for the child.', source: 'dfe_cin' },
+  { id: 'cin_count', file: 'b1_children_in_need_2013_to_2024.csv', column: 'At31_episodes', label: 'Children in need at 31 March, number', shortLabel: 'Children in need (number)', unit: 'count', definition: 'Number of children in need episodes open at 31 March.', source: 'dfe_cin' },
+  { id: 'referral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv', column: 'Referrals', label: 'Referrals to children’s social care in the year, number', shortLabel: 'Referrals (number)', unit: 'count', definition: 'Number of referrals to children’s social care during the year ending 31 March.', source: 'dfe_cin' },
+  { id: 'rereferral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv', column: 'Re_referrals', label: 'Re-referrals within 12 months, number', shortLabel: 'Re-referrals (number)', unit: 'count', definition: 'Number of referrals within 12 months of a previous referral.', source: 'dfe_cin' },
+  { id: 's47_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', column: 'Section47', label: 'Section 47 enquiries started in the year, number', shortLabel: 'Section 47 enquiries (number)', unit: 'count', definition: 'Number of section 47 enquiries that started during the year ending 31 March.', source: 'dfe_cin' },
+  { id: 'icpc_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', column: 'ICPC', label: 'Initial child protection conferences in the year, number', shortLabel: 'ICPCs (number)', unit: 'count', definition: 'Number of initial child protection conferences held during the year ending 31 March.', source: 'dfe_cin' },
+  { id: 'cla_count', file: 'cla_number_and_rate_per_10k_children_2021_to_2025.csv', column: 'children_count', label: 'Children looked after at 31 March, number', shortLabel: 'Looked-after children (number)', unit: 'count', definition: 'Number of children looked after at 31 March.', source: 'dfe_cla', where: (r) => r.population_type === 'Children looked after on 31 March each year' },
+  { id: 'child_population', file: 'ons_mid-year_population_estimates_2012_to_2024.csv', column: 'population_estimate', label: 'Children aged 0 to 17 (ONS mid-year estimate used as the rate denominator)', shortLabel: 'Child population 0–17', unit: 'count', definition: 'ONS mid-year estimate of children aged 0 to 17. Shown against the reporting year it is the denominator for: the mid-2024 estimate against 2024-25, as DfE does.', source: 'ons_population', periodShift: 1 },
+];
+
+function eesObservations(codeRemap: Map<string, string>): Obs[] {
+  const obs: Obs[] = [];
+  const cache = new Map<string, Row[]>();
+  for (const m of EES_MEASURES) {
+    const rows = cache.get(m.file) ?? readCsv(src(m.file));
+    cache.set(m.file, rows);
+    for (const r of rows) {
+      if (m.where && !m.where(r)) continue;
+      const code = r.geographic_level === 'National' ? r.country_code! : r.geographic_level === 'Regional' ? r.region_code! : r.new_la_code!;
+      const period = parsePeriod(r.time_period!);
+      const cell = parseCell(r[m.column] ?? '');
+      if (period === null || cell === null) throw new Error(`${m.file}: cannot read ${m.column}=${r[m.column]} for ${code} ${r.time_period}`);
+      obs.push({ indicatorId: m.id, areaCode: codeRemap.get(code) ?? code, period: period + (m.periodShift ?? 0), value: cell.value, status: cell.status });
+    }
+  }
+  return obs;
+}
+
+/** Rate series where both counts exist carry numerator and denominator, for confidence intervals. */
+const NUMERATOR_DENOMINATOR: Record<string, [string, string]> = {
+  cpp_rate: ['cpp_count', 'child_population'],
+  cin_rate: ['cin_count', 'child_population'],
+  referral_rate: ['referral_count', 'child_population'],
+  s47_rate: ['s47_count', 'child_population'],
+  icpc_rate: ['icpc_count', 'child_population'],
+  cla_rate: ['cla_count', 'child_population'],
+  rereferral_pct: ['rereferral_count', 'referral_count'],
+  cpp_second_or_later_pct: ['cpp_subsequent_count', 'cpp_started_count'],
+};
+
+function attachCounts(obs: Obs[]): void {
+  const lookup = new Map<string, number>();
+  for (const o of obs) if (o.value !== null) lookup.set(`${o.indicatorId}|${o.areaCode}|${o.period}`, o.value);
+  for (const o of obs) {
+    const pair = NUMERATOR_DENOMINATOR[o.indicatorId];
+    if (!pair || o.value === null) continue;
+    const num = lookup.get(`${pair[0]}|${o.areaCode}|${o.period}`);
+    const den = lookup.get(`${pair[1]}|${o.areaCode}|${o.period}`);
+    if (num !== undefined && den !== undefined && den > 0) {
+      o.numerator = num;
+      o.denominator = den;
+    }
+  }
+}
+
+// ---------------------------------------------------------------- neighbours
+
+function neighbourModels(byOldCode: Map<number, Area>): NeighbourModel[] {
+  const toCode = (n: string) => byOldCode.get(Number(n))?.code;
+  const m2025: NeighbourModel = { id: 'sn2025', label: 'DfE statistical neighbours (2025 model)', source: 'dfe_statistical_neighbours', neighbours: {}, importId: 'bundled' };
+  for (const r of readCsv(src('dfe_statistical_neighbours_sn_model_2025_wide.csv'))) {
+    const self = toCode(r.old_la_code!);
+    if (!self) continue;
+    const list = [];
+    for (let i = 1; i <= 10; i++) {
+      const code = toCode(r[`SN_${i}`]!);
+      if (code) list.push({ code, closeness: r[`SN_${i}P`]!.trim() });
+    }
+    m2025.neighbours[self] = list;
+  }
+  // The 2021 file repeats its "SNP" header, so read it by position.
+  const m2021: NeighbourModel = { id: 'sn2021', label: 'DfE statistical neighbours (April 2021 groupings)', source: 'dfe_statistical_neighbours', neighbours: {}, importId: 'bundled' };
+  const text = readFileSync(src('dfe_statistical_neighbours_New_Statistical_Neighbour_Groupings_April_2021.csv'), 'utf8').replace(/^\uFEFF/, '');
+  const rows = Papa.parse<string[]>(text, { skipEmptyLines: true }).data.slice(1);
+  for (const r of rows) {
+    const self = toCode(r[0]!);
+    if (!self) continue;
+    const list = [];
+    for (let i = 0; i < 10; i++) {
+      const code = toCode(r[5 + i * 2] ?? '');
+      if (code) list.push({ code, closeness: (r[6 + i * 2] ?? '').trim() });
+    }
+    m2021.neighbours[self] = list;
+  }
+  return [m2025, m2021];
+}
+
+// ---------------------------------------------------------------- documents
+
+/** The seed minutes, with the area and year from their hand labels (labels.json). */
+const SEEDS: { file: string; areaCode: string; period: number; title: string; meetingDate?: string; source: string }[] = [
+  { file: '000_b9f82886d45750af.txt', areaCode: 'E10000034', period: 2021, title: 'Worcestershire Safeguarding Children Partnership Annual report 2020/21', source: 'Worcestershire County Council, agenda item minutes' },
+  { file: '001_7d2fc69c39e578eb.txt', areaCode: 'E10000034', period: 2017, title: 'Worcestershire Safeguarding Children Board Annual Report 2016/17 (Overview and Scrutiny minutes)', source: 'Worcestershire County Council, agenda and minutes' },
+  { file: '002_b572f51729a155e2.txt', areaCode: 'E08000030', period: 2020, title: 'Walsall Safeguarding Partnership Annual Report 2019-20', meetingDate: '2021-03-18', source: 'Walsall Council, Overview and Scrutiny Committee report' },
+  { file: '003_996ac505cb252bef.txt', areaCode: 'E08000029', period: 2021, title: 'Update on Multi-Agency Safeguarding Arrangements (Solihull)', source: 'Solihull Metropolitan Borough Council, agenda item minutes' },
+  { file: '004_f0b0a95ae1cdd7cd.txt', areaCode: 'E06000019', period: 2017, title: 'Herefordshire Safeguarding Children Board (HSCB) Annual Report 2016/17', source: 'Herefordshire Council, agenda item minutes' },
+];
+
+function seedDocuments(): SourceDocument[] {
+  return SEEDS.map((s) => {
+    const text = readFileSync(join(root, 'data', 'seeds', s.file), 'utf8');
+    const hash = createHash('sha256').update(text).digest('hex');
+    return {
+      id: `seed-${s.file.slice(0, 3)}`,
+      areaCode: s.areaCode,
+      period: s.period,
+      title: s.title,
+      ...(s.meetingDate ? { meetingDate: s.meetingDate } : {}),
+      source: s.source,
+      text,
+      hash,
+      importId: 'bundled',
+    };
+  });
+}
+
+// ---------------------------------------------------------------- main
+
+function main(): void {
+  const { areas, byOldCode, byKey, codeRemap } = buildAreas();
+  const dict = laitDictionary();
+  const lait = laitObservations(byOldCode, byKey);
+  const ees = eesObservations(codeRemap);
+  const all = [...lait.obs, ...ees];
+  attachCounts(all);
+
+  const indicators: Indicator[] = [
+    ...LAIT_MEASURES.map((m) => {
+      const row = dict.get(m.lait);
+      return {
+        id: m.id,
+        label: m.label,
+        shortLabel: m.shortLabel,
+        unit: m.unit,
+        polarity: POLARITY[row?.Polarity ?? '-'] ?? 'neither',
+        definition: definitionOf(row),
+        source: 'dfe_lait',
+        decimals: m.decimals,
+        importId: 'bundled',
+      };
+    }),
+    ...EES_MEASURES.map((m) => ({ id: m.id, label: m.label, shortLabel: m.shortLabel, unit: m.unit, polarity: 'neither' as const, definition: m.definition, source: m.source, decimals: 0, importId: 'bundled' })),
+  ];
+
+  const known = new Set(areas.map((a) => a.code));
+  const missing = new Set(all.filter((o) => !known.has(o.areaCode)).map((o) => o.areaCode));
+  if (missing.size) throw new Error(`Observations for unknown areas: ${[...missing].join(', ')}`);
+
+  const body: Omit<Bundle, 'hash'> = {
+    format: BUNDLE_FORMAT,
+    version: BUNDLE_VERSION,
+    builtFrom: 'data/source (byte copies of the published files; see data/source/PROVENANCE.md)',
+    sources: SOURCES,
+    areas,
+    indicators,
+    series: seriesToJson(all),
+    neighbourModels: neighbourModels(byOldCode),
+    documents: seedDocuments(),
+  };
+  const json = JSON.stringify(body);
+  const hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
+  const bundle: Bundle = { ...body, hash };
+  writeFileSync(join(root, 'data', 'bundle.json'), JSON.stringify(bundle));
+  // The hash alone is compiled into the app, so it can tell whether the bundle must be loaded.
+  writeFileSync(join(root, 'data', 'bundle-meta.json'), `${JSON.stringify({ hash })}\n`);
+  console.log(
+    `data/bundle.json: ${areas.length} areas, ${indicators.length} indicators, ${all.length} observations, ` +
+      `${bundle.documents.length} documents, hash ${hash}` +
+      (lait.unmatched.size ? `; LAIT areas without a GSS code, left out: ${[...lait.unmatched].join('; ')}` : ''),
+  );
+}
+
+main();

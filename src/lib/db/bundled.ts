@@ -1,0 +1,55 @@
+import { BUNDLE_FORMAT, seriesFromJson, type Bundle } from '../model/bundle';
+import type { ImportRecord } from '../model/types';
+import { IMPORT_OWNED_TABLES, type LensDb } from './database';
+
+export const BUNDLED = 'bundled';
+const HASH_KEY = 'bundleHash';
+export const SOURCES_KEY = 'bundleSources';
+
+export type BundleLoadResult = 'loaded' | 'replaced' | 'unchanged';
+
+/**
+ * Loads the bundled data into the database once, keyed by its content hash.
+ * A bundle with a new hash replaces the old bundled records in one transaction and
+ * leaves everything the user imported alone.
+ */
+export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoadResult> {
+  if (bundle.format !== BUNDLE_FORMAT) throw new Error(`The bundled data is not in the ${BUNDLE_FORMAT} format.`);
+  const current = await db.meta.get(HASH_KEY);
+  if (current?.value === bundle.hash) return 'unchanged';
+
+  // Convert before the transaction: IndexedDB transactions close if they wait on other work.
+  const series = bundle.series.map((s) => seriesFromJson(BUNDLED, s));
+  const record: ImportRecord = {
+    id: BUNDLED,
+    fileName: 'Bundled data',
+    hash: bundle.hash,
+    kind: 'bundled',
+    importedAt: new Date().toISOString(),
+    counts: {
+      areas: bundle.areas.length,
+      indicators: bundle.indicators.length,
+      observations: series.reduce((n, s) => n + s.periods.length, 0),
+      documents: bundle.documents.length,
+      priorities: 0,
+    },
+    warnings: [],
+  };
+
+  await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports', 'meta'], async () => {
+    for (const table of IMPORT_OWNED_TABLES) await db.table(table).where('importId').equals(BUNDLED).delete();
+    await db.areas.bulkPut(bundle.areas.map((a) => ({ ...a, importId: BUNDLED })));
+    await db.indicators.bulkPut(bundle.indicators.map((i) => ({ ...i, importId: BUNDLED })));
+    await db.series.bulkPut(series);
+    await db.neighbourModels.bulkPut(bundle.neighbourModels.map((m) => ({ ...m, importId: BUNDLED })));
+    await db.documents.bulkPut(bundle.documents.map((d) => ({ ...d, importId: BUNDLED })));
+    await db.imports.put(record);
+    await db.meta.put({ key: HASH_KEY, value: bundle.hash });
+    await db.meta.put({ key: SOURCES_KEY, value: bundle.sources });
+  });
+  return current ? 'replaced' : 'loaded';
+}
+
+export async function bundledHash(db: LensDb): Promise<string | undefined> {
+  return (await db.meta.get(HASH_KEY))?.value as string | undefined;
+}

@@ -1,0 +1,47 @@
+import { liveQuery } from 'dexie';
+
+export interface Live<T> {
+  readonly current: T | undefined;
+  readonly isLoading: boolean;
+  readonly error: Error | undefined;
+}
+
+/**
+ * The one bridge from Dexie to runes. `deps` is read inside an effect, so a change
+ * to any rune it reads re-runs the query; Dexie's liveQuery re-runs it when the
+ * tables it read change, in this tab or another.
+ */
+export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<T> {
+  let current = $state.raw<T | undefined>(undefined);
+  let isLoading = $state(true);
+  let error = $state.raw<Error | undefined>(undefined);
+
+  $effect(() => {
+    const d = deps();
+    isLoading = true;
+    const subscription = liveQuery(() => query(d)).subscribe({
+      next: (value) => {
+        current = value;
+        isLoading = false;
+        error = undefined;
+      },
+      error: (e: unknown) => {
+        error = e instanceof Error ? e : new Error(String(e));
+        isLoading = false;
+      },
+    });
+    return () => subscription.unsubscribe();
+  });
+
+  return {
+    get current() {
+      return current;
+    },
+    get isLoading() {
+      return isLoading;
+    },
+    get error() {
+      return error;
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { mergeSeries, type ObservationSeries } from '../model/series';
+import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
+import { BUNDLED, SOURCES_KEY } from './bundled';
+import type { LensDb } from './database';
+
+export async function listAreas(db: LensDb): Promise<Area[]> {
+  return db.areas.toArray();
+}
+
+export async function listIndicators(db: LensDb): Promise<Indicator[]> {
+  return db.indicators.toArray();
+}
+
+export async function listSources(db: LensDb): Promise<DataSource[]> {
+  return ((await db.meta.get(SOURCES_KEY))?.value as DataSource[] | undefined) ?? [];
+}
+
+export async function listImports(db: LensDb): Promise<ImportRecord[]> {
+  return db.imports.orderBy('importedAt').toArray();
+}
+
+export async function getNeighbourModel(db: LensDb, id: string): Promise<NeighbourModel | undefined> {
+  return db.neighbourModels.get(id);
+}
+
+export async function listDocuments(db: LensDb, areaCode?: AreaCode): Promise<SourceDocument[]> {
+  return areaCode ? db.documents.where('areaCode').equals(areaCode).toArray() : db.documents.toArray();
+}
+
+/**
+ * The series of one indicator, bundled first and then imports oldest to newest,
+ * so that a later import's figure for an area and year overrides an earlier one.
+ */
+async function seriesInPrecedence(db: LensDb, indicatorId: string): Promise<ObservationSeries[]> {
+  const [series, imports] = await Promise.all([db.series.where('indicatorId').equals(indicatorId).toArray(), db.imports.toArray()]);
+  const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
+  return series.sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));
+}
+
+/** Observations of one indicator, optionally for some areas and a period range. */
+export async function getObservations(
+  db: LensDb,
+  indicatorId: string,
+  opts: { areas?: AreaCode[]; from?: Period; to?: Period } = {},
+): Promise<Observation[]> {
+  const series = await seriesInPrecedence(db, indicatorId);
+  return mergeSeries(series, {
+    ...(opts.areas ? { areaFilter: new Set(opts.areas) } : {}),
+    ...(opts.from !== undefined ? { from: opts.from } : {}),
+    ...(opts.to !== undefined ? { to: opts.to } : {}),
+  });
+}
+
+/** First and last period of every indicator, in one pass over the series. */
+export async function getPeriodExtents(db: LensDb): Promise<Map<string, [Period, Period]>> {
+  const out = new Map<string, [Period, Period]>();
+  await db.series.each((s) => {
+    const e = out.get(s.indicatorId) ?? [Infinity, -Infinity];
+    for (const p of s.periods) {
+      if (p < e[0]) e[0] = p;
+      if (p > e[1]) e[1] = p;
+    }
+    if (Number.isFinite(e[0])) out.set(s.indicatorId, e);
+  });
+  return out;
+}

@@ -1,0 +1,21 @@
+/**
+ * A key under which names of the same area meet: "Herefordshire, County of",
+ * "County of Herefordshire" and "HEREFORDSHIRE" all give "herefordshire".
+ * Footnote digits glued on by spreadsheets ("England1") are dropped too.
+ */
+export function areaNameKey(name: string): string {
+  let s = name.normalize('NFKC').toLowerCase();
+  s = s.replace(/\(pre lg\)/g, ' ');
+  s = s.replace(/&/g, ' and ');
+  // "Bristol, City of" is Bristol; but "City of London" keeps its prefix, or it would meet London.
+  s = s.replace(/,\s*(county|city) of\s*$/, ' ');
+  s = s.replace(/^(the )?county of\s+/, ' ');
+  s = s.replace(/([a-z)])\d+$/, '$1');
+  s = s.replace(/[^a-z0-9]+/g, ' ');
+  return s.trim();
+}
+
+/** GSS codes are a letter for the nation and eight digits. */
+export function isAreaCode(code: string): boolean {
+  return /^[EWSNK]\d{8}$/.test(code);
+}

@@ -1,0 +1,36 @@
+import { format } from 'd3-format';
+import { STATUS_MEANING, statusSymbol, type StatusCode } from './status';
+import type { Indicator, IndicatorUnit } from './types';
+
+const formatters = new Map<string, (n: number) => string>();
+function fmt(spec: string): (n: number) => string {
+  let f = formatters.get(spec);
+  if (!f) {
+    f = format(spec);
+    formatters.set(spec, f);
+  }
+  return f;
+}
+
+/** A value as a table shows it: 43.5, 24.5%, 1,234. */
+export function formatValue(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number): string {
+  const s = fmt(`,.${indicator.decimals}f`)(value);
+  return indicator.unit === 'percent' ? `${s}%` : s;
+}
+
+/** A cell: its value, or the status symbol. */
+export function formatCell(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null, status: StatusCode | null): string {
+  if (value !== null) return formatValue(indicator, value);
+  return status ? statusSymbol(status) : '–';
+}
+
+/** A value in a sentence: "43.5 per 10,000 children", "24.5%". */
+export function describeValue(indicator: Pick<Indicator, 'unit' | 'decimals'>, value: number | null, status: StatusCode | null): string {
+  if (value === null) return status ? `no figure (${STATUS_MEANING[status]})` : 'no figure';
+  const s = formatValue(indicator, value);
+  return indicator.unit === 'rate_per_10000' ? `${s} per 10,000 children` : s;
+}
+
+export function unitLabel(unit: IndicatorUnit): string {
+  return unit === 'rate_per_10000' ? 'Rate per 10,000 children' : unit === 'percent' ? 'Per cent' : 'Number';
+}

@@ -1,0 +1,147 @@
+import type { StatusCode } from './status';
+
+/** ONS GSS code, e.g. E10000034. Codes are the identity of an area; names vary. */
+export type AreaCode = string;
+
+export type AreaLevel = 'national' | 'regional' | 'local_authority';
+
+export interface Area {
+  code: AreaCode;
+  name: string;
+  level: AreaLevel;
+  /** GSS code of the region (E12…) for a local authority; absent otherwise. */
+  regionCode?: AreaCode;
+  /** DfE 3-digit LA number, where known (885 = Worcestershire). */
+  oldLaCode?: number;
+  /** Other names this area goes by in published files. */
+  aliases: string[];
+  /** Codes this area had before a boundary or status change (E10000002 → E06000060). */
+  previousCodes?: AreaCode[];
+  /** Which import created the area: 'bundled' or an import id (custom areas). */
+  importId: string;
+}
+
+/** Whether a higher value is better, worse, or neither (most CSC measures: context, not a target). */
+export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neither';
+
+export type IndicatorUnit = 'rate_per_10000' | 'percent' | 'count';
+
+export interface Indicator {
+  id: string;
+  label: string;
+  /** Short label for axes and pickers. */
+  shortLabel: string;
+  unit: IndicatorUnit;
+  polarity: Polarity;
+  definition: string;
+  /** Id of the source in the bundle's sources, or the import's file name. */
+  source: string;
+  /** Decimal places to show. */
+  decimals: number;
+  importId: string;
+}
+
+/** A reporting year, stored as the calendar year in which it ends (2016-17 → 2017). */
+export type Period = number;
+
+export interface Observation {
+  indicatorId: string;
+  areaCode: AreaCode;
+  period: Period;
+  /** null when the cell carries a status instead of a number. */
+  value: number | null;
+  status: StatusCode | null;
+  numerator?: number;
+  denominator?: number;
+  importId: string;
+}
+
+export interface SourceDocument {
+  id: string;
+  areaCode: AreaCode;
+  period: Period;
+  title: string;
+  /** ISO date (yyyy-mm-dd) of the meeting, where known. */
+  meetingDate?: string;
+  /** Where the text came from: a file name or a description of the publisher. */
+  source: string;
+  text: string;
+  hash: string;
+  importId: string;
+}
+
+export interface EvidenceSnippet {
+  /** Offsets into the document text: [start, end). */
+  start: number;
+  end: number;
+  sentence: string;
+}
+
+export interface ThemeMention {
+  id: string;
+  documentId: string;
+  themeId: string;
+  areaCode: AreaCode;
+  period: Period;
+  /** Sentences that substantively discuss the theme. */
+  count: number;
+  /** Share of the document's sentences that touch the theme (0–1). */
+  share: number;
+  evidence: EvidenceSnippet[];
+  importId: string;
+}
+
+export interface Priority {
+  id: string;
+  areaCode: AreaCode;
+  period: Period;
+  label: string;
+  themeIds: string[];
+  documentId?: string;
+  evidence?: EvidenceSnippet;
+  /** True once the user has edited, added or removed it; such priorities survive re-import. */
+  userEdited?: boolean;
+  /** A user-removed priority is kept as a tombstone so a re-import does not bring it back. */
+  removed?: boolean;
+  importId: string;
+}
+
+export type ImportKind = 'bundled' | 'ees_csv' | 'generic_csv' | 'app_json' | 'document' | 'xlsx' | 'backup';
+
+export interface ImportRecord {
+  id: string;
+  fileName: string;
+  /** SHA-256 of the file bytes, hex. */
+  hash: string;
+  kind: ImportKind;
+  /** ISO timestamp. */
+  importedAt: string;
+  counts: { areas: number; indicators: number; observations: number; documents: number; priorities: number };
+  warnings: string[];
+}
+
+export interface NeighbourLink {
+  code: AreaCode;
+  /** DfE closeness band, e.g. "Very close". */
+  closeness: string;
+}
+
+/** One statistical neighbour model: each authority's ten neighbours in order of closeness. */
+export interface NeighbourModel {
+  id: string;
+  label: string;
+  source: string;
+  neighbours: Record<AreaCode, NeighbourLink[]>;
+  importId: string;
+}
+
+export interface DataSource {
+  id: string;
+  title: string;
+  publisher: string;
+  url: string;
+  licence: string;
+  /** What vintage or commit the figures were taken from. */
+  vintage: string;
+  files: string[];
+}

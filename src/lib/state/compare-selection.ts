@@ -1,0 +1,84 @@
+import { formatPeriod } from '../model/period';
+import type { Area, AreaCode, Indicator, Period } from '../model/types';
+import { DEFAULT_INDICATOR, type CompareView } from './url-codec';
+
+export interface CompareSelection {
+  areas: Area[];
+  indicator: Indicator;
+  from: Period;
+  to: Period;
+  year: Period;
+  problems: string[];
+}
+
+/**
+ * Checks a Compare view from the URL against the data that is loaded: unknown
+ * areas are left out, an unknown indicator falls back to the CP plan rate, and
+ * years are clamped to those the indicator has. Returns null only when there is
+ * no indicator at all to show.
+ */
+export function resolveCompareSelection(
+  view: CompareView,
+  areasByCode: ReadonlyMap<AreaCode, Area>,
+  indicators: readonly Indicator[],
+  extentOf: (indicatorId: string) => [Period, Period] | null,
+): CompareSelection | null {
+  const problems: string[] = [];
+  const areas: Area[] = [];
+  for (const code of view.areas) {
+    const area = areasByCode.get(code) ?? [...areasByCode.values()].find((a) => a.previousCodes?.includes(code));
+    if (area) {
+      if (!areas.includes(area)) areas.push(area);
+    } else problems.push(`No area has the code ${code}, so it was left out.`);
+  }
+
+  let indicator = indicators.find((i) => i.id === view.indicator);
+  if (!indicator) {
+    const fallback = indicators.find((i) => i.id === DEFAULT_INDICATOR) ?? indicators[0];
+    if (!fallback) return null;
+    problems.push(`There is no indicator “${view.indicator}”, so “${fallback.shortLabel}” is shown.`);
+    indicator = fallback;
+  }
+
+  const extent = extentOf(indicator.id) ?? [view.from ?? 2016, view.to ?? 2016];
+  const [lo, hi] = extent;
+  const clamp = (p: Period, what: string): Period => {
+    if (p >= lo && p <= hi) return p;
+    const c = Math.min(hi, Math.max(lo, p));
+    problems.push(`There are no figures for ${formatPeriod(p)} (${what}); ${formatPeriod(c)} is used instead.`);
+    return c;
+  };
+  const from = view.from === undefined ? lo : clamp(view.from, 'first year');
+  const to = view.to === undefined ? hi : clamp(view.to, 'last year');
+  let year = view.year === undefined ? to : clamp(view.year, 'year of the table');
+  if (year < from || year > to) {
+    problems.push(`${formatPeriod(year)} is outside ${formatPeriod(from)} to ${formatPeriod(to)}, so ${formatPeriod(to)} is used.`);
+    year = to;
+  }
+  return { areas, indicator, from, to, year, problems };
+}
+
+export interface TrendLineSpec {
+  code: AreaCode;
+  label: string;
+  role: 'area' | 'england' | 'region';
+}
+
+/**
+ * The lines of the trend chart: every chosen area, then England and the region of
+ * each chosen authority as reference lines, unless the user chose them as areas.
+ */
+export function trendLineSpecs(selected: readonly Area[], areasByCode: ReadonlyMap<AreaCode, Area>): TrendLineSpec[] {
+  const specs: TrendLineSpec[] = selected.map((a) => ({ code: a.code, label: a.name, role: 'area' }));
+  const chosen = new Set(selected.map((a) => a.code));
+  const england = areasByCode.get(ENGLAND);
+  if (england && !chosen.has(ENGLAND)) specs.push({ code: ENGLAND, label: england.name, role: 'england' });
+  const regions = new Set(selected.filter((a) => a.level === 'local_authority' && a.regionCode).map((a) => a.regionCode!));
+  for (const code of regions) {
+    const region = areasByCode.get(code);
+    if (region && !chosen.has(code)) specs.push({ code, label: region.name, role: 'region' });
+  }
+  return specs;
+}
+
+export const ENGLAND: AreaCode = 'E92000001';

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Area, Indicator } from '../../../src/lib/model/types';
+import { resolveCompareSelection, trendLineSpecs } from '../../../src/lib/state/compare-selection';
+
+const area = (code: string, name: string, level: Area['level'], regionCode?: string): Area => ({
+  code,
+  name,
+  level,
+  aliases: [name],
+  importId: 'bundled',
+  ...(regionCode ? { regionCode } : {}),
+});
+const AREAS = [
+  area('E92000001', 'England', 'national'),
+  area('E12000005', 'West Midlands', 'regional'),
+  area('E12000009', 'South West', 'regional'),
+  area('E10000034', 'Worcestershire', 'local_authority', 'E12000005'),
+  area('E08000030', 'Walsall', 'local_authority', 'E12000005'),
+  area('E06000066', 'Somerset', 'local_authority', 'E12000009'),
+];
+AREAS[5]!.previousCodes = ['E10000027'];
+const byCode = new Map(AREAS.map((a) => [a.code, a]));
+const ind = (id: string): Indicator => ({ id, label: id, shortLabel: id, unit: 'rate_per_10000', polarity: 'neither', definition: '', source: 's', decimals: 1, importId: 'bundled' });
+const INDICATORS = [ind('cpp_rate'), ind('cin_rate')];
+const extent = (id: string): [number, number] | null => (id === 'cpp_rate' ? [2016, 2025] : id === 'cin_rate' ? [2013, 2024] : null);
+
+describe('resolveCompareSelection', () => {
+  it('uses the link as given when everything exists', () => {
+    const s = resolveCompareSelection({ name: 'compare', areas: ['E10000034', 'E08000030'], indicator: 'cin_rate', from: 2014, to: 2020, year: 2019 }, byCode, INDICATORS, extent)!;
+    expect(s.areas.map((a) => a.code)).toEqual(['E10000034', 'E08000030']);
+    expect(s).toMatchObject({ from: 2014, to: 2020, year: 2019, problems: [] });
+    expect(s.indicator.id).toBe('cin_rate');
+  });
+
+  it('defaults the years to the indicator’s range, the year to the last', () => {
+    expect(resolveCompareSelection({ name: 'compare', areas: [], indicator: 'cpp_rate' }, byCode, INDICATORS, extent)).toMatchObject({ from: 2016, to: 2025, year: 2025, problems: [] });
+  });
+
+  it('explains and repairs unknown areas, indicators and years', () => {
+    const s = resolveCompareSelection({ name: 'compare', areas: ['E10000034', 'E99999999'], indicator: 'nope', from: 2001, year: 2030 }, byCode, INDICATORS, extent)!;
+    expect(s.areas.map((a) => a.code)).toEqual(['E10000034']);
+    expect(s.indicator.id).toBe('cpp_rate');
+    expect(s.from).toBe(2016);
+    expect(s.year).toBe(2025);
+    expect(s.problems).toHaveLength(4);
+    expect(s.problems.join(' ')).toMatch(/E99999999.*nope.*2000-01.*2029-30/);
+  });
+
+  it('finds an area by a code it used to have', () => {
+    const s = resolveCompareSelection({ name: 'compare', areas: ['E10000027'], indicator: 'cpp_rate' }, byCode, INDICATORS, extent)!;
+    expect(s.areas.map((a) => a.name)).toEqual(['Somerset']);
+  });
+
+  it('returns null only when there are no indicators at all', () => {
+    expect(resolveCompareSelection({ name: 'compare', areas: [], indicator: 'cpp_rate' }, byCode, [], extent)).toBeNull();
+  });
+});
+
+describe('trendLineSpecs', () => {
+  it('adds England and each chosen authority’s region as benchmarks', () => {
+    const specs = trendLineSpecs([byCode.get('E10000034')!, byCode.get('E06000066')!, byCode.get('E08000030')!], byCode);
+    expect(specs.map((s) => [s.code, s.role])).toEqual([
+      ['E10000034', 'area'],
+      ['E06000066', 'area'],
+      ['E08000030', 'area'],
+      ['E92000001', 'england'],
+      ['E12000005', 'region'],
+      ['E12000009', 'region'],
+    ]);
+  });
+
+  it('does not draw a benchmark twice when the user chose it as an area', () => {
+    const specs = trendLineSpecs([byCode.get('E10000034')!, byCode.get('E92000001')!, byCode.get('E12000005')!], byCode);
+    expect(specs.map((s) => s.role)).toEqual(['area', 'area', 'area']);
+  });
+});
