@@ -3,7 +3,7 @@
  * not allow it (no permission, an insecure context, an old browser), so the caller
  * can fall back to a selected text field the user copies from.
  */
-export async function copyText(text: string, clipboard: Pick<Clipboard, 'writeText'> | undefined = globalThis.navigator?.clipboard): Promise<boolean> {
+export async function copyText(text: string, clipboard: Pick<Clipboard, 'writeText'> | null = globalThis.navigator?.clipboard ?? null): Promise<boolean> {
   if (!clipboard) return false;
   try {
     await clipboard.writeText(text);
