@@ -8,13 +8,15 @@ export class AppUpdate {
   /** A new version is installed and waiting for the user to reload. */
   needRefresh = $state(false);
   private updateSW: ((reloadPage?: boolean) => Promise<void>) | undefined;
+  private registered = false;
 
   /**
    * Registers the service worker. The registration code (and workbox-window) is
    * loaded lazily, so it is not part of the JavaScript the first view waits for.
    */
   async register(): Promise<void> {
-    if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    if (this.registered || !import.meta.env.PROD || !('serviceWorker' in navigator)) return;
+    this.registered = true;
     const { registerSW } = await import('virtual:pwa-register');
     this.updateSW = registerSW({
       immediate: true,
