@@ -124,5 +124,9 @@ test('printing shows the chart, its table and the link, without the app controls
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
   await expect(page.getByRole('table', { name: /Children in need/ })).toBeVisible();
   await expect(page.getByTestId('trend-svg')).toBeVisible();
+  // Axis numbers as a reader writes them (10, 20 …), not in exponent form (1e+1).
+  const ticks = await page.getByTestId('trend-svg').locator('text').allTextContents();
+  expect(ticks.filter((t) => /^\d[\d,]*$/.test(t)).length).toBeGreaterThan(2);
+  expect(ticks.filter((t) => /\de[+-]\d/.test(t))).toEqual([]);
   await expect(page.getByText(/^Printed from Safeguarding Lens\. This view: http.*#\/compare\?areas=E10000034,E08000030.*&v=1&data=/)).toBeVisible();
 });
