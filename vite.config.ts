@@ -1,14 +1,67 @@
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import type { Plugin } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { CSP_HEADER, CSP_META } from './scripts/csp.ts';
+
+/** Writes the Content Security Policy into the built index.html, right after the charset and before any script. */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'safeguarding-lens:csp',
+    apply: 'build',
+    transformIndexHtml(html) {
+      const charset = /<meta charset="[^"]*"\s*\/?>/i;
+      if (!charset.test(html)) throw new Error('index.html needs <meta charset> so the Content Security Policy can follow it');
+      return html.replace(charset, (m) => `${m}\n    <meta http-equiv="Content-Security-Policy" content="${CSP_META}" />`);
+    },
+  };
+}
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [
+    svelte(),
+    contentSecurityPolicy(),
+    VitePWA({
+      strategies: 'generateSW',
+      // A new version waits until the user chooses to reload (src/lib/pwa).
+      registerType: 'prompt',
+      // Registered from the app, after the first view is drawn, through virtual:pwa-register.
+      injectRegister: false,
+      // Icons and the favicon are precached by the glob below; listing them again would duplicate them.
+      includeManifestIcons: false,
+      manifest: {
+        id: './',
+        name: 'Safeguarding Lens',
+        short_name: 'SG Lens',
+        description: 'Compare English safeguarding children partnerships: child protection plan rates, priorities and themes.',
+        lang: 'en-GB',
+        start_url: './',
+        scope: './',
+        display: 'standalone',
+        background_color: '#ffffff',
+        theme_color: '#1d4f91',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+      workbox: {
+        // The app shell and the bundled data, so every view works offline after one visit.
+        globPatterns: ['**/*.{html,js,css,svg,png,json}'],
+        // The bundled data is about 1 MB; Workbox skips files over 2 MB by default.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: 'index.html',
+        cleanupOutdatedCaches: true,
+      },
+    }),
+  ],
   build: {
     target: 'es2022',
     // The bundled data is fetched as its own file, never inlined into the JavaScript.
     assetsInlineLimit: 0,
   },
-  preview: { host: '127.0.0.1', port: 4173, strictPort: true },
+  preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',

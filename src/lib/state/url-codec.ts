@@ -42,7 +42,33 @@ export interface Decoded {
   view: View;
   /** Plain-language notes on what in the link could not be used. */
   problems: string[];
+  /** The parameters every route accepts: contract version, data vintage, presentation mode. */
+  link: LinkParams;
 }
+
+/**
+ * Parameters that any route accepts, read in one place so that views can add their
+ * own parameters without touching these.
+ */
+export interface LinkParams {
+  /**
+   * Version of the URL contract the link was written in (`v`). Links without `v`
+   * (written before versioning, or by the address bar) are read as version 1.
+   */
+  version: number;
+  /**
+   * The edition of the bundled figures the link was made on (`data`): the first
+   * eight hex digits of the bundle's content hash. Absent when the link does not say.
+   */
+  vintage?: string;
+  /** Presentation mode for councillors (`present=1`): read-only, larger type. */
+  present: boolean;
+}
+
+/** The URL contract this build writes. Raise it only for a change old readers would misread. */
+export const LINK_VERSION = 1;
+export const DEFAULT_LINK: Readonly<LinkParams> = { version: 1, present: false };
+const VINTAGE_LENGTH = 8;
 
 export function defaultView(): CompareView {
   return { name: 'compare', areas: [...DEFAULT_AREAS], indicator: DEFAULT_INDICATOR };
@@ -53,14 +79,88 @@ const MAX_HASH_LENGTH = 4000;
 /** Reads a location hash such as `#/compare?areas=E10000034&indicator=cpp_rate`. Never throws. */
 export function decodeHash(rawHash: string): Decoded {
   const problems: string[] = [];
-  let hash = rawHash.startsWith('#') ? rawHash.slice(1) : rawHash;
+  const hash = rawHash.startsWith('#') ? rawHash.slice(1) : rawHash;
   if (hash.length > MAX_HASH_LENGTH) {
-    return { view: defaultView(), problems: ['The link is too long to be a Safeguarding Lens link, so the default view is shown.'] };
+    return {
+      view: defaultView(),
+      problems: ['The link is too long to be a Safeguarding Lens link, so the default view is shown.'],
+      link: { ...DEFAULT_LINK },
+    };
   }
   const q = hash.indexOf('?');
   const path = q === -1 ? hash : hash.slice(0, q);
-  const params = new URLSearchParams(q === -1 ? '' : hash.slice(q + 1));
+  const params = new ReadParams(q === -1 ? '' : hash.slice(q + 1));
   const segments = path.split('/').filter((s) => s !== '');
+  const link = readLinkParams(params, problems);
+  const { view } = decodeView(segments, params, problems);
+  problems.push(...params.unusedProblems());
+  return { view, problems, link };
+}
+
+/**
+ * URLSearchParams that remembers which names were read, so that whatever a route
+ * did not use can be reported without a list of every route's parameter names.
+ */
+class ReadParams extends URLSearchParams {
+  private readonly read = new Set<string>();
+  override get(name: string): string | null {
+    this.read.add(name);
+    return super.get(name);
+  }
+  override getAll(name: string): string[] {
+    this.read.add(name);
+    return super.getAll(name);
+  }
+  override has(name: string, value?: string): boolean {
+    this.read.add(name);
+    return value === undefined ? super.has(name) : super.has(name, value);
+  }
+
+  unusedProblems(): string[] {
+    const out: string[] = [];
+    const seen = new Set<string>();
+    for (const [name, value] of this.entries()) {
+      if (seen.has(name)) continue;
+      seen.add(name);
+      if (name === '' && value === '') continue;
+      if (!this.read.has(name)) out.push(`This view has no setting “${shorten(name)}”, so it was ignored.`);
+      else if (super.getAll(name).length > 1) out.push(`“${shorten(name)}” is given more than once; the first is used.`);
+    }
+    return out;
+  }
+}
+
+/** `v`, `data` and `present`: accepted on every route. */
+function readLinkParams(params: URLSearchParams, problems: string[]): LinkParams {
+  const link: LinkParams = { ...DEFAULT_LINK };
+  const v = params.get('v');
+  if (v !== null) {
+    if (!/^[1-9]\d{0,3}$/.test(v)) problems.push(`“${shorten(v)}” is not a link version, so the link was read as version ${LINK_VERSION}.`);
+    else {
+      link.version = Number(v);
+      if (link.version > LINK_VERSION)
+        problems.push(`This link was made by a newer version of Safeguarding Lens (link version ${link.version}); this version shows what it can of it.`);
+    }
+  }
+  const data = params.get('data');
+  if (data !== null) {
+    if (/^[0-9a-f]{8,64}$/i.test(data)) link.vintage = data.slice(0, VINTAGE_LENGTH).toLowerCase();
+    else problems.push(`“${shorten(data)}” is not an edition of the figures (for “data”), so it was ignored.`);
+  }
+  const present = params.get('present');
+  if (present !== null) {
+    if (present === '1') link.present = true;
+    else if (present !== '0') problems.push(`“${shorten(present)}” is not a presentation setting (write present=1), so the usual view is shown.`);
+  }
+  return link;
+}
+
+/** The edition of a bundle as a link records it: the first eight hex digits of its content hash. */
+export function vintageOf(bundleHash: string): string {
+  return bundleHash.slice(0, VINTAGE_LENGTH).toLowerCase();
+}
+
+function decodeView(segments: string[], params: URLSearchParams, problems: string[]): { view: View; problems: string[] } {
   const route = segments[0] ?? 'compare';
 
   switch (route) {
@@ -131,8 +231,25 @@ function shorten(s: string): string {
   return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
 }
 
-/** Writes a view as a location hash, leaving defaults out. */
-export function encodeHash(view: View): string {
+/**
+ * Writes a view as a location hash, leaving defaults out. `link` adds the parameters
+ * every route accepts (a shared link writes `v` and `data`; presentation mode `present`).
+ */
+export function encodeHash(view: View, link: Partial<LinkParams> = {}): string {
+  return withLinkParams(encodeView(view), link);
+}
+
+/** Appends the common parameters to a hash written by encodeHash; defaults are left out. */
+export function withLinkParams(hash: string, link: Partial<LinkParams>): string {
+  const parts: string[] = [];
+  if (link.version !== undefined) parts.push(`v=${link.version}`);
+  if (link.vintage !== undefined) parts.push(`data=${encodeURIComponent(link.vintage)}`);
+  if (link.present) parts.push('present=1');
+  if (!parts.length) return hash;
+  return `${hash}${hash.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+
+function encodeView(view: View): string {
   switch (view.name) {
     case 'compare': {
       const parts: string[] = [];

@@ -1,6 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeHash, DEFAULT_AREAS, defaultView, encodeHash, MAX_AREAS, type View } from '../../../src/lib/state/url-codec';
+import { MALFORMED_LINKS } from '../../fixtures/malformed-links';
+import {
+  decodeHash,
+  DEFAULT_AREAS,
+  DEFAULT_LINK,
+  defaultView,
+  encodeHash,
+  LINK_VERSION,
+  MAX_AREAS,
+  vintageOf,
+  withLinkParams,
+  type LinkParams,
+  type View,
+} from '../../../src/lib/state/url-codec';
 
 describe('decodeHash', () => {
   it('reads the documented Compare link', () => {
@@ -17,7 +30,7 @@ describe('decodeHash', () => {
   });
 
   it('opens the default Compare view for an empty hash', () => {
-    for (const h of ['', '#', '#/', '#/compare']) expect(decodeHash(h)).toEqual({ view: defaultView(), problems: [] });
+    for (const h of ['', '#', '#/', '#/compare']) expect(decodeHash(h)).toEqual({ view: defaultView(), problems: [], link: DEFAULT_LINK });
   });
 
   it('accepts years written as reporting periods', () => {
@@ -58,6 +71,61 @@ describe('decodeHash', () => {
   });
 });
 
+describe('links from earlier versions', () => {
+  // The examples the README documented before links carried a version (`v`).
+  it.each([
+    ['#/compare?areas=E10000034,E08000030&indicator=cpp_rate&from=2016&to=2025&year=2025', 'compare'],
+    ['#/themes?areas=E10000034,E06000019&from=2017&to=2021', 'themes'],
+    ['#/area/E10000034', 'area'],
+    ['#/data', 'data'],
+  ])('%s still opens with no problems, read as version 1', (hash, name) => {
+    const { view, problems, link } = decodeHash(hash);
+    expect(problems).toEqual([]);
+    expect(view.name).toBe(name);
+    expect(link).toEqual({ version: 1, present: false });
+  });
+});
+
+describe('parameters every route accepts', () => {
+  it('reads the version, the data edition and presentation mode on any route', () => {
+    for (const base of ['#/compare?areas=E10000034', '#/themes?from=2017', '#/area/E10000034', '#/data']) {
+      const { problems, link } = decodeHash(withLinkParams(base, { version: 1, vintage: 'd59f6065', present: true }));
+      expect(problems, base).toEqual([]);
+      expect(link, base).toEqual({ version: 1, vintage: 'd59f6065', present: true });
+    }
+  });
+
+  it('keeps the first eight hex digits of a longer data edition, in lower case', () => {
+    expect(decodeHash('#/compare?data=D59F6065E90DB1F4').link.vintage).toBe('d59f6065');
+    expect(vintageOf('D59F6065E90DB1F4')).toBe('d59f6065');
+  });
+
+  it('treats present=0 as the usual view', () => {
+    expect(decodeHash('#/compare?present=0')).toMatchObject({ problems: [], link: { present: false } });
+  });
+
+  it('says so when a link comes from a newer version, and still reads what it can', () => {
+    const { view, problems, link } = decodeHash('#/compare?areas=E10000034&v=2');
+    expect(link.version).toBe(2);
+    expect(view).toMatchObject({ areas: ['E10000034'] });
+    expect(problems.join(' ')).toContain('newer version');
+  });
+});
+
+describe('malformed links', () => {
+  it.each(MALFORMED_LINKS.filter((l) => !l.checkedAgainstData).map((l) => [l.name, l] as const))('%s: a message and the nearest view', (_name, l) => {
+    const { view, problems } = decodeHash(l.hash);
+    expect(problems.join(' ')).toContain(l.message);
+    expect(view.name).toBe(l.view);
+  });
+
+  it('quotes tampered input back short and without control characters', () => {
+    const { problems } = decodeHash(`#/compare?indicator=${encodeURIComponent('\u0000\u0007<script>' + 'x'.repeat(200))}`);
+    expect(problems[0]).not.toMatch(/[\u0000-\u001f]/);
+    expect(problems[0]!.length).toBeLessThan(120);
+  });
+});
+
 describe('encodeHash', () => {
   it('leaves defaults out of the URL', () => {
     expect(encodeHash(defaultView())).toBe('#/compare');
@@ -89,6 +157,19 @@ describe('encodeHash', () => {
     fc.constant({ name: 'data' as const }),
   );
 
+  it('writes the common parameters after the view, leaving defaults out', () => {
+    expect(encodeHash(defaultView(), {})).toBe('#/compare');
+    expect(encodeHash(defaultView(), { version: 1, vintage: 'd59f6065', present: true })).toBe('#/compare?v=1&data=d59f6065&present=1');
+    expect(encodeHash({ name: 'data' }, { present: false })).toBe('#/data');
+    expect(encodeHash({ name: 'area', code: 'E10000034' }, { present: true })).toBe('#/area/E10000034?present=1');
+    expect(encodeHash({ name: 'compare', areas: ['E10000034'], indicator: 'cpp_rate' }, { version: LINK_VERSION })).toBe('#/compare?areas=E10000034&v=1');
+  });
+
+  const linkArb: fc.Arbitrary<LinkParams> = fc.record(
+    { version: fc.constant(LINK_VERSION), vintage: fc.stringMatching(/^[0-9a-f]{8}$/), present: fc.boolean() },
+    { requiredKeys: ['version', 'present'] },
+  );
+
   it('round-trips every valid view through the URL', () => {
     fc.assert(
       fc.property(viewArb, (v) => {
@@ -97,6 +178,18 @@ describe('encodeHash', () => {
         const { view, problems } = decodeHash(encodeHash(v));
         expect(problems).toEqual([]);
         expect(view).toEqual(v);
+      }),
+    );
+  });
+
+  it('round-trips the common parameters with any view', () => {
+    fc.assert(
+      fc.property(viewArb, linkArb, (v, l) => {
+        if ('from' in v && 'to' in v && v.from !== undefined && v.to !== undefined && v.from > v.to) [v.from, v.to] = [v.to, v.from];
+        const { view, problems, link } = decodeHash(encodeHash(v, l));
+        expect(problems).toEqual([]);
+        expect(view).toEqual(v);
+        expect(link).toEqual(l);
       }),
     );
   });

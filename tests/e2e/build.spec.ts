@@ -1,0 +1,49 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+
+/**
+ * Checks of the built app in dist/ (built before the browser tests run): what the
+ * service worker precaches, and that index.html holds no inline script or style.
+ */
+const dist = 'dist';
+
+function precached(): string[] {
+  const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
+  return [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
+}
+
+test('the service worker precaches index.html, the app shell and the bundled data', () => {
+  expect(existsSync(join(dist, 'sw.js')), 'dist/sw.js').toBe(true);
+  const urls = precached();
+  expect(urls).toContain('index.html');
+  expect(urls).toContain('manifest.webmanifest');
+
+  const assets = readdirSync(join(dist, 'assets'));
+  const bundle = assets.filter((f) => /^bundle-.*\.json$/.test(f));
+  expect(bundle, 'one hashed bundle file').toHaveLength(1);
+  expect(urls).toContain(`assets/${bundle[0]}`);
+
+  // Everything index.html loads, and every emitted script and stylesheet (lazy chunks too).
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  for (const [, ref] of html.matchAll(/(?:src|href)="\/([^"]+)"/g)) expect(urls, ref).toContain(ref);
+  for (const f of assets.filter((a) => /\.(js|css)$/.test(a))) expect(urls, f).toContain(`assets/${f}`);
+  for (const icon of ['icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png']) expect(urls).toContain(icon);
+  expect(new Set(urls).size, 'no file listed twice').toBe(urls.length);
+});
+
+test('index.html carries the Content Security Policy before any script, and no inline script or style', () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html);
+  expect(csp, 'CSP meta tag').not.toBeNull();
+  expect(csp![1]).toContain("script-src 'self'");
+  expect(csp![1]).toContain("connect-src 'self'");
+  expect(csp![1]).not.toContain('unsafe');
+  expect(html.indexOf('Content-Security-Policy')).toBeLessThan(html.indexOf('<script'));
+
+  for (const [tag] of html.matchAll(/<script\b[^>]*>/g)) expect(tag, 'every script is a file').toMatch(/\ssrc="/);
+  expect(html).not.toMatch(/<script\b[^>]*>[^<]+<\/script>/);
+  expect(html).not.toMatch(/<style\b/);
+  expect(html).not.toMatch(/\sstyle="/);
+  expect(html).not.toMatch(/\son[a-z]+="/);
+});
