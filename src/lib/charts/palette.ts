@@ -10,6 +10,8 @@ export const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 
 
 export const ENGLAND_COLOUR = '#1a1a1a';
 export const REGION_COLOUR = '#595959';
+/** The statistical neighbours' average: a dark purple, told apart from the region by its dash-dot line too. */
+export const NEIGHBOURS_COLOUR = '#5D3A9B';
 
 export function seriesStyle(index: number): { colour: string; marker: MarkerShape } {
   return { colour: SERIES_COLOURS[index % SERIES_COLOURS.length]!, marker: MARKERS[index % MARKERS.length]! };

@@ -39,7 +39,9 @@ export interface Benchmark {
   value: number | null;
   status: StatusCode | null;
   previous: number | null;
-  /** e.g. "average of 9 of 10 neighbours with a figure". */
+  /** What the benchmark is, where the label does not say it all. */
+  description?: string;
+  /** e.g. "average of the 9 of 10 neighbours with a figure". */
   note?: string;
 }
 
@@ -68,7 +70,7 @@ export interface RankedInput {
   /** Chosen area codes, in order. */
   chosen: readonly AreaCode[];
   /** Statistical neighbours to mark and average, with whose they are. */
-  neighbours?: { of: Area; links: readonly NeighbourLink[]; label: string } | undefined;
+  neighbours?: { of: Area; links: readonly NeighbourLink[]; label: string; description?: string } | undefined;
 }
 
 /**
@@ -152,6 +154,7 @@ export function buildRankedData(input: RankedInput): RankedData {
       value: avg?.mean ?? null,
       status: avg ? null : 'blank',
       previous: prev?.mean ?? null,
+      ...(input.neighbours.description ? { description: input.neighbours.description } : {}),
       ...(avg && avg.n < avg.of ? { note: `average of the ${avg.n} of ${avg.of} neighbours with a figure` } : {}),
     });
   }
@@ -180,4 +183,28 @@ export function rankedSummary(data: RankedData, indicator: Pick<Indicator, 'shor
 function listJoin(items: string[]): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Runs of consecutive ranked rows in the same quartile band, for the chart's background bands. */
+export function bandSegments(ranked: readonly RankedRow[]): { code: string; label: string; start: number; end: number }[] {
+  const out: { code: string; label: string; start: number; end: number }[] = [];
+  ranked.forEach((r, i) => {
+    if (!r.band) return;
+    const last = out[out.length - 1];
+    if (last && last.code === r.band.code && last.end === i) last.end = i + 1;
+    else out.push({ code: r.band.code, label: r.band.label, start: i, end: i + 1 });
+  });
+  return out;
+}
+
+/** What the keyboard readout says about one authority. */
+export function describeRankedRow(row: RankedRow, data: RankedData, indicator: Pick<Indicator, 'unit' | 'decimals' | 'polarity'>, comparisonText: string): string {
+  if (row.value === null || !row.rank) return `${row.name}: no figure`;
+  const unit = indicator.unit === 'rate_per_10000' ? ' per 10,000 children' : '';
+  const dir = data.direction === 'highest_first' ? '1 = highest' : '1 = lowest';
+  const parts = [`${row.name}: ${formatValue(indicator, row.value)}${unit}`, `rank ${row.rank.tied ? 'joint ' : ''}${row.rank.rank} of ${data.ranked.length} (${dir})`];
+  if (row.band) parts.push(row.band.label);
+  if (row.comparison !== 'not_compared') parts.push(comparisonText.charAt(0).toLowerCase() + comparisonText.slice(1));
+  if (row.neighbour) parts.push(`statistical neighbour (${row.neighbour.toLowerCase()})`);
+  return parts.join('; ');
 }

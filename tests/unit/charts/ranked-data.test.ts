@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildRankedData, rankedSummary } from '../../../src/lib/charts/ranked-data';
+import { bandSegments, buildRankedData, describeRankedRow, rankedSummary } from '../../../src/lib/charts/ranked-data';
 import { formatPeriod } from '../../../src/lib/model/period';
 import type { Area, Observation } from '../../../src/lib/model/types';
 
@@ -115,5 +115,30 @@ describe('buildRankedData', () => {
         'Bravo 40.0 (rank 2, Q2), Alpha 60.0 (rank 1, Q4) and Foxtrot has no figure. England 40.0. ' +
         'The middle half of authorities lie between 35.0 and 45.0.',
     );
+  });
+});
+
+describe('bandSegments and describeRankedRow', () => {
+  const data = buildRankedData({
+    indicator: { unit: 'rate_per_10000', polarity: 'neither' },
+    year: 2025,
+    areas: AREAS,
+    observations: OBS,
+    chosen: ['E06000001'],
+    neighbours: { of: AREAS[2]!, links: [{ code: 'E06000002', closeness: 'Very close' }], label: 'n' },
+  });
+  it('groups ranked rows into runs of one band', () => {
+    expect(bandSegments(data.ranked)).toEqual([
+      { code: 'Q4', label: 'Q4 (highest quarter)', start: 0, end: 1 },
+      { code: 'Q2', label: 'Q2 (second-lowest quarter)', start: 1, end: 3 },
+      { code: 'Q1', label: 'Q1 (lowest quarter)', start: 3, end: 4 },
+    ]);
+  });
+  it('reads out value, rank with its direction, band, comparison and closeness', () => {
+    const ind = { unit: 'rate_per_10000' as const, decimals: 1, polarity: 'neither' as const };
+    expect(describeRankedRow(data.ranked[1]!, data, ind, 'Similar to England')).toBe(
+      'Bravo: 40.0 per 10,000 children; rank joint 2 of 4 (1 = highest); Q2 (second-lowest quarter); similar to England; statistical neighbour (very close)',
+    );
+    expect(describeRankedRow(data.unranked[0]!, data, ind, '')).toBe('Foxtrot: no figure');
   });
 });
