@@ -40,6 +40,6 @@ export function fileSlug(title: string): string {
       .replace(/[\u0300-\u036f]/g, '')
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-+|-+$/g, '')
-      .slice(0, 80) || 'table'
+      .slice(0, 120) || 'table'
   );
 }
