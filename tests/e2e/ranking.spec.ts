@@ -79,7 +79,7 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   const figure = page.locator('#ranked-title').locator('xpath=ancestor::figure');
 
   const [png] = await Promise.all([page.waitForEvent('download'), figure.getByRole('button', { name: /^Download PNG/ }).click()]);
-  expect(png.suggestedFilename()).toMatch(/every-local-authority-2024-25\.png$/);
+  expect(png.suggestedFilename()).toBe('cp-plan-rate-2024-25-every-local-authority-ranked.png');
   const pngBytes = await readAll(await png.createReadStream());
   expect([...pngBytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   // The picture is the chart and its header and footer at twice the size, not an empty canvas.
@@ -100,7 +100,7 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   expect(parsed.error).toBeNull();
   expect(parsed.root).toBe('svg');
   expect(parsed.bars).toBe(151);
-  expect(parsed.texts[0]).toContain('Children on a child protection plan');
+  expect(parsed.texts[0]).toBe('CP plan rate, 2024-25: every local authority ranked');
   expect(parsed.texts.join(' ')).toContain('Source: Department for Education');
   expect(parsed.texts.join(' ')).toMatch(/Made with Safeguarding Lens on \d{1,2} \w+ \d{4}/);
 
@@ -128,7 +128,7 @@ test('the map shows the year’s authorities, is keyboard reachable, and has a t
   await expect(svg.locator('g.areas path[data-area="E10000006"]')).toHaveCount(0);
   expect((await svg.locator('g.chosen text').allTextContents()).sort()).toEqual(['Herefordshire', 'Solihull', 'Walsall', 'Worcestershire']);
 
-  const map = page.getByRole('application', { name: /map, 2024-25/ });
+  const map = page.getByRole('application', { name: /2024-25: map of every authority/ });
   await map.focus();
   const readout = page.locator('#map-title').locator('xpath=ancestor::figure').locator('.chart-readout');
   await expect(readout).toContainText('Herefordshire: 40.4 per 10,000 children');
