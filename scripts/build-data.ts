@@ -15,6 +15,7 @@ import { areaNameKey } from '../src/lib/model/area-names';
 import { parseCell } from '../src/lib/model/status';
 import { parsePeriod } from '../src/lib/model/period';
 import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
+import { buildMap } from './build-map';
 import type { Area, DataSource, Indicator, IndicatorUnit, NeighbourModel, Polarity, SourceDocument } from '../src/lib/model/types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -423,6 +424,8 @@ function main(): void {
       `${bundle.documents.length} documents, hash ${hash}` +
       (lait.unmatched.size ? `; LAIT areas without a GSS code, left out: ${[...lait.unmatched].join('; ')}` : ''),
   );
+  const map = buildMap(root);
+  console.log(`data/england-utla-map.json: ${map.areas} boundaries, ${(map.bytes / 1024).toFixed(0)} KB`);
 }
 
 main();

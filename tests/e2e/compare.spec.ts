@@ -63,7 +63,7 @@ test('areas are added by typing and removed with their chip button', async ({ pa
   await input.fill('dudl');
   await page.getByRole('option', { name: /Dudley/ }).click();
   await expect(page).toHaveURL(/areas=E10000034,E08000030,E08000029,E06000019,E08000027/);
-  await expect(page.getByRole('rowheader', { name: 'Dudley', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Children on a child protection plan/ }).getByRole('rowheader', { name: 'Dudley', exact: true })).toBeVisible();
   await page.getByRole('button', { name: 'Remove Walsall' }).click();
   await expect(page.getByRole('rowheader', { name: 'Walsall', exact: true })).toHaveCount(0);
   await expect(page).not.toHaveURL(/E08000030/);
@@ -73,7 +73,7 @@ test('a garbled link shows a message and a sensible view, not a blank page', asy
   await page.goto('/#/compare?areas=E10000034,<script>,E99999999&indicator=nonsense&from=abc&to=1999');
   await expect(page.getByRole('status')).toContainText('is not an area code');
   await expect(page.getByRole('status')).toContainText('There is no indicator “nonsense”');
-  await expect(page.getByRole('rowheader', { name: 'Worcestershire', exact: true })).toBeVisible();
+  await expect(page.getByRole('table', { name: /Children on a child protection plan/ }).getByRole('rowheader', { name: 'Worcestershire', exact: true })).toBeVisible();
   await page.goto('/#/nowhere');
   await expect(page.getByRole('status')).toContainText('There is no “nowhere” page');
   await expect(page.getByRole('heading', { name: 'Compare partnerships' })).toBeVisible();
@@ -83,8 +83,8 @@ test('the trend chart is one tab stop that reads values out with the arrow keys'
   await page.goto(LINK);
   const chart = page.getByRole('application', { name: /Children on a child protection plan/ });
   await chart.focus();
-  await expect(page.locator('.chart-readout')).toHaveText('Worcestershire, 2024-25: 43.5 per 10,000 children');
+  await expect(page.getByRole('figure', { name: /Children on a child protection plan/ }).locator('.chart-readout')).toHaveText('Worcestershire, 2024-25: 43.5 per 10,000 children');
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowDown');
-  await expect(page.locator('.chart-readout')).toHaveText('Walsall, 2023-24: 28.2 per 10,000 children');
+  await expect(page.getByRole('figure', { name: /Children on a child protection plan/ }).locator('.chart-readout')).toHaveText('Walsall, 2023-24: 28.2 per 10,000 children');
 });

@@ -10,6 +10,8 @@ export const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 
 
 export const ENGLAND_COLOUR = '#1a1a1a';
 export const REGION_COLOUR = '#595959';
+/** The statistical neighbours' average: a dark purple, told apart from the region by its dash-dot line too. */
+export const NEIGHBOURS_COLOUR = '#5D3A9B';
 
 export function seriesStyle(index: number): { colour: string; marker: MarkerShape } {
   return { colour: SERIES_COLOURS[index % SERIES_COLOURS.length]!, marker: MARKERS[index % MARKERS.length]! };
@@ -49,3 +51,19 @@ export function markerPath(shape: MarkerShape, r: number): string {
 export function markerIsStroked(shape: MarkerShape): boolean {
   return shape === 'cross' || shape === 'plus';
 }
+
+/**
+ * Fill of an area's mark by its comparison with England. Blue for better and
+ * vermilion for worse (told apart with every common colour-vision deficiency);
+ * dark and light blue for higher and lower where neither is better, as Fingertips
+ * does; white for similar. The mark's shape says the same (▲ higher, ▼ lower,
+ * ● similar, ○ not compared), so colour is never the only cue.
+ */
+export const JUDGEMENT_FILL = {
+  better: '#0072B2',
+  worse: '#D55E00',
+  higher: '#1d4f91',
+  lower: '#56B4E9',
+  similar: '#ffffff',
+  not_compared: 'none',
+} as const;

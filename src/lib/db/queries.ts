@@ -23,6 +23,11 @@ export async function getNeighbourModel(db: LensDb, id: string): Promise<Neighbo
   return db.neighbourModels.get(id);
 }
 
+/** Id and label of every statistical neighbour model held (bundled and imported). */
+export async function listNeighbourModels(db: LensDb): Promise<{ id: string; label: string }[]> {
+  return (await db.neighbourModels.toArray()).map((m) => ({ id: m.id, label: m.label }));
+}
+
 export async function listDocuments(db: LensDb, areaCode?: AreaCode): Promise<SourceDocument[]> {
   return areaCode ? db.documents.where('areaCode').equals(areaCode).toArray() : db.documents.toArray();
 }

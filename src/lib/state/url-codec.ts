@@ -7,6 +7,9 @@ export const DEFAULT_AREAS: readonly AreaCode[] = ['E10000034', 'E08000030', 'E0
 export const DEFAULT_INDICATOR = 'cpp_rate';
 /** Enough for a readable chart; a link asking for more is cut short with a message. */
 export const MAX_AREAS = 20;
+export const DEFAULT_NEIGHBOURS = 'sn2025';
+/** `neighbours=none` hides the neighbours' benchmark. */
+export const NO_NEIGHBOURS = 'none';
 
 export interface CompareView {
   name: 'compare';
@@ -18,6 +21,12 @@ export interface CompareView {
   to?: Period;
   /** The year of the ranking and table; absent: the latest in range. */
   year?: Period;
+  /** Statistical neighbour model for the neighbours' benchmark ('sn2021', or 'none' to hide it); absent: 'sn2025'. */
+  neighbours?: string;
+  /** Whose neighbours; absent: the first chosen local authority. */
+  neighboursOf?: AreaCode;
+  /** Show the map of every authority. */
+  map?: boolean;
 }
 
 export interface ThemesView {
@@ -30,6 +39,10 @@ export interface ThemesView {
 export interface AreaView {
   name: 'area';
   code: AreaCode;
+  /** Indicator of the area's trend chart; absent: cpp_rate. */
+  indicator?: string;
+  /** Statistical neighbour model, as on Compare; absent: 'sn2025'. */
+  neighbours?: string;
 }
 
 export interface DataView {
@@ -75,6 +88,7 @@ export function defaultView(): CompareView {
 }
 
 const MAX_HASH_LENGTH = 4000;
+const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
 /** Reads a location hash such as `#/compare?areas=E10000034&indicator=cpp_rate`. Never throws. */
 export function decodeHash(rawHash: string): Decoded {
@@ -169,10 +183,20 @@ function decodeView(segments: string[], params: URLSearchParams, problems: strin
       if (params.has('areas')) view.areas = readAreas(params.get('areas')!, problems);
       const indicator = params.get('indicator');
       if (indicator !== null) {
-        if (/^[A-Za-z0-9_.-]{1,64}$/.test(indicator)) view.indicator = indicator;
+        if (ID_PATTERN.test(indicator)) view.indicator = indicator;
         else problems.push(`“${shorten(indicator)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`);
       }
       readYears(params, view, problems, true);
+      readNeighbours(params, view, problems);
+      const of = params.get('neighboursOf');
+      if (of !== null) {
+        const code = of.trim().toUpperCase();
+        if (isAreaCode(code)) view.neighboursOf = code;
+        else problems.push(`“${shorten(of)}” is not an area code (for “neighboursOf”), so it was ignored.`);
+      }
+      const map = params.get('map');
+      if (map === '1') view.map = true;
+      else if (map !== null && map !== '0') problems.push(`“${shorten(map)}” is not 1 or 0 (for “map”), so it was ignored.`);
       return { view, problems };
     }
     case 'themes': {
@@ -183,7 +207,16 @@ function decodeView(segments: string[], params: URLSearchParams, problems: strin
     }
     case 'area': {
       const code = (segments[1] ?? '').toUpperCase();
-      if (isAreaCode(code)) return { view: { name: 'area', code }, problems };
+      if (isAreaCode(code)) {
+        const view: AreaView = { name: 'area', code };
+        const indicator = params.get('indicator');
+        if (indicator !== null) {
+          if (ID_PATTERN.test(indicator)) view.indicator = indicator;
+          else problems.push(`“${shorten(indicator)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`);
+        }
+        readNeighbours(params, view, problems);
+        return { view, problems };
+      }
       problems.push(code ? `“${shorten(segments[1]!)}” is not an area code, so the Compare view is shown.` : 'The link names no area, so the Compare view is shown.');
       return { view: defaultView(), problems };
     }
@@ -225,6 +258,14 @@ function readYears(params: URLSearchParams, view: { from?: Period; to?: Period; 
   }
 }
 
+function readNeighbours(params: URLSearchParams, view: { neighbours?: string }, problems: string[]): void {
+  const raw = params.get('neighbours');
+  if (raw === null) return;
+  if (ID_PATTERN.test(raw)) {
+    if (raw !== DEFAULT_NEIGHBOURS) view.neighbours = raw;
+  } else problems.push(`“${shorten(raw)}” is not a statistical neighbour model, so the 2025 model is used.`);
+}
+
 /** Quoting a tampered link back at the user: keep it short and printable. */
 function shorten(s: string): string {
   const printable = s.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, '?');
@@ -258,6 +299,9 @@ function encodeView(view: View): string {
       if (view.from !== undefined) parts.push(`from=${view.from}`);
       if (view.to !== undefined) parts.push(`to=${view.to}`);
       if (view.year !== undefined) parts.push(`year=${view.year}`);
+      if (view.neighbours !== undefined && view.neighbours !== DEFAULT_NEIGHBOURS) parts.push(`neighbours=${encodeURIComponent(view.neighbours)}`);
+      if (view.neighboursOf !== undefined) parts.push(`neighboursOf=${encodeURIComponent(view.neighboursOf)}`);
+      if (view.map) parts.push('map=1');
       return `#/compare${parts.length ? `?${parts.join('&')}` : ''}`;
     }
     case 'themes': {
@@ -267,8 +311,12 @@ function encodeView(view: View): string {
       if (view.to !== undefined) parts.push(`to=${view.to}`);
       return `#/themes${parts.length ? `?${parts.join('&')}` : ''}`;
     }
-    case 'area':
-      return `#/area/${encodeURIComponent(view.code)}`;
+    case 'area': {
+      const parts: string[] = [];
+      if (view.indicator !== undefined && view.indicator !== DEFAULT_INDICATOR) parts.push(`indicator=${encodeURIComponent(view.indicator)}`);
+      if (view.neighbours !== undefined && view.neighbours !== DEFAULT_NEIGHBOURS) parts.push(`neighbours=${encodeURIComponent(view.neighbours)}`);
+      return `#/area/${encodeURIComponent(view.code)}${parts.length ? `?${parts.join('&')}` : ''}`;
+    }
     case 'data':
       return '#/data';
   }

@@ -29,6 +29,14 @@ describe('decodeHash', () => {
     expect(decodeHash('#/data').view).toEqual({ name: 'data' });
   });
 
+  it('reads the neighbours, map and Area parameters', () => {
+    expect(decodeHash('#/compare?neighbours=sn2021&neighboursOf=e08000030&map=1').view).toMatchObject({ neighbours: 'sn2021', neighboursOf: 'E08000030', map: true });
+    expect(decodeHash('#/compare?neighbours=none').view).toMatchObject({ neighbours: 'none' });
+    // The default model is left out, so old and new links read the same.
+    expect(decodeHash('#/compare?neighbours=sn2025&map=0').view).toEqual(defaultView());
+    expect(decodeHash('#/area/E10000034?indicator=cin_rate&neighbours=sn2021').view).toEqual({ name: 'area', code: 'E10000034', indicator: 'cin_rate', neighbours: 'sn2021' });
+  });
+
   it('opens the default Compare view for an empty hash', () => {
     for (const h of ['', '#', '#/', '#/compare']) expect(decodeHash(h)).toEqual({ view: defaultView(), problems: [], link: DEFAULT_LINK });
   });
@@ -44,6 +52,10 @@ describe('decodeHash', () => {
     ['#/compare?from=2025&to=2016', 'wrong way round', { from: 2016, to: 2025 }],
     ['#/area/nowhere', 'is not an area code', { name: 'compare' }],
     ['#/area', 'names no area', { name: 'compare' }],
+    ['#/compare?neighbours=<b>', 'not a statistical neighbour model', { name: 'compare' }],
+    ['#/compare?neighboursOf=Worcs', 'is not an area code', { name: 'compare' }],
+    ['#/compare?map=yes', 'is not 1 or 0', { name: 'compare' }],
+    ['#/area/E10000034?indicator=%3Cx%3E', 'is not an indicator name', { name: 'area', code: 'E10000034' }],
     ['#/settings', 'There is no “settings” page', { name: 'compare' }],
     [`#/compare?x=${'a'.repeat(5000)}`, 'too long', { name: 'compare' }],
   ])('explains a bad link %s and falls back', (hash, message, expected) => {
@@ -149,11 +161,14 @@ describe('encodeHash', () => {
         from: year,
         to: year,
         year,
+        neighbours: fc.constantFrom('sn2021', 'none', 'imported_model'),
+        neighboursOf: code,
+        map: fc.constant(true),
       },
       { requiredKeys: ['name', 'areas', 'indicator'] },
     ),
     fc.record({ name: fc.constant('themes' as const), areas: fc.uniqueArray(code, { maxLength: MAX_AREAS }), from: year, to: year }, { requiredKeys: ['name', 'areas'] }),
-    fc.record({ name: fc.constant('area' as const), code }),
+    fc.record({ name: fc.constant('area' as const), code, indicator: fc.stringMatching(/^[a-z0-9_]{1,30}$/).filter((i) => i !== 'cpp_rate'), neighbours: fc.constantFrom('sn2021', 'none') }, { requiredKeys: ['name', 'code'] }),
     fc.constant({ name: 'data' as const }),
   );
 

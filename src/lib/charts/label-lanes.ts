@@ -1,0 +1,27 @@
+/**
+ * Places labels on a line (e.g. names above the bars of a ranked chart) in as few
+ * rows ("lanes") as needed so that none overlap: each label keeps its x and goes in
+ * the first lane where it clears the previous label by `gap`. Labels are clamped
+ * into [0, width]. Returns, in input order, each label's lane and left edge.
+ */
+export function labelLanes(items: readonly { x: number; width: number }[], width: number, gap = 6): { lane: number; left: number }[] {
+  const order = items.map((it, i) => ({ ...it, i })).sort((a, b) => a.x - b.x || a.i - b.i);
+  const laneEnds: number[] = [];
+  const out = new Array<{ lane: number; left: number }>(items.length);
+  for (const it of order) {
+    const left = Math.max(0, Math.min(width - it.width, it.x - it.width / 2));
+    let lane = laneEnds.findIndex((end) => left >= end + gap);
+    if (lane === -1) {
+      lane = laneEnds.length;
+      laneEnds.push(-Infinity);
+    }
+    laneEnds[lane] = left + it.width;
+    out[it.i] = { lane, left };
+  }
+  return out;
+}
+
+/** Rough width of a label in px: good enough to keep system-font labels apart. */
+export function estimateTextWidth(text: string, fontSize = 12): number {
+  return Math.ceil(text.length * fontSize * 0.56);
+}

@@ -1,0 +1,20 @@
+import { formatValue } from '../model/format';
+import type { Indicator } from '../model/types';
+import type { Interval } from '../stats/confidence';
+
+/**
+ * A difference as a table shows it: "+2.3", "−1.0" (a true minus sign), "0.0";
+ * percentages differ in percentage points.
+ */
+export function formatDifference(indicator: Pick<Indicator, 'unit' | 'decimals'>, d: number): string {
+  const rounded = Number(d.toFixed(indicator.decimals));
+  const abs = formatValue({ unit: 'count', decimals: indicator.decimals }, Math.abs(rounded));
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
+  return `${sign}${abs}${indicator.unit === 'percent' ? ' pts' : ''}`;
+}
+
+/** "39.8 to 47.4" (one more decimal than the value would hide nothing the interval means). */
+export function formatInterval(indicator: Pick<Indicator, 'unit' | 'decimals'>, ci: Interval): string {
+  const f = (v: number) => formatValue({ unit: 'count', decimals: Math.max(1, indicator.decimals) }, v);
+  return `${f(ci.lower)} to ${f(ci.upper)}${indicator.unit === 'percent' ? '%' : ''}`;
+}

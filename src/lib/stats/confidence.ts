@@ -1,0 +1,105 @@
+/**
+ * 95% confidence intervals as the Office for Health Improvement and Disparities
+ * (formerly PHE/APHO) computes them for Fingertips: see "Technical Guide:
+ * Confidence intervals" (APHO Technical Briefing 3, 2008; PHE 2018) and the
+ * reference implementation, the PHEindicatormethods R package (phe_rate,
+ * phe_proportion).
+ *
+ * - Rates (count / population × multiplier): Byar's approximation to the exact
+ *   Poisson interval for the count, divided by the population. For counts under 10,
+ *   where Byar's is less accurate, the exact Poisson interval is used
+ *   (qchisq(α/2, 2O)/2 and qchisq(1−α/2, 2O+2)/2), as phe_rate does.
+ * - Proportions: Wilson's score interval (Wilson 1927), which behaves well near 0
+ *   and 1 and for small denominators (Newcombe 1998).
+ */
+
+/** Standard normal quantile for a two-sided 95% interval. */
+export const Z_95 = 1.959963984540054;
+
+export type CiMethod = 'byar' | 'exact_poisson' | 'wilson';
+
+export const CI_METHOD_LABEL: Record<CiMethod, string> = {
+  byar: 'Byar’s method',
+  exact_poisson: 'exact Poisson method (fewer than 10 events)',
+  wilson: 'Wilson score method',
+};
+
+export interface Interval {
+  lower: number;
+  upper: number;
+  method: CiMethod;
+}
+
+/** Byar's lower limit for an observed Poisson count O (O > 0). */
+export function byarLower(observed: number, z = Z_95): number {
+  if (observed <= 0) return 0;
+  return observed * (1 - 1 / (9 * observed) - z / (3 * Math.sqrt(observed))) ** 3;
+}
+
+/** Byar's upper limit for an observed Poisson count O. */
+export function byarUpper(observed: number, z = Z_95): number {
+  const o = observed + 1;
+  return o * (1 - 1 / (9 * o) + z / (3 * Math.sqrt(o))) ** 3;
+}
+
+/** P(X ≤ k) for X ~ Poisson(mean); k is a small whole number here. */
+function poissonCdf(k: number, mean: number): number {
+  let term = Math.exp(-mean);
+  let sum = term;
+  for (let i = 1; i <= k; i++) {
+    term *= mean / i;
+    sum += term;
+  }
+  return sum;
+}
+
+/** Solves f(mean) = target for a function decreasing in mean, by bisection. */
+function solveDecreasing(f: (mean: number) => number, target: number, hi: number): number {
+  let lo = 0;
+  for (let i = 0; i < 200 && hi - lo > 1e-12 * Math.max(1, hi); i++) {
+    const mid = (lo + hi) / 2;
+    if (f(mid) > target) lo = mid;
+    else hi = mid;
+  }
+  return (lo + hi) / 2;
+}
+
+/**
+ * Exact (Garwood 1936) Poisson limits for a count: the means at which the observed
+ * count is just in the upper or lower 2.5% tail. Equal to qchisq(α/2, 2O)/2 and
+ * qchisq(1−α/2, 2O+2)/2. Meant for small counts (the sums are direct).
+ */
+export function exactPoissonLimits(observed: number, alpha = 0.05): { lower: number; upper: number } {
+  const hi = observed + 20 + 10 * Math.sqrt(observed + 1);
+  // Lower: P(X ≥ O | mean) = α/2, i.e. P(X ≤ O−1 | mean) = 1 − α/2.
+  const lower = observed === 0 ? 0 : solveDecreasing((m) => poissonCdf(observed - 1, m), 1 - alpha / 2, hi);
+  // Upper: P(X ≤ O | mean) = α/2.
+  const upper = solveDecreasing((m) => poissonCdf(observed, m), alpha / 2, hi);
+  return { lower, upper };
+}
+
+/**
+ * 95% interval for a rate = count / population × multiplier (per 10,000 children
+ * for children's social care). Returns null when the inputs cannot give one.
+ */
+export function rateInterval(count: number, population: number, multiplier: number): Interval | null {
+  if (!(population > 0) || !(count >= 0) || !Number.isFinite(count)) return null;
+  if (count < 10) {
+    const { lower, upper } = exactPoissonLimits(Math.round(count));
+    return { lower: (lower / population) * multiplier, upper: (upper / population) * multiplier, method: 'exact_poisson' };
+  }
+  return { lower: (byarLower(count) / population) * multiplier, upper: (byarUpper(count) / population) * multiplier, method: 'byar' };
+}
+
+/**
+ * Wilson score 95% interval for a proportion p of n, as a fraction (0–1).
+ * p may be given directly (a published percentage / 100) with n the denominator.
+ */
+export function wilsonInterval(p: number, n: number, z = Z_95): Interval | null {
+  if (!(n > 0) || !(p >= 0 && p <= 1)) return null;
+  const z2 = z * z;
+  const centre = p + z2 / (2 * n);
+  const half = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  const denom = 1 + z2 / n;
+  return { lower: Math.max(0, (centre - half) / denom), upper: Math.min(1, (centre + half) / denom), method: 'wilson' };
+}
