@@ -13,7 +13,7 @@ async function tableText(page: Page, name: RegExp): Promise<string[][]> {
 test('Share copies a link that opens the same view, with the same figures, in a fresh browser', async ({ page, context, browser, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   await page.goto(LINK);
-  const before = await tableText(page, /Children in need/);
+  const before = await tableText(page, /^Children in need at 31 March/);
 
   await page.getByRole('button', { name: 'Share' }).click();
   const panel = page.getByRole('region', { name: 'Share this view' });
@@ -31,7 +31,7 @@ test('Share copies a link that opens the same view, with the same figures, in a 
   const fresh = await browser.newContext();
   const other = await fresh.newPage();
   await other.goto(copied);
-  expect(await tableText(other, /Children in need/)).toEqual(before);
+  expect(await tableText(other, /^Children in need at 31 March/)).toEqual(before);
   await expect(other.getByRole('status')).toHaveCount(0);
   await fresh.close();
 });
@@ -59,15 +59,15 @@ test('a link made on another edition of the figures says so, until the view is c
   await page.goto(`${LINK}&v=1&data=0123abcd`);
   const notice = page.getByRole('status').filter({ hasText: 'different edition of the figures' });
   await expect(notice).toBeVisible();
-  await expect(page.getByRole('table', { name: /Children in need/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Children in need at 31 March/ })).toBeVisible();
 
   await page.goto(`${LINK}&v=1&data=${VINTAGE}`);
-  await expect(page.getByRole('table', { name: /Children in need/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Children in need at 31 March/ })).toBeVisible();
   await expect(notice).toHaveCount(0);
 
   await page.goto(`${LINK}&v=1&data=0123abcd`);
   await expect(notice).toBeVisible();
-  await page.getByLabel('Year for the summary').selectOption({ label: '2022-23' });
+  await page.getByLabel('Year for the ranking').selectOption({ label: '2022-23' });
   await expect(notice).toHaveCount(0);
   await expect(page).not.toHaveURL(/data=/);
 });
@@ -82,8 +82,8 @@ test('presentation mode: read-only, larger type, and it stays on across views un
   await page.goto(link);
   const main = page.getByRole('main');
   await expect(main.getByRole('heading', { name: 'Compare partnerships' })).toBeVisible();
-  await expect(main.getByRole('table', { name: /Children in need/ })).toBeVisible();
-  await expect(main.getByRole('figure', { name: /Children in need/ })).toBeVisible();
+  await expect(main.getByRole('table', { name: /^Children in need at 31 March/ })).toBeVisible();
+  await expect(main.getByRole('figure', { name: /^Children in need at 31 March/ })).toBeVisible();
   // The selection is stated, not offered for change.
   await expect(main.getByText('Worcestershire, Walsall')).toBeVisible();
   await expect(main.getByRole('combobox', { name: 'Add an area' })).toHaveCount(0);
@@ -121,12 +121,12 @@ test('the Present button switches this tab to presentation mode', async ({ page 
 
 test('printing shows the chart, its table and the link, without the app controls', async ({ page }) => {
   await page.goto(`${LINK}&present=1`);
-  await expect(page.getByRole('table', { name: /Children in need/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Children in need at 31 March/ })).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByRole('navigation', { name: 'Views' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Share' })).toBeHidden();
   await expect(page.getByRole('button', { name: 'Print' })).toBeHidden();
-  await expect(page.getByRole('table', { name: /Children in need/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Children in need at 31 March/ })).toBeVisible();
   await expect(page.getByTestId('trend-svg')).toBeVisible();
   // Axis numbers as a reader writes them (10, 20 …), not in exponent form (1e+1).
   const ticks = await page.getByTestId('trend-svg').locator('text').allTextContents();
