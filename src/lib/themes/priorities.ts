@@ -30,7 +30,9 @@ const CUE =
   /\b(?:priorit(?:y|ies)|focus(?:s)?ed (?:up)?on|focus(?:s)?ing (?:up)?on|(?:will|to|would) (?:continue to )?focus (?:up)?on|key (?:areas|themes|objectives)|areas? of (?:focus|priority)|focus areas|strategic (?:aims|objectives|themes|goals)|business plan)\b/i;
 /** Intro lines that introduce other kinds of list. */
 const NOT_PRIORITIES = /\b(?:discussed|raised|queries|questions|asked|observations|confirmed|noted that|resolved|apologies)\b/i;
-const INLINE = /\bpriorit(?:y|ies)\b[^.:;]{0,60}?\b(?:were|are|was|is|will be|would be|include|included|includes|remain|remained|are to be|have been)\b(?:\s+(?:expected|anticipated|agreed|likely|proposed|set|identified)(?:\s+to\s+be|\s+as)?)?(?:\s+as)?[\s:]+/iu;
+/** "The priorities for 2021/22 were …", "our main priority is …" (not "… is a priority", which STATEMENT reads). */
+const INLINE =
+  /\b(?:priorities|priority (?:areas|themes)|(?:the|our|its|their|main|key|top) priority)\b[^.:;,]{0,60}?\b(?:were|are|was|is|will be|would be|include|included|includes|remain|remained|are to be|have been)\b(?:\s+(?:expected|anticipated|agreed|likely|proposed|set|identified)(?:\s+to\s+be|\s+as)?)?(?:\s+as)?[\s:]+/iu;
 const STATEMENT =
   /\s(?:is|was|remains|remained|will be|would be|has been|had been|became|becomes|continues to be|continued to be)\s+(?:a|an|the|one of the|our|its|their)\s+(?:[\p{L}-]+\s+){0,2}priorit(?:y|ies)\b/iu;
 const YEAR_SPAN = /\b(?:19|20)\d\d\s*[/–-]\s*(?:\d{2}|(?:19|20)\d\d)\b/gu;
@@ -152,7 +154,7 @@ export function extractPriorities(tax: CompiledTaxonomy, text: string, sentences
         // "… and this is a recognised priority": the priority is the clause before.
         const prevClauses = before.slice(0, clauseStart).replace(/\s*(?:and|,|;)\s*$/i, '');
         const prevStart = Math.max(...[...prevClauses.matchAll(/[,;:–—]\s*/gu)].map((m) => m.index + m[0].length), 0);
-        const lead = /^(?:given [^,]*,\s*)?(?:there (?:is|was|are|were|remains?) )?(?:yet |still )?(?:limited |little |some |no )?(?:evidence (?:of|that) )?(?:the )?/i.exec(prevClauses.slice(prevStart));
+        const lead = /^(?:given [^,]*,\s*)?(?:there (?:is|was|are|were|remains?) )?(?:(?:yet|still|little|limited|some|no|only) )*(?:evidence (?:(?:yet|so far) )?(?:of|that) )?(?:the )?/i.exec(prevClauses.slice(prevStart));
         subject = [s.start + prevStart + (lead?.[0].length ?? 0), s.start + prevClauses.length];
       }
       add(subject, s, period, 'statement');

@@ -74,6 +74,7 @@ const NEGATION_FILLER = new Set(
     'about of regarding relating related to in relation around concerning with on for raised identified reported noted mentioned ' +
     'raise identify report note mention discuss discussed highlighted highlight been be there was were is are the a an this that these').split(' '),
 );
+const NOT_A_NEGATION = /^(?:not only|no longer|not least|no doubt|not yet)\b/i;
 const NEGATED_AFTER = /^[^,;.]{0,25}?\b(?:was|were|is|are|has|have|had)\s+(?:not|never)\s+(?:been\s+)?(?:discussed|raised|mentioned|considered|identified|an issue|a concern|a factor|a feature|highlighted|reported)\b/i;
 const CLAUSE_BREAK = /[,;:()–—]|\b(?:but|however|although|though|whilst|while|because|whereas|except)\b/gi;
 const DESCRIPTIVE = /\b(?:of whom|whose|some of which|one of which|who had|who has|who have)\b/i;
