@@ -18,6 +18,8 @@ export interface CompareView {
   to?: Period;
   /** The year of the ranking and table; absent: the latest in range. */
   year?: Period;
+  /** Theme id whose priority years are marked on the trend chart; absent: no markers. */
+  theme?: string;
 }
 
 export interface ThemesView {
@@ -25,6 +27,12 @@ export interface ThemesView {
   areas: AreaCode[];
   from?: Period;
   to?: Period;
+  /** With `area`: the heatmap cell whose evidence is open. */
+  theme?: string;
+  area?: AreaCode;
+  /** A document open in full, scrolled to the sentence starting at `at`. */
+  doc?: string;
+  at?: number;
 }
 
 export interface AreaView {
@@ -73,12 +81,15 @@ export function decodeHash(rawHash: string): Decoded {
         else problems.push(`“${shorten(indicator)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`);
       }
       readYears(params, view, problems, true);
+      readTheme(params, view, problems);
       return { view, problems };
     }
     case 'themes': {
       const view: ThemesView = { name: 'themes', areas: [...DEFAULT_AREAS] };
       if (params.has('areas')) view.areas = readAreas(params.get('areas')!, problems);
       readYears(params, view, problems, false);
+      readTheme(params, view, problems);
+      readEvidence(params, view, problems);
       return { view, problems };
     }
     case 'area': {
@@ -125,6 +136,32 @@ function readYears(params: URLSearchParams, view: { from?: Period; to?: Period; 
   }
 }
 
+function readTheme(params: URLSearchParams, view: { theme?: string }, problems: string[]): void {
+  const theme = params.get('theme');
+  if (theme === null || theme === '') return;
+  if (/^[a-z_]{1,40}$/.test(theme)) view.theme = theme;
+  else problems.push(`“${shorten(theme)}” is not a theme name, so no theme is chosen.`);
+}
+
+function readEvidence(params: URLSearchParams, view: ThemesView, problems: string[]): void {
+  const area = params.get('area');
+  if (area !== null && area !== '') {
+    const code = area.trim().toUpperCase();
+    if (isAreaCode(code)) view.area = code;
+    else problems.push(`“${shorten(area)}” is not an area code, so no evidence is open.`);
+  }
+  const doc = params.get('doc');
+  if (doc !== null && doc !== '') {
+    if (/^[A-Za-z0-9:_.-]{1,100}$/.test(doc)) view.doc = doc;
+    else problems.push(`“${shorten(doc)}” is not a document id, so no document is open.`);
+  }
+  const at = params.get('at');
+  if (at !== null && at !== '') {
+    if (/^\d{1,9}$/.test(at) && view.doc !== undefined) view.at = Number(at);
+    else problems.push(`“${shorten(at)}” is not a place in a document, so the document opens at the top.`);
+  }
+}
+
 /** Quoting a tampered link back at the user: keep it short and printable. */
 function shorten(s: string): string {
   const printable = s.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, '?');
@@ -141,6 +178,7 @@ export function encodeHash(view: View): string {
       if (view.from !== undefined) parts.push(`from=${view.from}`);
       if (view.to !== undefined) parts.push(`to=${view.to}`);
       if (view.year !== undefined) parts.push(`year=${view.year}`);
+      if (view.theme !== undefined) parts.push(`theme=${encodeURIComponent(view.theme)}`);
       return `#/compare${parts.length ? `?${parts.join('&')}` : ''}`;
     }
     case 'themes': {
@@ -148,6 +186,10 @@ export function encodeHash(view: View): string {
       if (!sameAreas(view.areas, DEFAULT_AREAS)) parts.push(`areas=${view.areas.map(encodeURIComponent).join(',')}`);
       if (view.from !== undefined) parts.push(`from=${view.from}`);
       if (view.to !== undefined) parts.push(`to=${view.to}`);
+      if (view.theme !== undefined) parts.push(`theme=${encodeURIComponent(view.theme)}`);
+      if (view.area !== undefined) parts.push(`area=${encodeURIComponent(view.area)}`);
+      if (view.doc !== undefined) parts.push(`doc=${encodeURIComponent(view.doc)}`);
+      if (view.doc !== undefined && view.at !== undefined) parts.push(`at=${view.at}`);
       return `#/themes${parts.length ? `?${parts.join('&')}` : ''}`;
     }
     case 'area':
