@@ -93,10 +93,21 @@ function isNegated(text: string, sentence: Sentence, m: ThemeMatch): boolean {
     .map((w) => w.replace(/^[^\p{L}']+|[^\p{L}']+$/gu, ''))
     .filter(Boolean)
     .slice(-8);
+  // Up to two words may qualify the theme itself ("no concerns about private fostering"),
+  // but not a verb ("not attending school": the negator is about attending).
+  let modifiers = 0;
   for (let i = window.length - 1; i >= 0; i--) {
     const w = window[i]!;
     if (NEGATOR.test(w)) return !NOT_A_NEGATION.test(`${w} ${window[i + 1] ?? ''}`);
-    if (!NEGATION_FILLER.has(w)) break;
+    if (NEGATION_FILLER.has(w)) {
+      modifiers = 2;
+      continue;
+    }
+    if (modifiers < 2 && !/(?:ing|ed)$/.test(w) && w.length > 2) {
+      modifiers++;
+      continue;
+    }
+    break;
   }
   return NEGATED_AFTER.test(text.slice(m.end, sentence.end));
 }

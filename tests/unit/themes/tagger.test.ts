@@ -130,3 +130,18 @@ describe('judging presence', () => {
     expect(j.sentences).toBe(1);
   });
 });
+
+describe('negation scope', () => {
+  it.each([
+    ['Members noted that there were no concerns raised regarding private fostering arrangements.', 'looked_after', true],
+    ['There was no evidence of child sexual exploitation in the cases audited.', 'cse', true],
+    ['The audit did not identify any issues relating to thresholds.', 'thresholds', true],
+    ['Neglect was not discussed at the meeting.', 'neglect', true],
+    ['Children not attending school were visited at home.', 'education', false],
+    ['The plan was not agreed until the neglect strategy had been revised.', 'neglect', false],
+    ['Not only neglect but also exploitation rose.', 'neglect', false],
+  ])('%s', (sentence, theme, negated) => {
+    const j = tagText(compiled, sentence).themes.find((t) => t.id === theme)!;
+    expect(j.evidence[0]!.note === 'negated').toBe(negated);
+  });
+});
