@@ -15,7 +15,7 @@ import { areaNameKey } from '../src/lib/model/area-names';
 import { parseCell } from '../src/lib/model/status';
 import { parsePeriod } from '../src/lib/model/period';
 import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
-import { documentRecords } from '../src/lib/themes/records';
+import { documentRecords } from '../src/lib/themes/tag-document';
 import type { Area, DataSource, Indicator, IndicatorUnit, NeighbourModel, Polarity, SourceDocument } from '../src/lib/model/types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');

@@ -22,6 +22,8 @@ export async function analyse(req: AnalyseRequest): Promise<AnalysedResponse> {
   if (raw.includes('\u0000')) throw new Error(`${req.fileName} is not a text file (it contains binary data). Save minutes as .txt, .html or .md.`);
   const text = documentText(raw, req.format);
   if (!/\p{L}{3}/u.test(text)) throw new Error(`${req.fileName} has no readable text.`);
-  const result = tagText(defaultTaxonomy().compiled, text);
-  return { type: 'analysed', id: req.id, text, hash, encoding, result, guess: guessContext(text, req.areas) };
+  const { taxonomy, compiled } = defaultTaxonomy();
+  const result = tagText(compiled, text);
+  const labels = Object.fromEntries(taxonomy.themes.map((t) => [t.id, t.label]));
+  return { type: 'analysed', id: req.id, text, hash, encoding, result, guess: guessContext(text, req.areas), labels };
 }

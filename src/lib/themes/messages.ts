@@ -25,6 +25,8 @@ export interface AnalysedResponse {
   encoding: string;
   result: TagResult;
   guess: ContextGuess;
+  /** Labels of the taxonomy's themes by id, so the page need not load the taxonomy. */
+  labels: Record<string, string>;
 }
 
 export interface FailedResponse {

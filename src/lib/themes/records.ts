@@ -6,9 +6,7 @@
  * user's edits to a priority (kept under its id) survive a re-import.
  */
 import type { Period, Priority, SourceDocument, ThemeMention } from '../model/types';
-import { defaultTaxonomy } from './default-taxonomy';
-import { tagText, type TagResult } from './tagger';
-import type { CompiledTaxonomy } from './taxonomy';
+import type { TagResult } from './tagger';
 
 /** FNV-1a, 32 bits, as 8 hex digits: short stable ids, not security. */
 export function shortHash(s: string): string {
@@ -65,8 +63,4 @@ export function recordsFromResult(doc: SourceDocument, result: TagResult): Docum
     });
   }
   return { mentions, priorities };
-}
-
-export function documentRecords(doc: SourceDocument, tax: CompiledTaxonomy = defaultTaxonomy().compiled): DocumentRecords {
-  return recordsFromResult(doc, tagText(tax, doc.text));
 }

@@ -15,7 +15,7 @@ import {
 } from '../../../src/lib/db/theme-queries';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import type { SourceDocument } from '../../../src/lib/model/types';
-import { documentRecords } from '../../../src/lib/themes/records';
+import { documentRecords } from '../../../src/lib/themes/tag-document';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
 

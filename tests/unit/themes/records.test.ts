@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../../src/lib/model/bundle';
-import { documentRecords, priorityId } from '../../../src/lib/themes/records';
+import { priorityId } from '../../../src/lib/themes/records';
+import { documentRecords } from '../../../src/lib/themes/tag-document';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
 
