@@ -70,6 +70,70 @@ export function matchSentence(tax: CompiledTaxonomy, text: string, sentence: Sen
   return matchSpan(tax, text, sentence.start, sentence.end);
 }
 
+/** Index of the sentence containing offset `at`, or -1 (sentences are in text order and do not overlap). */
+function sentenceOf(sentences: readonly Sentence[], at: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid]!;
+    if (at < s.start) hi = mid - 1;
+    else if (at >= s.end) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
+}
+
+/**
+ * Matches for every sentence of a document, the same as matchSentence on each, but
+ * each pattern runs once over the whole text: a long report is tagged in one pass
+ * per rule instead of one per rule and sentence.
+ */
+export function matchDocument(tax: CompiledTaxonomy, text: string, sentences: readonly Sentence[]): ThemeMatch[][] {
+  const out: ThemeMatch[][] = sentences.map(() => []);
+  const shouting = new Map<number, boolean>();
+  const isShouting = (i: number) => {
+    let v = shouting.get(i);
+    if (v === undefined) {
+      v = mostlyUpperCase(text.slice(sentences[i]!.start, sentences[i]!.end));
+      shouting.set(i, v);
+    }
+    return v;
+  };
+  for (const theme of tax.themes) {
+    const excluded = theme.exclude ? spans(theme.exclude, text) : [];
+    const seen = new Set<number>();
+    for (const rule of theme.rules) {
+      const required = new Map<number, boolean>();
+      for (const [a, b] of spans(rule.pattern, text)) {
+        const i = sentenceOf(sentences, a);
+        if (i < 0 || b > sentences[i]!.end) continue;
+        if (rule.acronym && isShouting(i)) continue;
+        if (rule.requires) {
+          let ok = required.get(i);
+          if (ok === undefined) {
+            rule.requires.lastIndex = 0;
+            ok = rule.requires.test(text.slice(sentences[i]!.start, sentences[i]!.end));
+            required.set(i, ok);
+          }
+          if (!ok) continue;
+        }
+        if (seen.has(a) || overlapsAny(excluded, a, b, sentences[i]!)) continue;
+        seen.add(a);
+        out[i]!.push({ themeId: theme.def.id, start: a, end: b, term: text.slice(a, b), weak: rule.weak });
+      }
+    }
+  }
+  for (const list of out) list.sort((x, y) => x.start - y.start || x.themeId.localeCompare(y.themeId));
+  return out;
+}
+
+/** An exclusion counts only inside the same sentence, as when matching sentence by sentence. */
+function overlapsAny(excluded: [number, number][], a: number, b: number, s: Sentence): boolean {
+  for (const [x, y] of excluded) if (a < y && x < b && x >= s.start && y <= s.end) return true;
+  return false;
+}
+
 /**
  * Acronyms a document defines for a theme phrase, as in "Integrated Family Front Door
  * (FFD)": later uses of FFD in the same document count for that theme.

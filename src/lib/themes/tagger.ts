@@ -15,7 +15,7 @@
  * minutes and short reports, rising with the square root of the length, so that in a
  * long annual report a single passing sentence does not count but a paragraph does.
  */
-import { localAcronyms, matchLocalAcronyms, matchSentence, type ThemeMatch } from './match';
+import { localAcronyms, matchDocument, matchLocalAcronyms, type ThemeMatch } from './match';
 import { extractPriorities, type PriorityCandidate } from './priorities';
 import { splitSentences, type Sentence } from './sentences';
 import type { CompiledTaxonomy } from './taxonomy';
@@ -210,7 +210,7 @@ function weigh(
 /** Tags a document's text. The same function runs in the browser worker and the CLI. */
 export function tagText(tax: CompiledTaxonomy, text: string): TagResult {
   const sentences = splitSentences(text);
-  const perSentence = sentences.map((s) => matchSentence(tax, text, s));
+  const perSentence = matchDocument(tax, text, sentences);
   const acronyms = localAcronyms(text, perSentence.flat());
   if (acronyms.size) sentences.forEach((s, i) => perSentence[i]!.push(...matchLocalAcronyms(acronyms, text, s.start, s.end)));
 

@@ -145,3 +145,17 @@ describe('negation scope', () => {
     expect(j.evidence[0]!.note === 'negated').toBe(negated);
   });
 });
+
+describe('matchDocument', () => {
+  it('finds the same matches as matching sentence by sentence', async () => {
+    const { readFileSync, readdirSync } = await import('node:fs');
+    const { splitSentences } = await import('../../../src/lib/themes/sentences');
+    const { matchDocument, matchSentence } = await import('../../../src/lib/themes/match');
+    const dir = new URL('../../../data/seeds/', import.meta.url);
+    for (const f of readdirSync(dir).filter((x) => x.endsWith('.txt'))) {
+      const text = readFileSync(new URL(f, dir), 'utf8');
+      const sentences = splitSentences(text);
+      expect(matchDocument(compiled, text, sentences), f).toEqual(sentences.map((s) => matchSentence(compiled, text, s)));
+    }
+  });
+});
