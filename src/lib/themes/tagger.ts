@@ -12,7 +12,7 @@
  *   0     negated ("there were no concerns about neglect"), a "Label: value" line, or the
  *         name of a council committee ("Education and Skills Scrutiny Board").
  * A theme is present when its weights add up to the document's threshold: 1 for
- * minutes and short reports, rising with the square root of the length, so that in a
+ * minutes and short reports, rising with the square root of the length beyond 150 sentences, so that in a
  * long annual report a single passing sentence does not count but a paragraph does.
  */
 import { localAcronyms, matchDocument, matchLocalAcronyms, type ThemeMatch } from './match';
@@ -58,7 +58,7 @@ export interface TagResult {
 
 /** Weight a theme needs to be judged present in a document of n body sentences. */
 export function presenceThreshold(n: number): number {
-  return Math.max(1, Math.sqrt(n / 100));
+  return Math.max(1, Math.sqrt(n / 150));
 }
 
 const NEGATOR = /^(?:no|not|never|nor|neither|none|without|nothing|cannot|can't|won't|isn't|wasn't|weren't|aren't|didn't|don't|doesn't|hasn't|haven't|hadn't)$/i;

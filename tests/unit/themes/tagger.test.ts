@@ -112,9 +112,10 @@ describe('judging presence', () => {
     expect(present(t)).not.toContain('disability');
   });
 
-  it('asks more of long documents: one sentence in four hundred is a passing mention', () => {
-    const filler = Array.from({ length: 400 }, (_, i) => `The board considered item ${i + 1} and agreed the recommendation.`).join(' ');
-    expect(presenceThreshold(400)).toBe(2);
+  it('asks more of long documents: one sentence in six hundred is a passing mention', () => {
+    const filler = Array.from({ length: 600 }, (_, i) => `The board considered item ${i + 1} and agreed the recommendation.`).join(' ');
+    expect(presenceThreshold(150)).toBe(1);
+    expect(presenceThreshold(600)).toBe(2);
     expect(present(`${filler} Neglect was mentioned.`)).not.toContain('neglect');
     expect(present(`${filler} Neglect was discussed. The neglect strategy was agreed. Neglect audits were completed.`)).toContain('neglect');
   });
