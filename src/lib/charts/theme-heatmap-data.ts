@@ -72,14 +72,20 @@ export function describeCell(cell: HeatCell, areaLabel: string, themeLabel: stri
 
 /** One sentence stating the key values, for the figure's description. */
 export function heatmapSummary(data: HeatmapData): string {
-  const totals = data.columns.map((c, j) => ({ label: c.label, areas: data.cells.filter((row) => row[j]!.present > 0).length }));
+  const totals = data.columns.map((c, j) => ({
+    label: c.label,
+    areas: data.cells.filter((row) => row[j]!.present > 0).length,
+    sentences: data.cells.reduce((n, row) => n + row[j]!.sentences, 0),
+  }));
   const withDocs = data.rows.filter((r) => r.documents > 0).length;
   if (withDocs === 0) return 'No minutes or reports are held for these areas and years.';
-  const top = totals.filter((t) => t.areas > 0).sort((a, b) => b.areas - a.areas || a.label.localeCompare(b.label)).slice(0, 3);
+  const top = totals.filter((t) => t.areas > 0).sort((a, b) => b.areas - a.areas || b.sentences - a.sentences || a.label.localeCompare(b.label)).slice(0, 3);
   const none = data.rows.length - withDocs;
   return (
     `${withDocs} of ${data.rows.length} areas have documents in these years. ` +
-    (top.length ? `Most discussed: ${top.map((t) => `${t.label} (${t.areas} area${t.areas === 1 ? '' : 's'})`).join(', ')}.` : 'No theme is discussed.') +
+    (top.length
+      ? `Most discussed: ${top.map((t) => `${t.label} (${t.areas} area${t.areas === 1 ? '' : 's'}, ${t.sentences} sentence${t.sentences === 1 ? '' : 's'})`).join(', ')}.`
+      : 'No theme is discussed.') +
     (none ? ` ${none} area${none === 1 ? ' has' : 's have'} no documents.` : '')
   );
 }

@@ -119,7 +119,11 @@ export function guessTitle(text: string): string | undefined {
   const strong = lines.find((l) => /\b(?:annual report|safeguarding)\b/i.test(l) && !BOILERPLATE.test(l) && !/[.]$/.test(l));
   const title = strong ?? lines.find((l) => !BOILERPLATE.test(l) && !/[.:]$/.test(l) && l.split(' ').length <= 14);
   // Council websites append the attachment's icon and size: "… Annual Report 2016-17 pdf icon PDF 107 KB".
-  return title?.replace(/\s*pdf icon\b.*$/i, '').trim();
+  // Agenda numbering ("2. ", "Item 6. ") is the meeting's, not the document's.
+  return title
+    ?.replace(/\s*pdf icon\b.*$/i, '')
+    .replace(/^(?:item\s+)?\d{1,3}[.)]\s+/i, '')
+    .trim();
 }
 
 export function guessContext(text: string, areas: readonly AreaName[]): ContextGuess {

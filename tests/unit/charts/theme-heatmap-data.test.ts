@@ -24,6 +24,6 @@ describe('buildHeatmap', () => {
     expect(describeCell(data.cells[0]![0]!, 'Alpha', 'Neglect')).toBe('Alpha, Neglect: discussed in 2 of 2 documents, 5 sentences');
     expect(describeCell(data.cells[0]![1]!, 'Alpha', 'CSE')).toBe('Alpha, CSE: named only in passing in 2 documents');
     expect(describeCell(data.cells[2]![1]!, 'Gamma', 'CSE')).toBe('Gamma, CSE: no documents in these years');
-    expect(heatmapSummary(data)).toBe('2 of 3 areas have documents in these years. Most discussed: CSE (1 area), Neglect (1 area). 1 area has no documents.');
+    expect(heatmapSummary(data)).toBe('2 of 3 areas have documents in these years. Most discussed: Neglect (1 area, 5 sentences), CSE (1 area, 1 sentence). 1 area has no documents.');
   });
 });

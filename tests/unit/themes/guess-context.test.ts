@@ -48,6 +48,11 @@ describe('guessMeetingDate and guessTitle', () => {
       'Worcestershire Safeguarding Children Board Annual Report 2016-17',
     );
   });
+  it('drops agenda numbering from the title', () => {
+    expect(guessTitle('Minutes\n\n2. Kirklees Safeguarding Children Partnership - update\n')).toBe('Kirklees Safeguarding Children Partnership - update');
+    expect(guessTitle('Item 6. Stockport Safeguarding Children Partnership Annual Report 2022-23')).toBe('Stockport Safeguarding Children Partnership Annual Report 2022-23');
+  });
+
   it('puts it together', () => {
     const g = guessContext('Herefordshire Safeguarding Children Board Annual Report 2016/17\n\nThe chair presented the report.', AREAS);
     expect(g).toMatchObject({ areas: [{ code: 'E06000019' }], period: 2017, periodReason: 'Annual Report 2016/17' });
