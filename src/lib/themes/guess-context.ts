@@ -114,16 +114,13 @@ const BOILERPLATE = /^(?:agenda(?:s)?(?:,|\s+and|\s+item)?|minutes|items?|no\.?\
 export function guessTitle(text: string): string | undefined {
   const lines = text
     .split(/\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
+    // Agenda numbering ("2. ", "Item 6. ") is the meeting's, not the document's.
+    .map((l) => l.replace(/\s+/g, ' ').trim().replace(/^(?:item\s+)?\d{1,3}[.)]\s+(?=\S)/i, ''))
     .filter((l) => /\p{L}{3}/u.test(l) && l.length <= 160);
   const strong = lines.find((l) => /\b(?:annual report|safeguarding)\b/i.test(l) && !BOILERPLATE.test(l) && !/[.]$/.test(l));
   const title = strong ?? lines.find((l) => !BOILERPLATE.test(l) && !/[.:]$/.test(l) && l.split(' ').length <= 14);
   // Council websites append the attachment's icon and size: "… Annual Report 2016-17 pdf icon PDF 107 KB".
-  // Agenda numbering ("2. ", "Item 6. ") is the meeting's, not the document's.
-  return title
-    ?.replace(/\s*pdf icon\b.*$/i, '')
-    .replace(/^(?:item\s+)?\d{1,3}[.)]\s+/i, '')
-    .trim();
+  return title?.replace(/\s*pdf icon\b.*$/i, '').trim();
 }
 
 export function guessContext(text: string, areas: readonly AreaName[]): ContextGuess {
