@@ -16,6 +16,7 @@ import { parseCell } from '../src/lib/model/status';
 import { parsePeriod } from '../src/lib/model/period';
 import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
 import { buildMap } from './build-map';
+import { documentRecords } from '../src/lib/themes/tag-document';
 import type { Area, DataSource, Indicator, IndicatorUnit, NeighbourModel, Polarity, SourceDocument } from '../src/lib/model/types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -402,6 +403,9 @@ function main(): void {
   const missing = new Set(all.filter((o) => !known.has(o.areaCode)).map((o) => o.areaCode));
   if (missing.size) throw new Error(`Observations for unknown areas: ${[...missing].join(', ')}`);
 
+  const documents = seedDocuments();
+  // Themes and priorities of the seeds, by the same tagger the app runs on imports.
+  const themed = documents.map((d) => documentRecords(d));
   const body: Omit<Bundle, 'hash'> = {
     format: BUNDLE_FORMAT,
     version: BUNDLE_VERSION,
@@ -411,7 +415,9 @@ function main(): void {
     indicators,
     series: seriesToJson(all),
     neighbourModels: neighbourModels(byOldCode),
-    documents: seedDocuments(),
+    documents,
+    themeMentions: themed.flatMap((t) => t.mentions),
+    priorities: themed.flatMap((t) => t.priorities),
   };
   const json = JSON.stringify(body);
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
@@ -421,7 +427,7 @@ function main(): void {
   writeFileSync(join(root, 'data', 'bundle-meta.json'), `${JSON.stringify({ hash })}\n`);
   console.log(
     `data/bundle.json: ${areas.length} areas, ${indicators.length} indicators, ${all.length} observations, ` +
-      `${bundle.documents.length} documents, hash ${hash}` +
+      `${bundle.documents.length} documents (${bundle.priorities?.length ?? 0} priorities), hash ${hash}` +
       (lait.unmatched.size ? `; LAIT areas without a GSS code, left out: ${[...lait.unmatched].join('; ')}` : ''),
   );
   const map = buildMap(root);

@@ -3,6 +3,12 @@ import type { ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
 
 export const BUNDLED = 'bundled';
+/**
+ * importId of priorities the user has added, edited or removed. They belong to no
+ * import, so neither a new bundle nor undoing an import deletes them, and a priority
+ * the user changed is not overwritten when its document is tagged again.
+ */
+export const USER_EDITS = 'user';
 const HASH_KEY = 'bundleHash';
 export const SOURCES_KEY = 'bundleSources';
 
@@ -31,7 +37,7 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
       indicators: bundle.indicators.length,
       observations: series.reduce((n, s) => n + s.periods.length, 0),
       documents: bundle.documents.length,
-      priorities: 0,
+      priorities: bundle.priorities?.length ?? 0,
     },
     warnings: [],
   };
@@ -43,6 +49,9 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
     await db.series.bulkPut(series);
     await db.neighbourModels.bulkPut(bundle.neighbourModels.map((m) => ({ ...m, importId: BUNDLED })));
     await db.documents.bulkPut(bundle.documents.map((d) => ({ ...d, importId: BUNDLED })));
+    await db.themeMentions.bulkPut((bundle.themeMentions ?? []).map((m) => ({ ...m, importId: BUNDLED })));
+    const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
+    await db.priorities.bulkPut((bundle.priorities ?? []).filter((p) => !edited.has(p.id)).map((p) => ({ ...p, importId: BUNDLED })));
     await db.imports.put(record);
     await db.meta.put({ key: HASH_KEY, value: bundle.hash });
     await db.meta.put({ key: SOURCES_KEY, value: bundle.sources });

@@ -1,6 +1,6 @@
 import { SeriesBuilder, type ObservationSeries } from './series';
 import type { StatusCode } from './status';
-import type { Area, AreaCode, DataSource, Indicator, NeighbourModel, Period, SourceDocument } from './types';
+import type { Area, AreaCode, DataSource, Indicator, NeighbourModel, Period, Priority, SourceDocument, ThemeMention } from './types';
 
 export const BUNDLE_FORMAT = 'safeguarding-lens/bundle';
 export const BUNDLE_VERSION = 1;
@@ -33,6 +33,10 @@ export interface Bundle {
   series: BundleSeries[];
   neighbourModels: NeighbourModel[];
   documents: SourceDocument[];
+  /** Themes of the bundled documents, tagged when the bundle is built (absent in older bundles). */
+  themeMentions?: ThemeMention[];
+  /** Priorities read from the bundled documents. */
+  priorities?: Priority[];
 }
 
 export interface BundleObservation {

@@ -75,6 +75,10 @@ export interface EvidenceSnippet {
   start: number;
   end: number;
   sentence: string;
+  /** How much the sentence says about the theme (0–1): below 0.5 it is a passing or negated mention. */
+  weight?: number;
+  /** Why the weight is below 1 ("negated", "a name in a list"). */
+  note?: string;
 }
 
 export interface ThemeMention {
@@ -87,6 +91,10 @@ export interface ThemeMention {
   count: number;
   /** Share of the document's sentences that touch the theme (0–1). */
   share: number;
+  /** Whether the tagger judged the theme substantively discussed; false for passing or negated mentions only. */
+  present?: boolean;
+  /** Sum of the evidence weights, against the document's threshold. */
+  score?: number;
   evidence: EvidenceSnippet[];
   importId: string;
 }

@@ -27,6 +27,8 @@ export interface CompareView {
   neighboursOf?: AreaCode;
   /** Show the map of every authority. */
   map?: boolean;
+  /** Theme id whose priority years are marked on the trend chart; absent: no markers. */
+  theme?: string;
 }
 
 export interface ThemesView {
@@ -34,6 +36,12 @@ export interface ThemesView {
   areas: AreaCode[];
   from?: Period;
   to?: Period;
+  /** With `area`: the heatmap cell whose evidence is open. */
+  theme?: string;
+  area?: AreaCode;
+  /** A document open in full, scrolled to the sentence starting at `at`. */
+  doc?: string;
+  at?: number;
 }
 
 export interface AreaView {
@@ -197,12 +205,15 @@ function decodeView(segments: string[], params: URLSearchParams, problems: strin
       const map = params.get('map');
       if (map === '1') view.map = true;
       else if (map !== null && map !== '0') problems.push(`“${shorten(map)}” is not 1 or 0 (for “map”), so it was ignored.`);
+      readTheme(params, view, problems);
       return { view, problems };
     }
     case 'themes': {
       const view: ThemesView = { name: 'themes', areas: [...DEFAULT_AREAS] };
       if (params.has('areas')) view.areas = readAreas(params.get('areas')!, problems);
       readYears(params, view, problems, false);
+      readTheme(params, view, problems);
+      readEvidence(params, view, problems);
       return { view, problems };
     }
     case 'area': {
@@ -266,6 +277,32 @@ function readNeighbours(params: URLSearchParams, view: { neighbours?: string }, 
   } else problems.push(`“${shorten(raw)}” is not a statistical neighbour model, so the 2025 model is used.`);
 }
 
+function readTheme(params: URLSearchParams, view: { theme?: string }, problems: string[]): void {
+  const theme = params.get('theme');
+  if (theme === null || theme === '') return;
+  if (/^[a-z_]{1,40}$/.test(theme)) view.theme = theme;
+  else problems.push(`“${shorten(theme)}” is not a theme name, so no theme is chosen.`);
+}
+
+function readEvidence(params: URLSearchParams, view: ThemesView, problems: string[]): void {
+  const area = params.get('area');
+  if (area !== null && area !== '') {
+    const code = area.trim().toUpperCase();
+    if (isAreaCode(code)) view.area = code;
+    else problems.push(`“${shorten(area)}” is not an area code, so no evidence is open.`);
+  }
+  const doc = params.get('doc');
+  if (doc !== null && doc !== '') {
+    if (/^[A-Za-z0-9:_.-]{1,100}$/.test(doc)) view.doc = doc;
+    else problems.push(`“${shorten(doc)}” is not a document id, so no document is open.`);
+  }
+  const at = params.get('at');
+  if (at !== null && at !== '') {
+    if (/^\d{1,9}$/.test(at) && view.doc !== undefined) view.at = Number(at);
+    else problems.push(`“${shorten(at)}” is not a place in a document, so the document opens at the top.`);
+  }
+}
+
 /** Quoting a tampered link back at the user: keep it short and printable. */
 function shorten(s: string): string {
   const printable = s.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, '?');
@@ -302,6 +339,7 @@ function encodeView(view: View): string {
       if (view.neighbours !== undefined && view.neighbours !== DEFAULT_NEIGHBOURS) parts.push(`neighbours=${encodeURIComponent(view.neighbours)}`);
       if (view.neighboursOf !== undefined) parts.push(`neighboursOf=${encodeURIComponent(view.neighboursOf)}`);
       if (view.map) parts.push('map=1');
+      if (view.theme !== undefined) parts.push(`theme=${encodeURIComponent(view.theme)}`);
       return `#/compare${parts.length ? `?${parts.join('&')}` : ''}`;
     }
     case 'themes': {
@@ -309,6 +347,10 @@ function encodeView(view: View): string {
       if (!sameAreas(view.areas, DEFAULT_AREAS)) parts.push(`areas=${view.areas.map(encodeURIComponent).join(',')}`);
       if (view.from !== undefined) parts.push(`from=${view.from}`);
       if (view.to !== undefined) parts.push(`to=${view.to}`);
+      if (view.theme !== undefined) parts.push(`theme=${encodeURIComponent(view.theme)}`);
+      if (view.area !== undefined) parts.push(`area=${encodeURIComponent(view.area)}`);
+      if (view.doc !== undefined) parts.push(`doc=${encodeURIComponent(view.doc)}`);
+      if (view.doc !== undefined && view.at !== undefined) parts.push(`at=${view.at}`);
       return `#/themes${parts.length ? `?${parts.join('&')}` : ''}`;
     }
     case 'area': {

@@ -138,6 +138,33 @@ describe('malformed links', () => {
   });
 });
 
+describe('theme parameters', () => {
+  it('reads a Themes link with open evidence and a Compare link with theme markers', () => {
+    expect(decodeHash('#/themes?areas=E06000019&theme=neglect&area=E06000019&doc=seed-004&at=2233')).toMatchObject({
+      view: { name: 'themes', areas: ['E06000019'], theme: 'neglect', area: 'E06000019', doc: 'seed-004', at: 2233 },
+      problems: [],
+    });
+    expect(decodeHash('#/compare?theme=early_help').view).toMatchObject({ name: 'compare', theme: 'early_help' });
+  });
+
+  it.each([
+    ['#/themes?theme=<b>', 'is not a theme name', {}],
+    ['#/themes?area=nowhere', 'is not an area code', {}],
+    ['#/themes?doc=../../etc', 'is not a document id', {}],
+    ['#/themes?doc=seed-001&at=-5', 'is not a place in a document', { doc: 'seed-001' }],
+    ['#/compare?theme=DROP%20TABLE', 'is not a theme name', { name: 'compare' }],
+  ])('explains a bad theme parameter %s', (hash, message, expected) => {
+    const { view, problems } = decodeHash(hash);
+    expect(problems.join(' ')).toContain(message);
+    expect(view).toMatchObject(expected);
+    expect(view).not.toHaveProperty('theme');
+  });
+
+  it('keeps links without the new parameters as they were', () => {
+    expect(encodeHash(decodeHash('#/themes?areas=E10000034&from=2017&to=2021').view)).toBe('#/themes?areas=E10000034&from=2017&to=2021');
+  });
+});
+
 describe('encodeHash', () => {
   it('leaves defaults out of the URL', () => {
     expect(encodeHash(defaultView())).toBe('#/compare');
@@ -152,6 +179,8 @@ describe('encodeHash', () => {
 
   const code = fc.stringMatching(/^E\d{8}$/);
   const year = fc.integer({ min: 1990, max: 2100 });
+  const themeId = fc.stringMatching(/^[a-z_]{1,40}$/);
+  const docId = fc.stringMatching(/^[A-Za-z0-9:_.-]{1,100}$/);
   const viewArb: fc.Arbitrary<View> = fc.oneof(
     fc.record(
       {
@@ -164,10 +193,17 @@ describe('encodeHash', () => {
         neighbours: fc.constantFrom('sn2021', 'none', 'imported_model'),
         neighboursOf: code,
         map: fc.constant(true),
+        theme: themeId,
       },
       { requiredKeys: ['name', 'areas', 'indicator'] },
     ),
-    fc.record({ name: fc.constant('themes' as const), areas: fc.uniqueArray(code, { maxLength: MAX_AREAS }), from: year, to: year }, { requiredKeys: ['name', 'areas'] }),
+    fc
+      .record(
+        { name: fc.constant('themes' as const), areas: fc.uniqueArray(code, { maxLength: MAX_AREAS }), from: year, to: year, theme: themeId, area: code, doc: docId, at: fc.nat({ max: 999_999_999 }) },
+        { requiredKeys: ['name', 'areas'] },
+      )
+      // A place in a document means nothing without the document.
+      .map((v) => (v.doc === undefined ? (({ at: _at, ...rest }) => rest)(v) : v)),
     fc.record({ name: fc.constant('area' as const), code, indicator: fc.stringMatching(/^[a-z0-9_]{1,30}$/).filter((i) => i !== 'cpp_rate'), neighbours: fc.constantFrom('sn2021', 'none') }, { requiredKeys: ['name', 'code'] }),
     fc.constant({ name: 'data' as const }),
   );

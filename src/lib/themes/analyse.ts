@@ -1,0 +1,29 @@
+/**
+ * Everything the import needs from a file, in one pure-ish step (it hashes with Web
+ * Crypto): decode, reduce HTML or Markdown to text, tag, and guess area and year.
+ * Runs in the worker; unit tests call it directly.
+ */
+import { defaultTaxonomy } from './default-taxonomy';
+import { decodeDocument, sha256Hex } from './decode';
+import { guessContext } from './guess-context';
+import { documentText } from './html-to-text';
+import type { AnalyseRequest, AnalysedResponse } from './messages';
+import { tagText } from './tagger';
+
+/** Larger than any council minutes or annual report as text; beyond it the file is probably not one. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
+export async function analyse(req: AnalyseRequest): Promise<AnalysedResponse> {
+  if (req.bytes.byteLength > MAX_DOCUMENT_BYTES) {
+    throw new Error(`${req.fileName} is ${(req.bytes.byteLength / 1048576).toFixed(0)} MB; minutes and reports up to 20 MB of text can be taken in.`);
+  }
+  const hash = await sha256Hex(req.bytes);
+  const { text: raw, encoding } = decodeDocument(req.bytes);
+  if (raw.includes('\u0000')) throw new Error(`${req.fileName} is not a text file (it contains binary data). Save minutes as .txt, .html or .md.`);
+  const text = documentText(raw, req.format);
+  if (!/\p{L}{3}/u.test(text)) throw new Error(`${req.fileName} has no readable text.`);
+  const { taxonomy, compiled } = defaultTaxonomy();
+  const result = tagText(compiled, text);
+  const labels = Object.fromEntries(taxonomy.themes.map((t) => [t.id, t.label]));
+  return { type: 'analysed', id: req.id, text, hash, encoding, result, guess: guessContext(text, req.areas), labels };
+}

@@ -1,0 +1,99 @@
+import { expect, test } from '@playwright/test';
+
+/** Minutes of a partnership whose documents are not bundled, written the way councils publish them. */
+const MINUTES = `<!doctype html>
+<html><head><title>Dudley minutes</title><script>window.hacked = true</script></head>
+<body>
+<h1>Dudley Safeguarding People Partnership Annual Report 2021/22</h1>
+<p>Minutes:</p>
+<p>The Independent Scrutineer presented the annual report. During 2021/22 the Partnership focused on:</p>
+<ul><li>Neglect</li><li>Child exploitation and county lines</li><li>The voice of the child</li></ul>
+<p>Neglect remained the most common reason for a child protection plan, and the Graded Care Profile is now used by health visitors and schools.</p>
+<p>Members asked about contacts to the Multi-Agency Safeguarding Hub (MASH), which rose by 14% in the year; the MASH manager explained that most came from the police.</p>
+<p>Cllr. Evans asked whether there were concerns about online safety; there were no concerns about domestic abuse raised in the audit.</p>
+<p>RESOLVED that the report be noted.</p>
+</body></html>`;
+
+test('an imported minutes file is confirmed, tagged, and its themes and evidence shown in the Themes view', async ({ page }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'dudley-minutes.html', mimeType: 'text/html', buffer: Buffer.from(MINUTES) });
+
+  // The area and year are guessed from the text and shown for confirmation.
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
+  await expect(page.getByLabel('Reporting year')).toHaveValue('2022');
+  await expect(page.getByText('Guessed from “Annual Report 2021/22”.')).toBeVisible();
+  await expect(page.getByText(/themes? found: .*Neglect/)).toBeVisible();
+  await page.getByRole('button', { name: 'Import this document' }).click();
+
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
+  await page.getByRole('link', { name: 'See its themes' }).click();
+  await expect(page).toHaveURL(/#\/themes\?areas=E08000027&from=2022&to=2022/);
+
+  // The heatmap's table holds the same cells as buttons; neglect is discussed, domestic abuse only negated.
+  await expect(page.getByRole('button', { name: /^Dudley, Domestic abuse: named only in passing/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Dudley, Neglect: discussed in 1 of 1 document/ }).click();
+  await expect(page).toHaveURL(/theme=neglect&area=E08000027/);
+  const evidence = page.getByRole('region', { name: /^Evidence: Neglect in Dudley/ });
+  await expect(evidence).toContainText('Dudley Safeguarding People Partnership Annual Report 2021/22');
+  await expect(evidence).toContainText('Neglect remained the most common reason for a child protection plan');
+
+  await evidence.getByRole('listitem').filter({ hasText: 'Neglect remained' }).getByRole('button', { name: /Show in the full text/ }).click();
+  const text = page.getByRole('region', { name: /^Text of Dudley Safeguarding People/ });
+  await expect(text.locator('mark')).toHaveText(/^Neglect remained the most common reason .* health visitors and schools\.$/);
+  // The file's script never ran, and its markup is not in the page.
+  expect(await page.evaluate(() => (window as unknown as { hacked?: boolean }).hacked)).toBeUndefined();
+  await expect(text).not.toContainText('<script');
+
+  // Priorities read from the list, one chip each.
+  const timeline = page.getByRole('table', { name: /Priorities stated by each partnership/ });
+  // Chips naming the chosen theme (neglect) say so in words as well as with a star.
+  await expect(timeline.getByRole('button', { name: 'Names the chosen theme: Neglect', exact: true })).toBeVisible();
+  await expect(timeline.getByRole('button', { name: 'Child exploitation and county lines', exact: true })).toBeVisible();
+
+  // The import can be undone whole.
+  await page.goto('/#/data');
+  await page.getByRole('button', { name: 'Undo import of dudley-minutes.html' }).click();
+  await page.goto('/#/themes?areas=E08000027');
+  await expect(page.getByText(/No minutes or reports are held for these areas and years. Import them/)).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Dudley, Neglect/ })).toHaveCount(0);
+});
+
+test('a shared Themes link opens the evidence on a fresh browser, and the heatmap works by keyboard', async ({ page }) => {
+  await page.goto('/#/themes?areas=E06000019&theme=home_education&area=E06000019');
+  const evidence = page.getByRole('region', { name: /^Evidence: Elective home education in Herefordshire/ });
+  await expect(evidence).toContainText('There was also concern regarding safeguarding of children in home education.');
+  await expect(evidence).toContainText('Herefordshire Safeguarding Children Board (HSCB) Annual Report 2016/17');
+
+  const chart = page.getByRole('application', { name: /Themes discussed in minutes and reports/ });
+  await chart.focus();
+  await expect(page.locator('.chart-readout')).toContainText('Herefordshire, Neglect: discussed in 1 of 1 document, 5 sentences');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/theme=cse&area=E06000019/);
+  await expect(page.getByRole('region', { name: /^Evidence: Child sexual exploitation in Herefordshire/ })).toContainText('child sexual exploitation and missing children');
+});
+
+test('a priority can be edited, and the edit survives a reload', async ({ page }) => {
+  await page.goto('/#/themes?areas=E08000030');
+  const timeline = page.getByRole('table', { name: /Priorities stated by each partnership/ });
+  await timeline.getByRole('button', { name: 'Developing the response to neglect' }).click();
+  await expect(page.getByRole('region', { name: /Developing the response to neglect/ })).toContainText('Walsall Safeguarding Partnership Annual Report 2019-20');
+  await page.getByLabel('Priority', { exact: true }).fill('Neglect: a whole-family response');
+  await page.getByRole('button', { name: 'Save priority' }).click();
+  await expect(timeline.getByRole('button', { name: 'Neglect: a whole-family response (edited)' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('table', { name: /Priorities stated/ }).getByRole('button', { name: 'Neglect: a whole-family response (edited)' })).toBeVisible();
+});
+
+test('Compare marks the years a chosen theme was named as a priority, and lists them in words', async ({ page }) => {
+  await page.goto('/#/compare?theme=neglect');
+  await expect(page.getByLabel('Mark the years a partnership named this theme as a priority')).toHaveValue('neglect');
+  const list = page.getByRole('list', { name: 'Years in which Neglect was named as a priority' });
+  await expect(list.getByRole('listitem').filter({ hasText: 'Walsall' })).toContainText('2019-20 (“Developing the response to neglect”); 2020-21');
+  await expect(list.getByRole('listitem').filter({ hasText: 'Solihull' })).toContainText('2021-22');
+  await expect(page.getByTestId('trend-svg').locator('g.theme-marker[data-area="E08000030"]')).toHaveCount(2);
+
+  await page.getByLabel('Mark the years a partnership named this theme as a priority').selectOption({ label: 'Child sexual exploitation' });
+  await expect(page).toHaveURL(/theme=cse/);
+  await expect(page.getByTestId('trend-svg').locator('g.theme-marker[data-area="E10000034"][data-period="2017"]')).toHaveCount(1);
+});
