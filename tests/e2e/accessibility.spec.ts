@@ -41,7 +41,7 @@ test('the Data view has no serious or critical axe violations', async ({ page })
 
 test('the Themes view has no serious or critical axe violations', async ({ page }) => {
   await page.goto('/#/themes');
-  await expect(page.getByRole('heading', { name: 'Themes', exact: true })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Themes and priorities', exact: true })).toBeVisible();
   await openAllDetails(page);
   expect(await seriousViolations(page)).toEqual([]);
 });
