@@ -33,8 +33,6 @@ function share(values: string[], test: (v: string) => boolean): number {
 /** Guesses the mapping of a table whose header is at `headerRow` (1-based). */
 export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLookup, fileName: string): TableMapping {
   const header = (rows[headerRow - 1] ?? []).map((h) => h.trim());
-  const data = rows.slice(headerRow, headerRow + 200).filter((r) => r.some((c) => c.trim() !== ''));
-  const col = (c: number) => data.map((r) => r[c] ?? '');
   const lower = header.map((h) => h.toLowerCase().replace(/[_.]+/g, ' ').trim());
   const find = (re: RegExp, exclude: (number | null)[] = []) => {
     const i = lower.findIndex((h, k) => re.test(h) && !exclude.includes(k));
@@ -53,6 +51,11 @@ export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLo
   });
   const yearCols = new Set(yearColumns.map((y) => y.column));
   const layout: TableMapping['layout'] = yearColumns.length >= 2 ? 'wide' : 'long';
+  // Data rows only: footnotes and notes below a main table would skew what columns look like.
+  const data = rows
+    .slice(headerRow, headerRow + 200)
+    .filter((r) => (layout === 'wide' ? yearColumns.some((y) => (r[y.column] ?? '').trim() !== '') : r.filter((c) => c.trim() !== '').length >= 2));
+  const col = (c: number) => data.map((r) => r[c] ?? '');
   const candidates = header.map((_, c) => c).filter((c) => !yearCols.has(c));
 
   // Area columns: by name, then by what the values look like.
