@@ -41,7 +41,7 @@ export interface CsvDialect {
 
 /** Guesses the delimiter and line ending from the start of the text. */
 export function guessDialect(sample: string): CsvDialect {
-  const res = Papa.parse<string[]>(sample.slice(0, 65536), { preview: 30 });
+  const res = Papa.parse<string[]>(sample.slice(0, 65536), { preview: 30, skipEmptyLines: true });
   const delimiter = res.meta.delimiter || ',';
   const lb = res.meta.linebreak;
   const newline = lb === '\r\n' || lb === '\r' ? lb : '\n';

@@ -75,25 +75,37 @@ export class ChunkDecoder {
   }
 
   decode(bytes: Uint8Array, last: boolean): string {
+    const stream = { stream: !last };
     if (!this.decided) {
       try {
-        const text = this.decoder.decode(bytes, { stream: !last });
-        if (text.length !== bytes.length) this.settle('utf-8');
+        const text = this.decoder.decode(bytes, stream);
+        // UTF-8 it is; keep this decoder, which may hold the first bytes of a character cut by the slice.
+        if (hasHighByte(bytes)) this.decided = true;
         return text;
       } catch {
-        this.settle('windows-1252');
+        this.decided = true;
+        this.encoding = 'windows-1252';
+        this.decoder = new TextDecoder('windows-1252');
+        return this.decoder.decode(bytes, stream);
       }
     }
-    const text = this.decoder.decode(bytes, { stream: !last });
-    if (this.encoding === 'utf-8' && text.includes('\uFFFD')) this.replaced += countReplacement(text);
-    return text;
+    try {
+      const text = this.decoder.decode(bytes, stream);
+      if (this.encoding === 'utf-8' && text.includes('\uFFFD')) this.replaced += countReplacement(text);
+      return text;
+    } catch {
+      // The strict UTF-8 decoder met a bad byte later in the file: read on, marking what cannot be read.
+      this.decoder = new TextDecoder('utf-8');
+      const text = this.decoder.decode(bytes, stream);
+      this.replaced += countReplacement(text);
+      return text;
+    }
   }
+}
 
-  private settle(encoding: TextEncoding): void {
-    this.decided = true;
-    this.encoding = encoding;
-    this.decoder = new TextDecoder(encoding);
-  }
+function hasHighByte(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
+  return false;
 }
 
 function countReplacement(text: string): number {

@@ -205,7 +205,7 @@ export class EesTidyReader {
     const distinct = filters.map(() => new Set<string>());
     for (const map of this.builders) {
       for (const key of map.keys()) {
-        const parts = filters.length === 1 ? [key] : key.split('\u001f');
+        const parts = splitKey(key, filters.length);
         parts.forEach((v, k) => distinct[k]!.add(v));
       }
     }
@@ -220,7 +220,7 @@ export class EesTidyReader {
       const column = this.h[c]!;
       const knowns = knownColumn(column);
       for (const [key, builder] of this.builders[j]!) {
-        const parts = filters.length === 1 ? [key] : key.split('\u001f');
+        const parts = splitKey(key, filters.length);
         const value = (name: string) => {
           const k = filters.findIndex((f) => this.h[f]!.toLowerCase() === name.toLowerCase());
           return k >= 0 ? parts[k] : undefined;
@@ -254,6 +254,10 @@ export class EesTidyReader {
     warnRepeats(series, labels, this.issues);
     return { series, indicators: created };
   }
+}
+
+function splitKey(key: string, filters: number): string[] {
+  return filters === 0 ? [] : filters === 1 ? [key] : key.split('\u001f');
 }
 
 function unique(id: string, used: Set<string>): string {
