@@ -74,7 +74,7 @@ test('a 200 MB file is streamed, its last-row error reported, and the tab surviv
   const line = eesRow(2024, 'E10000034', 'Worcestershire', '399.9');
   const rows = Math.ceil((200 * 1024 * 1024) / line.length);
   const block = line.repeat(10_000);
-  for (let i = 0; i < rows; i += 10_000) if (!out.write(block)) await new Promise((r) => out.once('drain', r));
+  for (let i = 0; i < rows; i += 10_000) if (!out.write(block)) await new Promise<void>((r) => out.once('drain', () => r()));
   out.write(eesRow(2024, 'E10000034', 'Worcestershire', 'oops'));
   await new Promise((r) => out.end(r));
   const lastRow = Math.ceil(rows / 10_000) * 10_000 + 2;

@@ -5,7 +5,7 @@ async function readAll(text: string | Uint8Array, chunkBytes: number) {
   const rows: string[][] = [];
   const problems: { row: number; message: string }[] = [];
   const firstRows: number[] = [];
-  for await (const b of readCsv(new Blob([text]), { encoding: 'utf-8', decided: false, chunkBytes })) {
+  for await (const b of readCsv(new Blob([text as BlobPart]), { encoding: 'utf-8', decided: false, chunkBytes })) {
     rows.push(...b.rows);
     problems.push(...b.problems);
     firstRows.push(b.firstRow);

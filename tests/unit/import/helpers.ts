@@ -15,5 +15,5 @@ export function sourceFile(name: string): File {
 }
 
 export function textFile(name: string, text: string | Uint8Array): File {
-  return new File([text], name);
+  return new File([text as BlobPart], name);
 }
