@@ -79,8 +79,9 @@ export class ChunkDecoder {
     if (!this.decided) {
       try {
         const text = this.decoder.decode(bytes, stream);
-        // UTF-8 it is; keep this decoder, which may hold the first bytes of a character cut by the slice.
-        if (hasHighByte(bytes)) this.decided = true;
+        // UTF-8 it is once a character beyond ASCII has come through. Keep this decoder: it may
+        // hold the first bytes of a character cut by the slice.
+        if (NON_ASCII.test(text)) this.decided = true;
         return text;
       } catch {
         this.decided = true;
@@ -103,10 +104,7 @@ export class ChunkDecoder {
   }
 }
 
-function hasHighByte(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
-  return false;
-}
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function countReplacement(text: string): number {
   let n = 0;

@@ -66,6 +66,14 @@ function knownColumn(name: string): EesColumn[] {
 
 const TOTAL = /^(total|all|all .*|overall)$/i;
 
+const enum Level {
+  National,
+  Regional,
+  LocalAuthority,
+  Other,
+}
+const LEVELS: Record<string, Level> = { national: Level.National, regional: Level.Regional, 'local authority': Level.LocalAuthority };
+
 export class EesTidyReader {
   private readonly h: string[];
   private readonly iTime: number;
@@ -143,6 +151,8 @@ export class EesTidyReader {
   }
 
   private period(raw: string, ident: string, rowNo: number): number {
+    // Files are sorted by period, so the last answer is usually the answer.
+    if (raw === this.lastPeriodRaw && ident === this.lastIdent) return this.lastPeriod;
     let annual = this.identCache.get(ident);
     if (annual === undefined) {
       annual = ANNUAL.test(ident.trim());
@@ -159,41 +169,43 @@ export class EesTidyReader {
     }
     if (p < 0) {
       this.issues.error(`“${short(raw)}” is not a year the app can read (such as 2024, 202324 or 2023-24)`, rowNo, this.h[this.iTime]);
+      return p;
     }
+    this.lastPeriodRaw = raw;
+    this.lastIdent = ident;
+    this.lastPeriod = p;
     return p;
   }
 
+  private lastPeriodRaw = '';
+  private lastIdent = '';
+  private lastPeriod = -1;
+  private readonly levelCache = new Map<string, Level>();
+
   /** The row's area code, '' when the row is at a level the app does not compare. */
   private area(r: string[], rowNo: number): AreaCode {
-    const level = r[this.iLevel]!;
+    const raw = r[this.iLevel]!;
+    let level = this.levelCache.get(raw);
+    if (level === undefined) {
+      level = LEVELS[raw.trim().toLowerCase()] ?? Level.Other;
+      this.levelCache.set(raw, level);
+    }
     const g = this.geo;
-    const cell = (c: number) => (c >= 0 ? r[c]! : '');
     let code: string;
-    let oldLa = '';
-    let name: string;
-    switch (level.trim().toLowerCase()) {
-      case 'national':
-        code = cell(g.country);
-        name = cell(g.countryName) || 'England';
-        break;
-      case 'regional':
-        code = cell(g.region);
-        name = cell(g.regionName);
-        break;
-      case 'local authority':
-        code = cell(g.newLa);
-        oldLa = cell(g.oldLa);
-        name = cell(g.laName);
-        break;
-      default:
-        this.issues.warn(`level:${level}`, (n) => `${n.toLocaleString('en-GB')} rows at the “${short(level)}” level were left out: the app compares England, regions and local authorities.`);
-        return '';
+    if (level === Level.LocalAuthority) code = g.newLa >= 0 ? r[g.newLa]! : '';
+    else if (level === Level.Regional) code = g.region >= 0 ? r[g.region]! : '';
+    else if (level === Level.National) code = g.country >= 0 ? r[g.country]! : '';
+    else {
+      this.issues.warn(`level:${raw}`, (n) => `${n.toLocaleString('en-GB')} rows at the “${short(raw)}” level were left out: the app compares England, regions and local authorities.`);
+      return '';
     }
     if (code) {
       const hit = this.areaCache.get(code);
       if (hit !== undefined) return hit;
     }
-    const found = this.resolver.resolve(code, oldLa, name, rowNo);
+    const at = (c: number) => (c >= 0 ? r[c]! : '');
+    const name = level === Level.LocalAuthority ? at(g.laName) : level === Level.Regional ? at(g.regionName) : at(g.countryName) || 'England';
+    const found = this.resolver.resolve(code, level === Level.LocalAuthority ? at(g.oldLa) : '', name, rowNo);
     if (code && found.charCodeAt(0) !== UNKNOWN_PREFIX.charCodeAt(0)) this.areaCache.set(code, found);
     return found;
   }
