@@ -89,3 +89,21 @@ test('a 200 MB file is streamed, its last-row error reported, and the tab surviv
   await page.getByRole('link', { name: 'Compare' }).click();
   await expect(page.getByRole('heading', { name: 'Compare partnerships' })).toBeVisible();
 });
+
+test('Cancel while a big file is read stops it and stores nothing', async ({ page }) => {
+  test.setTimeout(120_000);
+  const path = join(dir, 'big-valid.csv');
+  const line = eesRow(2024, 'E10000034', 'Worcestershire', '399.9');
+  writeFileSync(path, EES_HEADER + line.repeat(Math.ceil((120 * 1024 * 1024) / line.length)));
+  const before = await storeCounts(page);
+  await page.getByLabel('Import data').setInputFiles(path);
+  await expect(page.getByRole('progressbar', { name: 'Reading big-valid.csv' })).toBeVisible();
+  await expect(page.getByText(/[\d,]+ rows read \(\d+%\)/)).toBeVisible();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The import of big-valid.csv was cancelled. Nothing was stored.' })).toBeVisible();
+  await expect(page.getByRole('progressbar')).toHaveCount(0);
+  expect(await storeCounts(page)).toEqual(before);
+  // The next file imports normally.
+  await page.getByLabel('Import data').setInputFiles(file('after-cancel.csv', EES_HEADER + eesRow(2024, 'E10000034', 'Worcestershire', '1.5')));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported after-cancel.csv' })).toBeVisible();
+});
