@@ -63,11 +63,11 @@ test('a DfE main table from Excel: header row found, columns guessed, unknown ar
   await page.getByLabel('Name of the new indicator').fill('Referrals (main table)');
   await page.getByRole('button', { name: 'Import main-table.csv' }).click();
 
-  await expect(page.getByRole('heading', { name: '1 area in main-table.csv are not known to the app' })).toBeVisible();
-  await expect(page.getByText('Barsetshire2: 1 rows, first in row 9')).toBeVisible();
+  await expect(page.getByRole('heading', { name: '1 area in main-table.csv is not known to the app' })).toBeVisible();
+  await expect(page.getByText('Barsetshire2: 1 row, first in row 9')).toBeVisible();
   await page.getByLabel('Keep them as custom areas').check();
   await page.getByRole('button', { name: 'Import main-table.csv' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Imported main-table.csv' })).toContainText('1 new areas');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported main-table.csv' })).toContainText('1 new area');
 
   await page.goto('/#/compare?areas=E10000034,E08000030&indicator=referrals_main_table');
   const table = page.getByRole('table', { name: /Referrals \(main table\)/ });

@@ -35,6 +35,10 @@ function measure(name: string, start: number): void {
   performance.measure(name, { start, end: performance.now() });
 }
 
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 const DOCUMENT = /\.(txt|html?|md|markdown)$/i;
 
 export class ImportSession {
@@ -172,7 +176,7 @@ export class ImportSession {
     const resolved = resolveUnknownAreas(parsed.series, parsed.unknownAreas, keepAreas, taken);
     const warnings = parsed.warnings.map((w) => w.message);
     if (resolved.dropped > 0) {
-      warnings.push(`${resolved.dropped.toLocaleString('en-GB')} figures for ${parsed.unknownAreas.length} areas the app does not know were left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
+      warnings.push(`${count(resolved.dropped, 'figure')} for ${count(parsed.unknownAreas.length, 'area')} the app does not know were left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
     }
     try {
       const t = performance.now();
@@ -188,9 +192,9 @@ export class ImportSession {
       });
       measure('import: storing', t);
       const n = record.counts;
-      const parts = [`${n.observations.toLocaleString('en-GB')} figures`, `${resolved.series.length} indicators (${n.indicators} new)`];
-      if (n.areas) parts.push(`${n.areas} new areas`);
-      if (n.documents) parts.push(`${n.documents} documents`);
+      const parts = [count(n.observations, 'figure'), `${count(resolved.series.length, 'indicator')} (${n.indicators} new)`];
+      if (n.areas) parts.push(`${count(n.areas, 'new area')}`);
+      if (n.documents) parts.push(count(n.documents, 'document'));
       this.say('success', `Imported ${c.file.name}: ${parts.join(', ')}.`, warnings);
     } catch (e) {
       if (e instanceof DuplicateImportError) this.duplicate(c.file, e.existing.importedAt);
