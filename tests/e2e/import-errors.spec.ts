@@ -107,3 +107,11 @@ test('Cancel while a big file is read stops it and stores nothing', async ({ pag
   await page.getByLabel('Import data').setInputFiles(file('after-cancel.csv', EES_HEADER + eesRow(2024, 'E10000034', 'Worcestershire', '1.5')));
   await expect(page.getByRole('status').filter({ hasText: 'Imported after-cancel.csv' })).toBeVisible();
 });
+
+test('minutes and reports are sent to the minutes import, and the other files still import', async ({ page }) => {
+  const before = await storeCounts(page);
+  await page.getByLabel('Import data').setInputFiles([file('minutes.txt', 'Worcestershire Safeguarding Children Partnership Annual report 2020/21'), file('ok.csv', EES_HEADER + eesRow(2024, 'E10000034', 'Worcestershire', '2.5'))]);
+  await expect(page.getByRole('status').filter({ hasText: 'minutes.txt is a document: minutes and reports go through the minutes import' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported ok.csv: 1 figure, 1 indicator (0 new)' })).toBeVisible();
+  expect((await storeCounts(page)).imports).toBe(before.imports + 1);
+});
