@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storeCounts } from './helpers';
@@ -25,6 +25,9 @@ async function importAndExpectAlert(page: Page, path: string, ...texts: (string 
   await alert.getByRole('button', { name: /Dismiss/ }).click();
   await expect(page.getByLabel('Import data')).toBeEnabled();
 }
+
+// The generated files (up to 200 MB) never outlive the run.
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/#/data');

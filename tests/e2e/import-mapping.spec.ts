@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeXlsx } from '../fixtures/xlsx';
@@ -38,6 +38,9 @@ const MAIN_TABLE = [
 async function importFile(page: Page, path: string) {
   await page.getByLabel('Import data').setInputFiles(path);
 }
+
+// The generated files (up to 200 MB) never outlive the run.
+test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/#/data');
