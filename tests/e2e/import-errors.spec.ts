@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { storeCounts } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'lens-bad-'));
+// Each test writes its files (up to 200 MB) to a folder of its own, removed after it.
+let dir = '';
 const EES_HEADER = 'time_period,time_identifier,geographic_level,country_code,region_code,new_la_code,la_name,Referrals_rate\n';
 const eesRow = (year: number, code: string, name: string, value: string) => `${year},Reporting year,Local authority,E92000001,E12000005,${code},${name},${value}\n`;
 
@@ -26,8 +27,10 @@ async function importAndExpectAlert(page: Page, path: string, ...texts: (string 
   await expect(page.getByLabel('Import data')).toBeEnabled();
 }
 
-// The generated files (up to 200 MB) never outlive the run.
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lens-bad-'));
+});
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/#/data');

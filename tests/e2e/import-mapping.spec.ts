@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { makeXlsx } from '../fixtures/xlsx';
 import { storeCounts } from './helpers';
 
-const dir = mkdtempSync(join(tmpdir(), 'lens-map-'));
+// Each test writes its files (up to 200 MB) to a folder of its own, removed after it.
+let dir = '';
 
 /** Windows-1252 bytes for a string of Latin-1 text plus the curly quotes and dashes Excel writes. */
 function cp1252(s: string): Uint8Array {
@@ -39,8 +40,10 @@ async function importFile(page: Page, path: string) {
   await page.getByLabel('Import data').setInputFiles(path);
 }
 
-// The generated files (up to 200 MB) never outlive the run.
-test.afterAll(() => rmSync(dir, { recursive: true, force: true }));
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lens-map-'));
+});
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test.beforeEach(async ({ page }) => {
   await page.goto('/#/data');
