@@ -61,6 +61,8 @@ export default defineConfig({
     // The bundled data is fetched as its own file, never inlined into the JavaScript.
     assetsInlineLimit: 0,
   },
+  // ES module workers: the import worker loads the .xlsx reader only when a workbook arrives.
+  worker: { format: 'es' },
   preview: { host: '127.0.0.1', port: 4173, strictPort: true, headers: { 'Content-Security-Policy': CSP_HEADER } },
   test: {
     include: ['tests/unit/**/*.test.ts'],

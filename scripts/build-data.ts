@@ -17,7 +17,8 @@ import { parsePeriod } from '../src/lib/model/period';
 import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
 import { buildMap } from './build-map';
 import { documentRecords } from '../src/lib/themes/tag-document';
-import type { Area, DataSource, Indicator, IndicatorUnit, NeighbourModel, Polarity, SourceDocument } from '../src/lib/model/types';
+import { EES_COLUMNS, LAIT_MEASURES, matchesWhere, type EesColumn } from '../src/lib/import/known-columns';
+import type { Area, DataSource, Indicator, NeighbourModel, Polarity, SourceDocument } from '../src/lib/model/types';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = (f: string) => join(root, 'data', 'source', f);
@@ -169,29 +170,7 @@ function addAlias(area: Area, name: string): void {
 
 // ---------------------------------------------------------------- indicators
 
-interface Measure {
-  id: string;
-  lait: string;
-  label: string;
-  shortLabel: string;
-  unit: IndicatorUnit;
-  decimals: number;
-}
-
-/** LAIT measures bundled, with plain-language labels for councillors. */
-const LAIT_MEASURES: Measure[] = [
-  { id: 'cpp_rate', lait: 'CPP_rate', label: 'Children on a child protection plan at 31 March, rate per 10,000 children', shortLabel: 'CP plan rate', unit: 'rate_per_10000', decimals: 1 },
-  { id: 'cin_rate', lait: 'CIN', label: 'Children in need at 31 March, rate per 10,000 children', shortLabel: 'Children in need rate', unit: 'rate_per_10000', decimals: 1 },
-  { id: 'referral_rate', lait: 'CPP_Total_Rateper10,000', label: 'Referrals to children’s social care in the year, rate per 10,000 children', shortLabel: 'Referral rate', unit: 'rate_per_10000', decimals: 1 },
-  { id: 'rereferral_pct', lait: 'ReReferral', label: 'Re-referrals within 12 months of a previous referral, % of referrals', shortLabel: 'Re-referrals %', unit: 'percent', decimals: 1 },
-  { id: 's47_rate', lait: 'Section_47', label: 'Section 47 enquiries started in the year, rate per 10,000 children', shortLabel: 'Section 47 rate', unit: 'rate_per_10000', decimals: 1 },
-  { id: 'icpc_rate', lait: 'ISCP_Conf', label: 'Initial child protection conferences in the year, rate per 10,000 children', shortLabel: 'ICPC rate', unit: 'rate_per_10000', decimals: 1 },
-  { id: 'cpp_second_or_later_pct', lait: 'PrevRegCPR', label: 'Child protection plans started in the year that were a second or later plan, %', shortLabel: 'Second or later CP plans %', unit: 'percent', decimals: 1 },
-  { id: 'cpp_ceased_rate', lait: 'DeRegCPR', label: 'Child protection plans that ended in the year, rate per 10,000 children', shortLabel: 'CP plans ended rate', unit: 'rate_per_10000', decimals: 1 },
-  { id: 'cpp_2yrs_ceased_pct', lait: 'CPPlans2yrs', label: 'Child protection plans ending in the year that had lasted 2 years or more, %', shortLabel: 'CP plans lasting 2+ years %', unit: 'percent', decimals: 1 },
-  { id: 'cp_reviewed_pct', lait: 'RevCP', label: 'Child protection cases reviewed within the required timescales, %', shortLabel: 'CP reviews on time %', unit: 'percent', decimals: 1 },
-  { id: 'cla_rate', lait: 'LAC', label: 'Children looked after at 31 March, rate per 10,000 children', shortLabel: 'Looked-after rate', unit: 'rate_per_10000', decimals: 0 },
-];
+// LAIT_MEASURES (which LAIT measures are bundled, and their labels) live in src/lib/import/known-columns.ts.
 
 const POLARITY: Record<string, Polarity> = { High: 'higher_is_better', Low: 'lower_is_better', '-': 'neither' };
 
@@ -237,33 +216,25 @@ function laitObservations(byOldCode: Map<number, Area>, byKey: Map<string, Area>
   return { obs, unmatched };
 }
 
-interface EesMeasure {
-  id: string;
-  file: string;
-  column: string;
-  label: string;
-  shortLabel: string;
-  unit: IndicatorUnit;
-  definition: string;
-  source: string;
-  /** Row filter, for files with several populations in one column. */
-  where?: (r: Row) => boolean;
-  /** Shift applied to time_period: population estimates serve the following reporting year. */
-  periodShift?: number;
-}
-
-const EES_MEASURES: EesMeasure[] = [
-  { id: 'cpp_count', file: 'd5_cpps_at31march_by_duration_2013_to_2025.csv', column: 'CPP_At31', label: 'Children on a child protection plan at 31 March, number', shortLabel: 'CP plans (number)', unit: 'count', definition: 'Number of children who were the subject of a child protection plan at 31 March.', source: 'dfe_cin' },
-  { id: 'cpp_started_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv', column: 'CPP_start', label: 'Child protection plans started in the year, number', shortLabel: 'CP plans started (number)', unit: 'count', definition: 'Number of child protection plans that started during the year ending 31 March.', source: 'dfe_cin' },
-  { id: 'cpp_subsequent_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv', column: 'CPP_subsequent', label: 'Child protection plans started in the year that were a second or later plan, number', shortLabel: 'Second or later CP plans (number)', unit: 'count', definition: 'Number of child protection plans started during the year that were a second or subsequent plan for the child.', source: 'dfe_cin' },
-  { id: 'cin_count', file: 'b1_children_in_need_2013_to_2024.csv', column: 'At31_episodes', label: 'Children in need at 31 March, number', shortLabel: 'Children in need (number)', unit: 'count', definition: 'Number of children in need episodes open at 31 March.', source: 'dfe_cin' },
-  { id: 'referral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv', column: 'Referrals', label: 'Referrals to children’s social care in the year, number', shortLabel: 'Referrals (number)', unit: 'count', definition: 'Number of referrals to children’s social care during the year ending 31 March.', source: 'dfe_cin' },
-  { id: 'rereferral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv', column: 'Re_referrals', label: 'Re-referrals within 12 months, number', shortLabel: 'Re-referrals (number)', unit: 'count', definition: 'Number of referrals within 12 months of a previous referral.', source: 'dfe_cin' },
-  { id: 's47_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', column: 'Section47', label: 'Section 47 enquiries started in the year, number', shortLabel: 'Section 47 enquiries (number)', unit: 'count', definition: 'Number of section 47 enquiries that started during the year ending 31 March.', source: 'dfe_cin' },
-  { id: 'icpc_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv', column: 'ICPC', label: 'Initial child protection conferences in the year, number', shortLabel: 'ICPCs (number)', unit: 'count', definition: 'Number of initial child protection conferences held during the year ending 31 March.', source: 'dfe_cin' },
-  { id: 'cla_count', file: 'cla_number_and_rate_per_10k_children_2021_to_2025.csv', column: 'children_count', label: 'Children looked after at 31 March, number', shortLabel: 'Looked-after children (number)', unit: 'count', definition: 'Number of children looked after at 31 March.', source: 'dfe_cla', where: (r) => r.population_type === 'Children looked after on 31 March each year' },
-  { id: 'child_population', file: 'ons_mid-year_population_estimates_2012_to_2024.csv', column: 'population_estimate', label: 'Children aged 0 to 17 (ONS mid-year estimate used as the rate denominator)', shortLabel: 'Child population 0–17', unit: 'count', definition: 'ONS mid-year estimate of children aged 0 to 17. Shown against the reporting year it is the denominator for: the mid-2024 estimate against 2024-25, as DfE does.', source: 'ons_population', periodShift: 1 },
+/** EES measures bundled: which file each comes from; names, labels and filters are in known-columns.ts. */
+const EES_FILES: { id: string; file: string }[] = [
+  { id: 'cpp_count', file: 'd5_cpps_at31march_by_duration_2013_to_2025.csv' },
+  { id: 'cpp_started_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv' },
+  { id: 'cpp_subsequent_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv' },
+  { id: 'cin_count', file: 'b1_children_in_need_2013_to_2024.csv' },
+  { id: 'referral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' },
+  { id: 'rereferral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' },
+  { id: 's47_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv' },
+  { id: 'icpc_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv' },
+  { id: 'cla_count', file: 'cla_number_and_rate_per_10k_children_2021_to_2025.csv' },
+  { id: 'child_population', file: 'ons_mid-year_population_estimates_2012_to_2024.csv' },
 ];
+
+const EES_MEASURES: (EesColumn & { file: string })[] = EES_FILES.map(({ id, file }) => {
+  const column = EES_COLUMNS.find((c) => c.id === id);
+  if (!column) throw new Error(`known-columns.ts has no EES column for ${id}`);
+  return { ...column, file };
+});
 
 function eesObservations(codeRemap: Map<string, string>): Obs[] {
   const obs: Obs[] = [];
@@ -272,7 +243,7 @@ function eesObservations(codeRemap: Map<string, string>): Obs[] {
     const rows = cache.get(m.file) ?? readCsv(src(m.file));
     cache.set(m.file, rows);
     for (const r of rows) {
-      if (m.where && !m.where(r)) continue;
+      if (!matchesWhere(m.where, (c) => r[c])) continue;
       const code = r.geographic_level === 'National' ? r.country_code! : r.geographic_level === 'Regional' ? r.region_code! : r.new_la_code!;
       const period = parsePeriod(r.time_period!);
       const cell = parseCell(r[m.column] ?? '');
@@ -396,7 +367,7 @@ function main(): void {
         importId: 'bundled',
       };
     }),
-    ...EES_MEASURES.map((m) => ({ id: m.id, label: m.label, shortLabel: m.shortLabel, unit: m.unit, polarity: 'neither' as const, definition: m.definition, source: m.source, decimals: 0, importId: 'bundled' })),
+    ...EES_MEASURES.map((m) => ({ id: m.id, label: m.label, shortLabel: m.shortLabel, unit: m.unit, polarity: 'neither' as const, definition: m.definition, source: m.source, decimals: m.decimals, importId: 'bundled' })),
   ];
 
   const known = new Set(areas.map((a) => a.code));

@@ -16,6 +16,19 @@ export function areaNameKey(name: string): string {
 }
 
 /** GSS codes are a letter for the nation and eight digits. */
-export function isAreaCode(code: string): boolean {
+export function isGssCode(code: string): boolean {
   return /^[EWSNK]\d{8}$/.test(code);
+}
+
+/**
+ * Areas a user keeps from an import that the app does not know get `X` and eight
+ * digits: never a GSS code, but linkable like one.
+ */
+export function isCustomAreaCode(code: string): boolean {
+  return /^X\d{8}$/.test(code);
+}
+
+/** A code a link may name: a GSS code or a custom area's code. */
+export function isAreaCode(code: string): boolean {
+  return isGssCode(code) || isCustomAreaCode(code);
 }

@@ -94,6 +94,25 @@ export class SeriesBuilder {
     }
   }
 
+  /**
+   * The import worker's fast path: a value, or NaN with a status byte
+   * (statusToByte), without allocating per cell.
+   */
+  push(areaCode: AreaCode, period: Period, value: number, statusByte: number): void {
+    if (this.n === this.cap) this.grow();
+    let idx = this.codeIndex.get(areaCode);
+    if (idx === undefined) {
+      idx = this.codes.length;
+      this.codes.push(areaCode);
+      this.codeIndex.set(areaCode, idx);
+    }
+    const i = this.n++;
+    this.area[i] = idx;
+    this.period[i] = period;
+    this.value[i] = statusByte === 0 ? value : NaN;
+    this.status[i] = statusByte;
+  }
+
   private grow(): void {
     this.cap *= 2;
     this.area = resize(this.area, this.cap);

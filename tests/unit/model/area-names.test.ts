@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { areaNameKey, isAreaCode } from '../../../src/lib/model/area-names';
+import { areaNameKey, isAreaCode, isCustomAreaCode, isGssCode } from '../../../src/lib/model/area-names';
 import { searchAreas } from '../../../src/lib/model/area-search';
 import type { Area } from '../../../src/lib/model/types';
 
@@ -21,10 +21,18 @@ describe('areaNameKey', () => {
 });
 
 describe('isAreaCode', () => {
-  it('accepts GSS codes only', () => {
+  it('accepts GSS codes and custom area codes', () => {
     expect(isAreaCode('E10000034')).toBe(true);
     expect(isAreaCode('E92000001')).toBe(true);
-    for (const bad of ['885', 'E1000003', 'E100000345', 'X10000034', '<script>', '']) expect(isAreaCode(bad)).toBe(false);
+    expect(isAreaCode('X10000034')).toBe(true);
+    for (const bad of ['885', 'E1000003', 'E100000345', 'X1000003', 'x10000034', 'Y10000034', '<script>', '']) expect(isAreaCode(bad)).toBe(false);
+  });
+
+  it('tells custom codes from GSS codes', () => {
+    expect(isGssCode('E10000034')).toBe(true);
+    expect(isGssCode('X10000034')).toBe(false);
+    expect(isCustomAreaCode('X10000034')).toBe(true);
+    expect(isCustomAreaCode('E10000034')).toBe(false);
   });
 });
 

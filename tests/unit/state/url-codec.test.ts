@@ -37,6 +37,11 @@ describe('decodeHash', () => {
     expect(decodeHash('#/area/E10000034?indicator=cin_rate&neighbours=sn2021').view).toEqual({ name: 'area', code: 'E10000034', indicator: 'cin_rate', neighbours: 'sn2021' });
   });
 
+  it('reads custom area codes (areas kept from an import) in links', () => {
+    expect(decodeHash('#/area/X12345678').view).toEqual({ name: 'area', code: 'X12345678' });
+    expect(decodeHash('#/compare?areas=E10000034,X12345678').view).toMatchObject({ areas: ['E10000034', 'X12345678'] });
+  });
+
   it('opens the default Compare view for an empty hash', () => {
     for (const h of ['', '#', '#/', '#/compare']) expect(decodeHash(h)).toEqual({ view: defaultView(), problems: [], link: DEFAULT_LINK });
   });

@@ -1,0 +1,121 @@
+/**
+ * Writing and undoing imports. Everything a file brings is written in one
+ * transaction (all of it or none of it), and every record carries the import's
+ * id, so that undo removes exactly that import's records.
+ */
+import type { ObservationSeries } from '../model/series';
+import type { Area, ImportRecord, Indicator, Priority, SourceDocument } from '../model/types';
+import { BUNDLED } from './bundled';
+import type { LensDb } from './database';
+
+export interface PreparedImport {
+  record: Omit<ImportRecord, 'counts'>;
+  areas: Area[];
+  indicators: Indicator[];
+  series: ObservationSeries[];
+  documents: SourceDocument[];
+  priorities: Priority[];
+}
+
+export class DuplicateImportError extends Error {
+  constructor(readonly existing: ImportRecord) {
+    super(`This file was imported already (${existing.fileName}, ${existing.importedAt}).`);
+  }
+}
+
+export async function findImportByHash(db: LensDb, hash: string): Promise<ImportRecord | undefined> {
+  return db.imports.where('hash').equals(hash).first();
+}
+
+/** Explains a failed write in words a user can act on. */
+export function storageMessage(e: unknown): string {
+  const name = e instanceof Error ? e.name : '';
+  const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
+  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+    return 'the browser has no room left to store it. Free some space (undo an import you no longer need, or clear other sites’ data) and try again. Nothing was stored.';
+  }
+  return `it could not be stored (${e instanceof Error ? e.message : String(e)}). Nothing was stored.`;
+}
+
+/**
+ * Writes an import in one transaction. Areas, indicators, documents and priorities
+ * the database already has are left as they are (they belong to the import that
+ * brought them); the import's own figures go in as its series.
+ */
+export async function commitImport(db: LensDb, p: PreparedImport): Promise<ImportRecord> {
+  const id = p.record.id;
+  const tables = ['areas', 'indicators', 'series', 'documents', 'priorities', 'imports'] as const;
+  return db.transaction('rw', tables, async () => {
+    const existing = await db.imports.where('hash').equals(p.record.hash).first();
+    if (existing) throw new DuplicateImportError(existing);
+    const [haveAreas, haveIndicators, haveDocs, havePriorities] = await Promise.all([
+      db.areas.bulkGet(p.areas.map((a) => a.code)),
+      db.indicators.bulkGet(p.indicators.map((i) => i.id)),
+      db.documents.bulkGet(p.documents.map((d) => d.id)),
+      db.priorities.bulkGet(p.priorities.map((x) => x.id)),
+    ]);
+    const areas = p.areas.filter((_, i) => !haveAreas[i]).map((a) => ({ ...a, importId: id }));
+    const indicators = p.indicators.filter((_, i) => !haveIndicators[i]).map((x) => ({ ...x, importId: id }));
+    const documents = p.documents.filter((_, i) => !haveDocs[i]).map((x) => ({ ...x, importId: id }));
+    const priorities = p.priorities.filter((_, i) => !havePriorities[i]).map((x) => ({ ...x, importId: id }));
+    const series = p.series.map((s) => ({ ...s, importId: id, id: `${id}:${s.indicatorId}` }));
+    const record: ImportRecord = {
+      ...p.record,
+      counts: {
+        areas: areas.length,
+        indicators: indicators.length,
+        observations: series.reduce((n, s) => n + s.periods.length, 0),
+        documents: documents.length,
+        priorities: priorities.length,
+      },
+    };
+    await db.areas.bulkAdd(areas);
+    await db.indicators.bulkAdd(indicators);
+    await db.series.bulkPut(series);
+    await db.documents.bulkAdd(documents);
+    await db.priorities.bulkAdd(priorities);
+    await db.imports.add(record);
+    return record;
+  });
+}
+
+/**
+ * Removes one import's records in one transaction. An indicator or custom area it
+ * created that a later import still uses is handed to that import instead of
+ * being deleted, so no one else's figures lose their label.
+ */
+export async function undoImport(db: LensDb, importId: string): Promise<void> {
+  if (importId === BUNDLED) throw new Error('The bundled data cannot be undone.');
+  const tables = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels', 'imports'] as const;
+  await db.transaction('rw', tables, async () => {
+    await db.series.where('importId').equals(importId).delete();
+    const remaining = await db.series.toArray();
+    const usedIndicator = new Map<string, string>();
+    const usedArea = new Map<string, string>();
+    for (const s of remaining) {
+      usedIndicator.set(s.indicatorId, s.importId);
+      for (const c of s.areaCodes) usedArea.set(c, s.importId);
+    }
+    for (const ind of await db.indicators.where('importId').equals(importId).toArray()) {
+      const heir = usedIndicator.get(ind.id);
+      if (heir) await db.indicators.update(ind.id, { importId: heir });
+      else await db.indicators.delete(ind.id);
+    }
+    for (const area of await db.areas.where('importId').equals(importId).toArray()) {
+      const heir = usedArea.get(area.code);
+      if (heir) await db.areas.update(area.code, { importId: heir });
+      else await db.areas.delete(area.code);
+    }
+    for (const t of ['documents', 'themeMentions', 'priorities', 'neighbourModels'] as const) await db.table(t).where('importId').equals(importId).delete();
+    await db.imports.delete(importId);
+  });
+}
+
+/** How many records each table holds: shown in the Data view and checked by tests. */
+export async function recordCounts(db: LensDb): Promise<Record<'areas' | 'indicators' | 'series' | 'observations' | 'imports', number>> {
+  return db.transaction('r', ['areas', 'indicators', 'series', 'imports'], async () => {
+    let observations = 0;
+    await db.series.each((s) => (observations += s.periods.length));
+    return { areas: await db.areas.count(), indicators: await db.indicators.count(), series: await db.series.count(), observations, imports: await db.imports.count() };
+  });
+}

@@ -1,0 +1,110 @@
+/**
+ * Streams a CSV file as batches of rows: the file is read in slices, decoded with
+ * ChunkDecoder and parsed with PapaParse's parser, carrying an unfinished last
+ * row over to the next slice (as PapaParse's own streamers do). Memory stays at a
+ * few slices whatever the file's size.
+ */
+import Papa from 'papaparse';
+import { ChunkDecoder, type TextEncoding } from './decode-text';
+
+/** PapaParse's core parser (Papa.Parser): its streamers drive it like this, but the typings do not declare it. */
+interface CoreParser {
+  parse(input: string, baseIndex: number, ignoreLastRow: boolean): { data: string[][]; errors: { code: string; row?: number }[]; meta: { cursor: number } };
+}
+type CoreParserClass = new (config: { delimiter: string; newline: string }) => CoreParser;
+const CoreParserClass = (Papa as unknown as { Parser: CoreParserClass }).Parser;
+
+export interface CsvBatch {
+  rows: string[][];
+  /** Row number (1-based) of rows[0] in the file. */
+  firstRow: number;
+  /** Problems PapaParse found in this batch, by row number. */
+  problems: { row: number; message: string }[];
+  bytesRead: number;
+  totalBytes: number;
+}
+
+export interface CsvOptions {
+  encoding: TextEncoding;
+  /** False when the encoding is a guess from plain ASCII (see ChunkDecoder). */
+  decided: boolean;
+  /** Bytes per slice. */
+  chunkBytes?: number;
+  /** A row longer than this means a quote that is never closed. */
+  maxRowChars?: number;
+}
+
+export interface CsvDialect {
+  delimiter: string;
+  newline: '\n' | '\r\n' | '\r';
+}
+
+/** Guesses the delimiter and line ending from the start of the text. */
+export function guessDialect(sample: string): CsvDialect {
+  const res = Papa.parse<string[]>(sample.slice(0, 65536), { preview: 30, skipEmptyLines: true });
+  const delimiter = res.meta.delimiter || ',';
+  const lb = res.meta.linebreak;
+  const newline = lb === '\r\n' || lb === '\r' ? lb : '\n';
+  return { delimiter, newline };
+}
+
+const MESSAGES: Record<string, string> = {
+  MissingQuotes: 'a quoted value that starts in this row is never closed (a " is missing)',
+  InvalidQuotes: 'a quoted value is followed by other characters before the next comma (a stray ")',
+  UndetectableDelimiter: 'the columns are not separated by commas, tabs or semicolons',
+};
+
+export class UnclosedQuoteError extends Error {
+  constructor(readonly row: number) {
+    super(MESSAGES.MissingQuotes);
+  }
+}
+
+export async function* readCsv(blob: Blob, opts: CsvOptions): AsyncGenerator<CsvBatch, { encoding: TextEncoding; replaced: number }> {
+  const chunkBytes = opts.chunkBytes ?? 4 * 1024 * 1024;
+  const maxRowChars = opts.maxRowChars ?? 4 * 1024 * 1024;
+  const decoder = new ChunkDecoder(opts.encoding, opts.decided);
+  let parser: CoreParser | null = null;
+  let partial = '';
+  let rowNo = 1;
+  let offset = 0;
+  do {
+    const end = Math.min(blob.size, offset + chunkBytes);
+    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
+    offset = end;
+    const last = offset >= blob.size;
+    const input = partial + decoder.decode(bytes, last);
+    if (!parser) {
+      // Guess the dialect from enough whole lines: a slice ending between \r and
+      // \n would pass for a file of bare \r, and one line cannot show the delimiter.
+      if (!last && input.length < 65536 && (input.match(/\n|\r(?!$)/g)?.length ?? 0) < 10) {
+        partial = input;
+        continue;
+      }
+      parser = new CoreParserClass(guessDialect(input));
+    }
+    const res = parser.parse(input, 0, !last);
+    partial = last ? '' : input.slice(res.meta.cursor);
+    if (partial.length > maxRowChars) throw new UnclosedQuoteError(rowNo + res.data.length);
+    const problems = res.errors.map((e) => ({ row: rowNo + (e.row ?? 0), message: MESSAGES[e.code] ?? 'this row cannot be read as CSV' }));
+    yield { rows: res.data, firstRow: rowNo, problems, bytesRead: offset, totalBytes: blob.size };
+    rowNo += res.data.length;
+  } while (offset < blob.size);
+  return { encoding: decoder.encoding, replaced: decoder.replaced };
+}
+
+/** The first rows of a CSV file, for detection and the mapping step. */
+export async function previewCsv(blob: Blob, opts: CsvOptions, maxRows: number): Promise<{ rows: string[][]; complete: boolean; problems: CsvBatch['problems'] }> {
+  const rows: string[][] = [];
+  const problems: CsvBatch['problems'] = [];
+  const head = blob.size > 256 * 1024 ? blob.slice(0, 256 * 1024) : blob;
+  const gen = readCsv(head, { ...opts, chunkBytes: 256 * 1024 });
+  for await (const batch of gen) {
+    for (const r of batch.rows) if (rows.length < maxRows) rows.push(r);
+    problems.push(...batch.problems);
+  }
+  // A cut-off sample ends with a partial row; drop it unless the sample is the whole file.
+  const complete = head === blob;
+  if (!complete && rows.length > 1 && rows.length < maxRows) rows.pop();
+  return { rows, complete, problems: complete ? problems : problems.filter((p) => p.row <= rows.length) };
+}

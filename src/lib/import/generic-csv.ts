@@ -1,0 +1,296 @@
+/**
+ * Generic tables (CSV or a worksheet): long (area, year, indicator, value) or wide
+ * (a column per year), as spreadsheets, LAIT exports and DfE main tables lay them
+ * out. guessMapping() proposes a mapping from the header and the first rows; the
+ * user corrects it in the mapping step; TableReader reads the rows with it.
+ */
+import { areaNameKey } from '../model/area-names';
+import { parsePeriod } from '../model/period';
+import { SeriesBuilder, type ObservationSeries } from '../model/series';
+import { parseCell } from '../model/status';
+import type { Indicator } from '../model/types';
+import type { AreaLookup, AreaResolver } from './area-match';
+import { CellReader } from './cells';
+import { finishSeries, newIndicator, warnRepeats } from './collect';
+import { short } from './ees-tidy';
+import { parseYearHeader } from './header-row';
+import { guessUnit, slugId } from './indicator-ids';
+import type { IssueList } from './issues';
+import { EES_COLUMNS, LAIT_ALIASES, LAIT_MEASURES } from './known-columns';
+import type { KnownData, TableMapping } from './plan';
+
+const isLait = (header: string[]) => ['short desc', 'years', 'la and regions', 'values'].every((h) => header.some((x) => x.trim().toLowerCase() === h));
+
+export function isLaitHeader(header: string[]): boolean {
+  return isLait(header);
+}
+
+function share(values: string[], test: (v: string) => boolean): number {
+  const filled = values.filter((v) => v.trim() !== '');
+  return filled.length === 0 ? 0 : filled.filter(test).length / filled.length;
+}
+
+/** Guesses the mapping of a table whose header is at `headerRow` (1-based). */
+export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLookup, fileName: string): TableMapping {
+  const header = (rows[headerRow - 1] ?? []).map((h) => h.trim());
+  const lower = header.map((h) => h.toLowerCase().replace(/[_.]+/g, ' ').trim());
+  const find = (re: RegExp, exclude: (number | null)[] = []) => {
+    const i = lower.findIndex((h, k) => re.test(h) && !exclude.includes(k));
+    return i >= 0 ? i : null;
+  };
+
+  const yearColumns: TableMapping['yearColumns'] = [];
+  const seen = new Set<number>();
+  header.forEach((h, c) => {
+    const p = parseYearHeader(h);
+    // Only the first block of a year: a second "Number"/"Rate" block repeats them.
+    if (p !== null && !seen.has(p)) {
+      seen.add(p);
+      yearColumns.push({ column: c, period: p });
+    }
+  });
+  const yearCols = new Set(yearColumns.map((y) => y.column));
+  const layout: TableMapping['layout'] = yearColumns.length >= 2 ? 'wide' : 'long';
+  // Data rows only: footnotes and notes below a main table would skew what columns look like.
+  const data = rows
+    .slice(headerRow, headerRow + 200)
+    .filter((r) => (layout === 'wide' ? yearColumns.some((y) => (r[y.column] ?? '').trim() !== '') : r.filter((c) => c.trim() !== '').length >= 2));
+  const col = (c: number) => data.map((r) => r[c] ?? '');
+  const candidates = header.map((_, c) => c).filter((c) => !yearCols.has(c));
+
+  // Area columns: by name, then by what the values look like.
+  let areaCode = find(/^(new la code|area code|gss( code)?|ons code|geography code|la code \(gss\)|code|ecode|areacd)$/);
+  if (areaCode === null) areaCode = candidates.find((c) => share(col(c), (v) => /^[EWSNK]\d{8}$/i.test(v.trim())) > 0.6) ?? null;
+  let oldLaCode = find(/^(old la code|la number|la num|la no|la code|lea|lea code|la)$/, [areaCode]);
+  if (oldLaCode === null) oldLaCode = candidates.find((c) => c !== areaCode && share(col(c), (v) => lookup.byOldLa[v.trim().replace(/\.0+$/, '')] !== undefined) > 0.6) ?? null;
+  let areaName = find(/^(la and regions|la name|local authority|authority|area|area name|name|region|geography|la and region|areanm|local authority name)$/, [areaCode, oldLaCode]);
+  if (areaName === null) {
+    let bestShare = 0.2;
+    for (const c of candidates) {
+      if (c === areaCode || c === oldLaCode) continue;
+      const s = share(col(c), (v) => lookup.byName[areaNameKey(v)] !== undefined);
+      if (s > bestShare) {
+        bestShare = s;
+        areaName = c;
+      }
+    }
+  }
+  const taken = [areaCode, oldLaCode, areaName];
+  let period: number | null = null;
+  let value: number | null = null;
+  if (layout === 'long') {
+    period = find(/^(year|years|period|time period|time|reporting year|financial year|academic year|date)$/, taken);
+    if (period === null) period = candidates.find((c) => !taken.includes(c) && share(col(c), (v) => parsePeriod(v) !== null) > 0.8) ?? null;
+    taken.push(period);
+    value = find(/^(value|values|figure|amount|obs value|observation|data)$/, taken);
+    if (value === null) {
+      // The last column of figures.
+      const numeric = candidates.filter((c) => !taken.includes(c) && col(c).length > 0 && share(col(c), (v) => parseCell(v) !== null) > 0.9);
+      value = numeric.length ? numeric[numeric.length - 1]! : null;
+    }
+    taken.push(value);
+  }
+  const indicator = find(/^(indicator|indicator id|measure|short desc|measure code|variable|metric|series|indicator code)$/, taken);
+  taken.push(indicator);
+  const indicatorLabel = indicator === null ? null : find(/^(data item|indicator name|indicator label|label|measure name|description)$/, taken);
+
+  return {
+    headerRow,
+    layout,
+    areaCode,
+    areaName,
+    oldLaCode,
+    period,
+    indicator,
+    indicatorLabel,
+    value,
+    yearColumns: layout === 'wide' ? yearColumns : [],
+    target: indicator === null ? { kind: 'new', label: titleAbove(rows, headerRow) ?? fileName.replace(/\.[^.]+$/, '') } : null,
+  };
+}
+
+/** The first line of a title above the header, as DfE main tables have. */
+function titleAbove(rows: string[][], headerRow: number): string | null {
+  for (let i = 0; i < headerRow - 1; i++) {
+    const cells = rows[i]!.map((c) => c.trim()).filter((c) => c !== '');
+    if (cells.length === 1 && cells[0]!.length > 3) return cells[0]!;
+  }
+  return null;
+}
+
+/** What is missing before the mapping can be read; empty when it can. */
+export function mappingProblems(m: TableMapping, header: string[]): string[] {
+  const out: string[] = [];
+  const width = header.length;
+  const bad = (c: number | null) => c !== null && (c < 0 || c >= width);
+  if (m.areaCode === null && m.areaName === null && m.oldLaCode === null) out.push('Choose the column that names or codes the area.');
+  if (m.layout === 'long') {
+    if (m.period === null) out.push('Choose the column that gives the year.');
+    if (m.value === null) out.push('Choose the column that holds the figures.');
+  } else if (m.yearColumns.length === 0) {
+    out.push('No column has a year as its header: pick the header row with the years, or choose the long layout.');
+  }
+  if (m.indicator === null) {
+    if (!m.target || (m.target.kind === 'new' && m.target.label.trim() === '') || (m.target.kind === 'existing' && !m.target.id)) out.push('Say which indicator the figures are.');
+  }
+  if ([m.areaCode, m.areaName, m.oldLaCode, m.period, m.indicator, m.indicatorLabel, m.value].some(bad) || m.yearColumns.some((y) => y.column >= width)) {
+    out.push('A chosen column is not in the header row.');
+  }
+  return out;
+}
+
+/** Reads rows of a table with a mapping, into one builder per indicator. */
+export class TableReader {
+  private readonly builders = new Map<string, SeriesBuilder>();
+  private readonly labels = new Map<string, string>();
+  private readonly cells = new CellReader();
+  private readonly periodCache = new Map<string, number>();
+  private readonly header: string[];
+  private readonly targetKey: string;
+  rows = 0;
+
+  constructor(
+    private readonly m: TableMapping,
+    header: string[],
+    private readonly resolver: AreaResolver,
+    private readonly issues: IssueList,
+  ) {
+    this.header = header.map((h, c) => h.trim() || `column ${columnLetter(c)}`);
+    this.targetKey = m.target?.kind === 'existing' ? m.target.id : (m.target?.label ?? '');
+  }
+
+  addRows(rows: string[][], firstRow: number): void {
+    const m = this.m;
+    const cell = (r: string[], c: number | null) => (c === null ? '' : (r[c] ?? ''));
+    for (let i = 0; i < rows.length; i++) {
+      const r = rows[i]!;
+      const rowNo = firstRow + i;
+      if (rowNo <= m.headerRow) continue;
+      const code = cell(r, m.areaCode);
+      const oldLa = cell(r, m.oldLaCode);
+      const name = cell(r, m.areaName);
+      if (code.trim() === '' && oldLa.trim() === '' && name.trim() === '') continue; // spacer, notes or a blank line
+      const indicatorKey = m.indicator === null ? this.targetKey : cell(r, m.indicator).trim();
+      if (m.layout === 'long') {
+        const rawValue = cell(r, m.value);
+        const period = this.period(cell(r, m.period), rowNo);
+        if (period < 0) continue;
+        if (indicatorKey === '') {
+          this.issues.error('the indicator is blank', rowNo, this.header[m.indicator!]);
+          continue;
+        }
+        const area = this.resolver.resolve(code, oldLa, name, rowNo);
+        const value = this.cells.read(rawValue);
+        if (this.cells.status < 0) {
+          this.valueError(rawValue, rowNo, m.value!);
+          continue;
+        }
+        this.rows++;
+        this.builder(indicatorKey, r).push(area, period, value, this.cells.status);
+      } else {
+        // Rows with no figure in any year column are titles, notes or section headings.
+        if (m.yearColumns.every((y) => (r[y.column] ?? '').trim() === '')) continue;
+        if (indicatorKey === '' && m.indicator !== null) {
+          this.issues.error('the indicator is blank', rowNo, this.header[m.indicator]);
+          continue;
+        }
+        const area = this.resolver.resolve(code, oldLa, name, rowNo);
+        const b = this.builder(indicatorKey, r);
+        this.rows++;
+        for (const y of m.yearColumns) {
+          const raw = r[y.column] ?? '';
+          const value = this.cells.read(raw);
+          if (this.cells.status < 0) {
+            this.valueError(raw, rowNo, y.column);
+            continue;
+          }
+          b.push(area, y.period, value, this.cells.status);
+        }
+      }
+      if (this.issues.full) return;
+    }
+  }
+
+  private valueError(raw: string, rowNo: number, column: number): void {
+    this.issues.error(`“${short(raw)}” is not a number or a DfE symbol (c, x, z, low, u, :, .., -, or blank)`, rowNo, this.header[column]);
+  }
+
+  private period(raw: string, rowNo: number): number {
+    let p = this.periodCache.get(raw);
+    if (p === undefined) {
+      p = parsePeriod(raw) ?? -1;
+      this.periodCache.set(raw, p);
+    }
+    if (p < 0) this.issues.error(`“${short(raw)}” is not a year the app can read (such as 2024, 202324 or 2023-24)`, rowNo, this.header[this.m.period!]);
+    return p;
+  }
+
+  private builder(key: string, r: string[]): SeriesBuilder {
+    let b = this.builders.get(key);
+    if (!b) {
+      b = new SeriesBuilder('', '', 1024);
+      this.builders.set(key, b);
+    }
+    if (this.m.indicatorLabel !== null && !this.labels.get(key)) {
+      const label = (r[this.m.indicatorLabel] ?? '').trim();
+      if (label) this.labels.set(key, label);
+    }
+    return b;
+  }
+
+  finish(importId: string, fileName: string, known: KnownData): { series: ObservationSeries[]; indicators: Indicator[] } {
+    const byId = new Map<string, { series: ObservationSeries; label: string; existing: boolean }>();
+    for (const [key, builder] of this.builders) {
+      const { id, existing } = this.indicatorFor(key, known);
+      const s = finishSeries(builder, importId, id);
+      const prior = byId.get(id);
+      if (prior) {
+        // Two names in the file for one indicator (a LAIT code and the app's id, say).
+        this.issues.warn(`same:${id}`, () => `Several indicator names in the file mean “${prior.label}”; their figures were read together.`);
+        prior.series = mergeTwo(prior.series, s);
+        continue;
+      }
+      byId.set(id, { series: s, label: existing?.label ?? this.labels.get(key) ?? key, existing: existing !== undefined });
+    }
+    const series = [...byId.values()].map((e) => e.series);
+    const indicators = [...byId.entries()]
+      .filter(([, e]) => !e.existing)
+      .map(([id, e]) => newIndicator(id, e.label, guessUnit(`${id} ${e.label}`), fileName, e.series.values));
+    warnRepeats(series, new Map([...byId].map(([id, e]) => [id, e.label])), this.issues);
+    return { series, indicators };
+  }
+
+  /** An indicator name in the file → the app's id: its own id, a LAIT code, an EES column, a label, or a new id. */
+  private indicatorFor(key: string, known: KnownData): { id: string; existing?: { id: string; label: string } } {
+    const t = this.m.target;
+    if (this.m.indicator === null && t?.kind === 'existing') {
+      const k = known.indicators.find((i) => i.id === t.id);
+      return k ? { id: k.id, existing: k } : { id: slugId(t.id) };
+    }
+    const byId = known.indicators.find((i) => i.id === key);
+    if (byId) return { id: byId.id, existing: byId };
+    const mapped = LAIT_MEASURES.find((l) => l.lait === key)?.id ?? LAIT_ALIASES[key] ?? EES_COLUMNS.find((e) => !e.where && e.column === key)?.id;
+    if (mapped) {
+      const k = known.indicators.find((i) => i.id === mapped);
+      return { id: mapped, ...(k ? { existing: k } : {}) };
+    }
+    const lower = key.toLowerCase();
+    const byLabel = known.indicators.find((i) => i.label.toLowerCase() === lower || i.shortLabel.toLowerCase() === lower);
+    if (byLabel) return { id: byLabel.id, existing: byLabel };
+    const id = slugId(key);
+    const bySlug = known.indicators.find((i) => i.id === id);
+    return bySlug ? { id, existing: bySlug } : { id };
+  }
+}
+
+function mergeTwo(a: ObservationSeries, b: ObservationSeries): ObservationSeries {
+  const builder = new SeriesBuilder(a.importId, a.indicatorId, a.periods.length + b.periods.length);
+  for (const s of [a, b]) for (let i = 0; i < s.periods.length; i++) builder.push(s.areaCodes[s.areaIndex[i]!]!, s.periods[i]!, s.values[i]!, s.statuses[i]!);
+  return { ...builder.finish(), id: a.id };
+}
+
+export function columnLetter(c: number): string {
+  let s = '';
+  for (let n = c + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}

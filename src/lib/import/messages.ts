@@ -1,0 +1,14 @@
+/** Messages between the app and the import worker: a discriminated union each way. */
+import type { Issue } from './issues';
+import type { Progress } from './pipeline';
+import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
+
+export type ToWorker =
+  | { type: 'inspect'; id: number; file: File; known: KnownData; sheet?: string }
+  | { type: 'parse'; id: number; file: File; plan: ImportPlan; known: KnownData; importId: string };
+
+export type FromWorker =
+  | { type: 'inspected'; id: number; inspection: Inspection }
+  | { type: 'progress'; id: number; progress: Progress }
+  | { type: 'parsed'; id: number; parsed: ParsedFile }
+  | { type: 'failed'; id: number; issues: Issue[] };

@@ -1,0 +1,230 @@
+/**
+ * The Data view's import flow, one file at a time: first look → mapping step
+ * (when the file needs one) → reading with progress → unknown areas (when there
+ * are any) → one transaction. Files dropped together wait in a queue. Every
+ * outcome ends in a message naming the file; nothing is stored unless the whole
+ * file was read without an error.
+ */
+import type { LensDb } from '../../db/database';
+import { commitImport, DuplicateImportError, findImportByHash, storageMessage } from '../../db/imports';
+import { listAreas, listIndicators } from '../../db/queries';
+import { buildAreaLookup, type UnknownArea } from '../../import/area-match';
+import { fileHash, ImportCancelled, ImportClient, ImportFailed } from '../../import/client';
+import { resolveUnknownAreas } from '../../import/custom-areas';
+import { describeIssue, type Issue } from '../../import/issues';
+import type { Progress } from '../../import/pipeline';
+import type { ImportPlan, Inspection, KnownData, ParsedFile } from '../../import/plan';
+
+export type Step =
+  | { kind: 'idle' }
+  | { kind: 'inspecting'; file: File }
+  | { kind: 'mapping'; file: File; inspection: Inspection; known: KnownData }
+  | { kind: 'reading'; file: File; progress: Progress }
+  | { kind: 'areas'; file: File; unknown: UnknownArea[] }
+  | { kind: 'saving'; file: File };
+
+export interface Message {
+  id: number;
+  tone: 'error' | 'success' | 'info';
+  text: string;
+  details: string[];
+}
+
+/** Where an import's time goes, for the browser's performance tools and the benchmark. */
+function measure(name: string, start: number): void {
+  performance.measure(name, { start, end: performance.now() });
+}
+
+function count(n: number, noun: string): string {
+  return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
+}
+
+const DOCUMENT = /\.(txt|html?|md|markdown)$/i;
+
+export class ImportSession {
+  step = $state.raw<Step>({ kind: 'idle' });
+  messages = $state.raw<Message[]>([]);
+  queued = $state(0);
+
+  private client = new ImportClient();
+  private queue: File[] = [];
+  private nextMessage = 1;
+  /** The file in hand, with what has been learnt about it so far. */
+  private current: { file: File; hash: Promise<string>; known: KnownData; plan?: ImportPlan; parsed?: ParsedFile; importId: string } | null = null;
+
+  constructor(private readonly db: LensDb) {}
+
+  addFiles(files: Iterable<File>): void {
+    for (const f of files) this.queue.push(f);
+    this.queued = this.queue.length;
+    if (this.step.kind === 'idle') void this.next();
+  }
+
+  dismiss(id: number): void {
+    this.messages = this.messages.filter((m) => m.id !== id);
+  }
+
+  private say(tone: Message['tone'], text: string, details: string[] = []): void {
+    this.messages = [{ id: this.nextMessage++, tone, text, details }, ...this.messages].slice(0, 20);
+  }
+
+  private async next(): Promise<void> {
+    this.current = null;
+    const file = this.queue.shift();
+    this.queued = this.queue.length;
+    if (!file) {
+      this.step = { kind: 'idle' };
+      return;
+    }
+    if (DOCUMENT.test(file.name)) {
+      this.say('info', `${file.name} is a document: minutes and reports go through the minutes import, not the data import.`);
+      return this.next();
+    }
+    this.step = { kind: 'inspecting', file };
+    try {
+      const hash = fileHash(file);
+      // A rejected hash is handled where it is awaited; this keeps it from being reported as unhandled meanwhile.
+      hash.catch(() => undefined);
+      const known = await this.known();
+      this.current = { file, hash, known, importId: crypto.randomUUID() };
+      const t = performance.now();
+      const inspection = await this.client.inspect(file, known);
+      measure('import: first look', t);
+      if (await this.isDuplicate(file, await hash)) return this.next();
+      if (inspection.needsMapping) {
+        this.step = { kind: 'mapping', file, inspection, known };
+        return;
+      }
+      await this.read(inspection.plan);
+    } catch (e) {
+      // A cancel has already moved on to the next file.
+      if (e instanceof ImportCancelled) return;
+      this.fail(file, e);
+      return this.next();
+    }
+  }
+
+  /** Another worksheet of the workbook in the mapping step. */
+  async chooseSheet(sheet: string): Promise<void> {
+    const c = this.current;
+    if (!c || this.step.kind !== 'mapping') return;
+    try {
+      const inspection = await this.client.inspect(c.file, c.known, sheet);
+      this.step = { kind: 'mapping', file: c.file, inspection, known: c.known };
+    } catch (e) {
+      if (e instanceof ImportCancelled) return;
+      this.fail(c.file, e);
+      return this.next();
+    }
+  }
+
+  /** The user confirmed (or corrected) the mapping. */
+  async confirmMapping(plan: ImportPlan): Promise<void> {
+    if (!this.current || this.step.kind !== 'mapping') return;
+    try {
+      await this.read(plan);
+    } catch (e) {
+      if (e instanceof ImportCancelled) return;
+      this.fail(this.current.file, e);
+      return this.next();
+    }
+  }
+
+  private async read(plan: ImportPlan): Promise<void> {
+    const c = this.current!;
+    c.plan = plan;
+    this.step = { kind: 'reading', file: c.file, progress: { rows: 0, bytes: 0, totalBytes: c.file.size } };
+    const t = performance.now();
+    const parsed = await this.client.parse(c.file, plan, c.known, c.importId, (progress) => {
+      if (this.step.kind === 'reading') this.step = { kind: 'reading', file: c.file, progress };
+    });
+    measure('import: reading', t);
+    c.parsed = parsed;
+    if (parsed.unknownAreas.length > 0) {
+      this.step = { kind: 'areas', file: c.file, unknown: parsed.unknownAreas };
+      return;
+    }
+    await this.commit(false);
+    return this.next();
+  }
+
+  /** The user decided about unknown areas: keep them as custom areas, or leave their rows out. */
+  async decideAreas(keep: boolean): Promise<void> {
+    if (!this.current?.parsed || this.step.kind !== 'areas') return;
+    try {
+      await this.commit(keep);
+    } catch (e) {
+      this.fail(this.current.file, e);
+    }
+    return this.next();
+  }
+
+  /** Cancel whatever is under way for the current file; nothing of it is stored. */
+  cancel(): void {
+    const c = this.current;
+    if (!c || this.step.kind === 'saving') return;
+    this.client.cancel();
+    this.say('info', `The import of ${c.file.name} was cancelled. Nothing was stored.`);
+    void this.next();
+  }
+
+  private async commit(keepAreas: boolean): Promise<void> {
+    const c = this.current!;
+    const parsed = c.parsed!;
+    this.step = { kind: 'saving', file: c.file };
+    const taken = new Set((await listAreas(this.db)).map((a) => a.code));
+    const resolved = resolveUnknownAreas(parsed.series, parsed.unknownAreas, keepAreas, taken);
+    const warnings = parsed.warnings.map((w) => w.message);
+    if (resolved.dropped > 0) {
+      warnings.push(`${count(resolved.dropped, 'figure')} for ${count(parsed.unknownAreas.length, 'area')} the app does not know were left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
+    }
+    try {
+      const t = performance.now();
+      const hash = await c.hash;
+      measure('import: waiting for the hash', t);
+      const record = await commitImport(this.db, {
+        record: { id: c.importId, fileName: c.file.name, hash, kind: parsed.kind, importedAt: new Date().toISOString(), warnings },
+        areas: [...parsed.areas, ...resolved.areas],
+        indicators: parsed.indicators,
+        series: resolved.series,
+        documents: parsed.documents,
+        priorities: parsed.priorities,
+      });
+      measure('import: storing', t);
+      const n = record.counts;
+      const parts = [count(n.observations, 'figure'), `${count(resolved.series.length, 'indicator')} (${n.indicators} new)`];
+      if (n.areas) parts.push(`${count(n.areas, 'new area')}`);
+      if (n.documents) parts.push(count(n.documents, 'document'));
+      this.say('success', `Imported ${c.file.name}: ${parts.join(', ')}.`, warnings);
+    } catch (e) {
+      if (e instanceof DuplicateImportError) this.duplicate(c.file, e.existing.importedAt);
+      else this.say('error', `${c.file.name} was read, but ${storageMessage(e)}`);
+    }
+  }
+
+  private async isDuplicate(file: File, hash: string): Promise<boolean> {
+    const existing = await findImportByHash(this.db, hash);
+    if (existing) this.duplicate(file, existing.importedAt, existing.fileName);
+    return existing !== undefined;
+  }
+
+  private duplicate(file: File, when: string, as?: string): void {
+    const date = new Date(when).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+    this.say('info', `${file.name} was imported already${as && as !== file.name ? ` (as ${as})` : ''} on ${date}, so nothing was added. Undo that import first to import the file again.`);
+  }
+
+  private fail(file: File, e: unknown): void {
+    if (e instanceof ImportFailed) {
+      const errors = e.issues.filter((i: Issue) => i.severity === 'error');
+      const first = errors[0] ?? e.issues[0];
+      this.say('error', `${first ? describeIssue(file.name, first) : `${file.name} could not be read.`} Nothing was stored.`, errors.slice(1).map((i) => describeIssue(file.name, i)));
+      return;
+    }
+    this.say('error', `${file.name} could not be imported: ${e instanceof Error ? e.message : String(e)}. Nothing was stored.`);
+  }
+
+  private async known(): Promise<KnownData> {
+    const [areas, indicators] = await Promise.all([listAreas(this.db), listIndicators(this.db)]);
+    return { areas: buildAreaLookup(areas), indicators: indicators.map((i) => ({ id: i.id, label: i.label, shortLabel: i.shortLabel })) };
+  }
+}

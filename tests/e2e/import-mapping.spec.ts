@@ -1,0 +1,173 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeXlsx } from '../fixtures/xlsx';
+import { storeCounts } from './helpers';
+
+// Each test writes its files (up to 200 MB) to a folder of its own, removed after it.
+let dir = '';
+
+/** Windows-1252 bytes for a string of Latin-1 text plus the curly quotes and dashes Excel writes. */
+function cp1252(s: string): Uint8Array {
+  const extra: Record<string, number> = { '‘': 0x91, '’': 0x92, '“': 0x93, '”': 0x94, '–': 0x96, '—': 0x97, '€': 0x80 };
+  return Uint8Array.from([...s].map((ch) => extra[ch] ?? ch.charCodeAt(0)));
+}
+
+/**
+ * Laid out like a DfE main table saved as CSV from Excel (Windows-1252): title and
+ * notes above the header, an unheaded code column, footnote digits glued to names,
+ * regions as subtotal rows, footnotes below. Figures made up for the test, except
+ * that the layout is DfE's.
+ */
+const MAIN_TABLE = [
+  '"Table C1: Referrals – ‘main’ table, 2020 to 2024",,,,,,',
+  'Years ending 31 March,,,,,,',
+  ',,,,,,',
+  ',,2020,2021,2022,2023,2024',
+  ',England1,"642,980","597,760","650,270","621,880","621,880"',
+  ',West Midlands,"68,100","64,300","70,010","67,500","66,900"',
+  '885,Worcestershire,"2,401","2,532","2,480","2,610",c',
+  '335,Walsall,"3,120","2,990",[x],"3,050","3,100"',
+  ',Barsetshire2,10,11,12,13,14',
+  ',,,,,,',
+  'Source: children in need census,,,,,,',
+  '1. Includes estimates.,,,,,,',
+  '2. Not a real authority.,,,,,,',
+].join('\r\n');
+
+async function importFile(page: Page, path: string) {
+  await page.getByLabel('Import data').setInputFiles(path);
+}
+
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lens-map-'));
+});
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+test.beforeEach(async ({ page }) => {
+  await page.goto('/#/data');
+  await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
+});
+
+test('a DfE main table from Excel: header row found, columns guessed, unknown area kept as a custom area', async ({ page }) => {
+  const path = join(dir, 'main-table.csv');
+  writeFileSync(path, cp1252(MAIN_TABLE));
+  await importFile(page, path);
+
+  await expect(page.getByRole('heading', { name: 'Check how main-table.csv is read' })).toBeVisible();
+  await expect(page.getByText('Windows-1252')).toBeVisible();
+  await expect(page.getByLabel('Header row')).toHaveValue('4');
+  await expect(page.getByLabel('Area name')).toHaveValue('1');
+  await expect(page.getByLabel('DfE LA number')).toHaveValue('0');
+  await expect(page.getByLabel('Name of the new indicator')).toHaveValue('Table C1: Referrals – ‘main’ table, 2020 to 2024');
+  // Choosing a wrong header row re-guesses; choosing the right one again restores the guess.
+  await page.getByLabel('Header row').selectOption('1');
+  await expect(page.getByText('Choose the column that gives the year.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Import main-table.csv' })).toBeDisabled();
+  await page.getByLabel('Header row').selectOption('4');
+  await page.getByLabel('Name of the new indicator').fill('Referrals (main table)');
+  await page.getByRole('button', { name: 'Import main-table.csv' }).click();
+
+  await expect(page.getByRole('heading', { name: '1 area in main-table.csv is not known to the app' })).toBeVisible();
+  await expect(page.getByText('Barsetshire2: 1 row, first in row 9')).toBeVisible();
+  await page.getByLabel('Keep them as custom areas').check();
+  await page.getByRole('button', { name: 'Import main-table.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported main-table.csv' })).toContainText('1 new area');
+
+  await page.goto('/#/compare?areas=E10000034,E08000030&indicator=referrals_main_table');
+  const table = page.getByRole('table', { name: /Referrals \(main table\)/ });
+  const cells = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+  await expect(cells('Worcestershire')).toHaveText(['2,401', '2,532', '2,480', '2,610', 'c']);
+  await expect(cells('Walsall')).toHaveText(['3,120', '2,990', 'x', '3,050', '3,100']);
+  await expect(cells('England (benchmark)')).toHaveText(['642,980', '597,760', '650,270', '621,880', '621,880']);
+  // The custom area can be found and compared like any other.
+  await page.getByRole('combobox', { name: 'Add an area' }).fill('Barset');
+  await page.getByRole('option', { name: /Barsetshire/ }).click();
+  await expect(page).toHaveURL(/areas=E10000034,E08000030,X\d{8}/);
+  await expect(cells('Barsetshire2')).toHaveText(['10', '11', '12', '13', '14']);
+});
+
+test('an .xlsx workbook: the user picks the sheet', async ({ page }) => {
+  const path = join(dir, 'local-figures.xlsx');
+  writeFileSync(
+    path,
+    makeXlsx([
+      { name: 'Notes', rows: [['Local figures, made up for this test'], ['Contact: performance team']] },
+      {
+        name: 'Data',
+        rows: [
+          ['Local authority', 'Year', 'Value'],
+          ['Worcestershire', '2023-24', 12.5],
+          ['Worcestershire', '2024-25', 13.25],
+          ['Herefordshire, County of', '2024-25', 'low'],
+        ],
+      },
+    ]),
+  );
+  await importFile(page, path);
+  await expect(page.getByLabel('Sheet')).toHaveValue('Notes');
+  await page.getByLabel('Sheet').selectOption('Data');
+  await expect(page.getByLabel('Area name')).toHaveValue('0');
+  await expect(page.getByLabel('Year', { exact: true })).toHaveValue('1');
+  await expect(page.getByLabel('Figures', { exact: true })).toHaveValue('2');
+  await page.getByLabel('Name of the new indicator').fill('Local measure');
+  await page.getByRole('button', { name: 'Import local-figures.xlsx' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported local-figures.xlsx' })).toBeVisible();
+
+  await page.goto('/#/compare?areas=E10000034,E06000019&indicator=local_measure');
+  const table = page.getByRole('table', { name: /Local measure/ });
+  await expect(table.getByRole('row').filter({ hasText: 'Worcestershire' }).getByRole('cell')).toHaveText(['12.50', '13.25']);
+  await expect(table.getByRole('row').filter({ hasText: 'Herefordshire' }).getByRole('cell').last()).toHaveText('low');
+});
+
+test('the same file again is recognised; export then import loses nothing; undo removes exactly one import', async ({ page }) => {
+  const csv = 'area_code,year,indicator,value\nE10000034,2024-25,Local contacts,120\nE08000030,2024-25,Local contacts,x\nE08000029,2024-25,Local contacts,95.5\n';
+  const first = join(dir, 'contacts.csv');
+  writeFileSync(first, csv);
+  const initial = await storeCounts(page);
+
+  await importFile(page, first);
+  await page.getByRole('button', { name: 'Import contacts.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported contacts.csv' })).toBeVisible();
+  const afterOne = await storeCounts(page);
+  expect(afterOne.imports).toBe(initial.imports + 1);
+
+  // The same bytes under another name.
+  const copy = join(dir, 'contacts (1).csv');
+  writeFileSync(copy, csv);
+  await importFile(page, copy);
+  await expect(page.getByRole('status').filter({ hasText: 'contacts (1).csv was imported already (as contacts.csv)' })).toBeVisible();
+  expect(await storeCounts(page)).toEqual(afterOne);
+
+  // Export as JSON, then import the export.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export as JSON data file' }).click();
+  const saved = join(dir, 'export.json');
+  await (await download).saveAs(saved);
+  const exported = JSON.parse(readFileSync(saved, 'utf8')) as { format: string; observations: { indicatorId: string; areaCode: string; value: number | null; status?: string }[] };
+  expect(exported.format).toBe('safeguarding-lens/data');
+  expect(exported.observations.filter((o) => o.indicatorId === 'local_contacts')).toEqual([
+    { indicatorId: 'local_contacts', areaCode: 'E08000029', period: 2025, value: 95.5 },
+    { indicatorId: 'local_contacts', areaCode: 'E08000030', period: 2025, value: null, status: 'x' },
+    { indicatorId: 'local_contacts', areaCode: 'E10000034', period: 2025, value: 120 },
+  ]);
+  await importFile(page, saved);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported export.json' })).toBeVisible();
+  const afterExport = await storeCounts(page);
+  expect(afterExport.observations).toBe(afterOne.observations * 2);
+
+  await page.goto('/#/compare?areas=E10000034,E08000030,E08000029&indicator=local_contacts');
+  const contacts = page.getByRole('table', { name: /Local contacts/ });
+  for (const [area, text] of [['Worcestershire', '120.0'], ['Walsall', 'x'], ['Solihull', '95.5']]) {
+    await expect(contacts.getByRole('row').filter({ has: page.getByRole('rowheader', { name: area, exact: true }) }).getByRole('cell')).toHaveText([text!]);
+  }
+
+  // Undo the first import: the JSON import still holds the indicator, so the figures stay.
+  await page.goto('/#/data');
+  await page.getByRole('button', { name: 'Undo the import of contacts.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The import of contacts.csv was undone' })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo the import of export.json' }).click();
+  await expect(page.getByRole('rowheader', { name: 'export.json' })).toHaveCount(0);
+  expect(await storeCounts(page)).toEqual(initial);
+});

@@ -1,0 +1,44 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { storeCounts } from './helpers';
+
+const SOURCE = join(import.meta.dirname, '..', '..', 'data', 'source');
+
+test('an EES tidy CSV imported through the labelled input shows its figures in the Compare table', async ({ page }) => {
+  await page.goto('/#/data');
+  await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
+  const before = await storeCounts(page);
+
+  await page.getByLabel('Import data').setInputFiles(join(SOURCE, 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' })).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' })).toBeVisible();
+  const after = await storeCounts(page);
+  expect(after.imports).toBe(before.imports + 1);
+  expect(after.indicators).toBe(before.indicators + 8);
+
+  // An unknown numeric column, kept as a new indicator with its column name as label; Herefordshire's 2024 figure is "u".
+  await page.goto('/#/compare?areas=E10000034,E06000019&indicator=no_further_action_percent&from=2013&to=2024');
+  const table = page.getByRole('table', { name: /No_Further_Action_percent/ });
+  const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+  await expect(row('Worcestershire')).toHaveText(['2.6%', '1.2%', '0.7%', '0.7%', '0.3%', '1.0%', '10.3%', '14.0%', '5.0%', '9.3%', '4.1%', '4.7%']);
+  await expect(row('Herefordshire').last()).toHaveText('u');
+
+  // A known column (Referrals_rate) lands on referral_rate, adding the years before LAIT's 2016.
+  await page.goto('/#/compare?areas=E10000034&indicator=referral_rate&from=2013&to=2015');
+  await expect(page.getByRole('table', { name: /Referrals to children’s social care/ }).getByRole('row').filter({ hasText: 'Worcestershire' }).getByRole('cell')).toHaveText([
+    '275.7',
+    '299.7',
+    '354.5',
+  ]);
+});
+
+test('the LAIT extract imports (measure codes mapped, new measures labelled from "Data item")', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles(join(SOURCE, 'dfe_lait_bds_long_csc_subset_2016_2025.csv'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported dfe_lait_bds_long_csc_subset_2016_2025.csv' })).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/#/compare?areas=E10000034&indicator=cpp_abuse_rate');
+  const table = page.getByRole('table', { name: /Rate per 10K - Children becoming subject of a CPP/ });
+  await expect(table.getByRole('row').filter({ hasText: 'Worcestershire' }).getByRole('cell')).toHaveText(['55.1', '58.3', '58.4', '49.6', '64.3', '56.9', '53.5', '65.1', '62.9', '59.2']);
+});

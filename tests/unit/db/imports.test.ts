@@ -1,0 +1,102 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadBundle } from '../../../src/lib/db/bundled';
+import { openDatabase, type LensDb } from '../../../src/lib/db/database';
+import { commitImport, DuplicateImportError, findImportByHash, recordCounts, storageMessage, undoImport, type PreparedImport } from '../../../src/lib/db/imports';
+import { getObservations } from '../../../src/lib/db/queries';
+import type { Bundle } from '../../../src/lib/model/bundle';
+import { seriesFromObservations } from '../../../src/lib/model/series';
+import type { Indicator } from '../../../src/lib/model/types';
+
+const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
+
+let db: LensDb;
+let n = 0;
+beforeEach(async () => {
+  db = openDatabase(`test-imports-${n++}`);
+  await loadBundle(db, bundle);
+});
+afterEach(async () => {
+  await db.delete();
+});
+
+const indicator = (id: string): Indicator => ({ id, label: id, shortLabel: id, unit: 'count', polarity: 'neither', definition: '', source: 'f.csv', decimals: 0, importId: '' });
+
+function prepared(id: string, hash: string, extra: Partial<PreparedImport> = {}): PreparedImport {
+  return {
+    record: { id, fileName: `${id}.csv`, hash, kind: 'generic_csv', importedAt: new Date(Date.now() + n++).toISOString(), warnings: [] },
+    areas: [],
+    indicators: [indicator('local_x')],
+    series: seriesFromObservations('', [
+      { indicatorId: 'local_x', areaCode: 'E10000034', period: 2025, value: 7, status: null },
+      { indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 2025, value: 99, status: null },
+    ]),
+    documents: [],
+    priorities: [],
+    ...extra,
+  };
+}
+
+describe('commitImport', () => {
+  it('writes everything with the import’s id, and counts it', async () => {
+    const record = await commitImport(db, prepared('a', 'h1', { areas: [{ code: 'X00000001', name: 'Barsetshire', level: 'local_authority', aliases: ['Barsetshire'], importId: '' }] }));
+    expect(record.counts).toMatchObject({ areas: 1, indicators: 1, observations: 2 });
+    expect((await db.series.where('importId').equals('a').toArray()).map((s) => s.id).sort()).toEqual(['a:cpp_rate', 'a:local_x']);
+    expect((await db.areas.get('X00000001'))?.importId).toBe('a');
+    expect(await findImportByHash(db, 'h1')).toMatchObject({ id: 'a' });
+    // The import's figure overrides the bundled one.
+    expect((await getObservations(db, 'cpp_rate', { areas: ['E10000034'], from: 2025 }))[0]?.value).toBe(99);
+  });
+
+  it('never takes over an area or indicator the database already has', async () => {
+    await commitImport(db, prepared('a', 'h1', { indicators: [{ ...indicator('cpp_rate'), label: 'hijack' }], areas: [{ code: 'E10000034', name: 'Hijack', level: 'local_authority', aliases: [], importId: '' }] }));
+    expect((await db.indicators.get('cpp_rate'))?.importId).toBe('bundled');
+    expect((await db.areas.get('E10000034'))?.name).toBe('Worcestershire');
+  });
+
+  it('refuses the same file twice and writes nothing the second time', async () => {
+    await commitImport(db, prepared('a', 'same'));
+    const before = await recordCounts(db);
+    await expect(commitImport(db, prepared('b', 'same'))).rejects.toBeInstanceOf(DuplicateImportError);
+    expect(await recordCounts(db)).toEqual(before);
+  });
+
+  it('writes all or nothing: a failure part-way leaves the database as it was', async () => {
+    const before = await recordCounts(db);
+    const spy = vi.spyOn(db.series, 'bulkPut').mockImplementationOnce(() => {
+      const e = new Error('full');
+      e.name = 'QuotaExceededError';
+      throw e;
+    });
+    const err = await commitImport(db, prepared('a', 'h1', { areas: [{ code: 'X00000001', name: 'B', level: 'local_authority', aliases: [], importId: '' }] })).catch((e: unknown) => e);
+    spy.mockRestore();
+    expect(storageMessage(err)).toContain('no room left');
+    expect(await recordCounts(db)).toEqual(before);
+    expect(await db.areas.get('X00000001')).toBeUndefined();
+  });
+});
+
+describe('undoImport', () => {
+  it('removes exactly that import’s records', async () => {
+    const before = await recordCounts(db);
+    await commitImport(db, prepared('a', 'h1'));
+    await undoImport(db, 'a');
+    expect(await recordCounts(db)).toEqual(before);
+    expect((await getObservations(db, 'cpp_rate', { areas: ['E10000034'], from: 2025 }))[0]?.value).toBe(43.5);
+  });
+
+  it('hands an indicator a later import still uses to that import', async () => {
+    await commitImport(db, prepared('a', 'h1'));
+    await commitImport(db, prepared('b', 'h2', { indicators: [indicator('local_x')] }));
+    await undoImport(db, 'a');
+    expect((await db.indicators.get('local_x'))?.importId).toBe('b');
+    expect(await getObservations(db, 'local_x')).toMatchObject([{ value: 7, importId: 'b' }]);
+    await undoImport(db, 'b');
+    expect(await db.indicators.get('local_x')).toBeUndefined();
+  });
+
+  it('will not undo the bundled data', async () => {
+    await expect(undoImport(db, 'bundled')).rejects.toThrow(/bundled/);
+  });
+});
