@@ -76,7 +76,7 @@ test('a DfE main table from Excel: header row found, columns guessed, unknown ar
   await expect(page.getByRole('status').filter({ hasText: 'Imported main-table.csv' })).toContainText('1 new area');
 
   await page.goto('/#/compare?areas=E10000034,E08000030&indicator=referrals_main_table');
-  const table = page.getByRole('table', { name: /Referrals \(main table\)/ });
+  const table = page.getByRole('table', { name: /^Referrals \(main table\).*, \d{4}-\d{2} to \d{4}-\d{2}$/ });
   const cells = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
   await expect(cells('Worcestershire')).toHaveText(['2,401', '2,532', '2,480', '2,610', 'c']);
   await expect(cells('Walsall')).toHaveText(['3,120', '2,990', 'x', '3,050', '3,100']);
@@ -116,7 +116,7 @@ test('an .xlsx workbook: the user picks the sheet', async ({ page }) => {
   await expect(page.getByRole('status').filter({ hasText: 'Imported local-figures.xlsx' })).toBeVisible();
 
   await page.goto('/#/compare?areas=E10000034,E06000019&indicator=local_measure');
-  const table = page.getByRole('table', { name: /Local measure/ });
+  const table = page.getByRole('table', { name: /^Local measure.*, \d{4}-\d{2} to \d{4}-\d{2}$/ });
   await expect(table.getByRole('row').filter({ hasText: 'Worcestershire' }).getByRole('cell')).toHaveText(['12.50', '13.25']);
   await expect(table.getByRole('row').filter({ hasText: 'Herefordshire' }).getByRole('cell').last()).toHaveText('low');
 });
@@ -158,7 +158,7 @@ test('the same file again is recognised; export then import loses nothing; undo 
   expect(afterExport.observations).toBe(afterOne.observations * 2);
 
   await page.goto('/#/compare?areas=E10000034,E08000030,E08000029&indicator=local_contacts');
-  const contacts = page.getByRole('table', { name: /Local contacts/ });
+  const contacts = page.getByRole('table', { name: /^Local contacts.*, \d{4}-\d{2} to \d{4}-\d{2}$/ });
   for (const [area, text] of [['Worcestershire', '120.0'], ['Walsall', 'x'], ['Solihull', '95.5']]) {
     await expect(contacts.getByRole('row').filter({ has: page.getByRole('rowheader', { name: area, exact: true }) }).getByRole('cell')).toHaveText([text!]);
   }
