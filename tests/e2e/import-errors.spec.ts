@@ -117,7 +117,9 @@ test('Cancel while a big file is read stops it and stores nothing', async ({ pag
 test('minutes and reports are sent to the minutes import, and the other files still import', async ({ page }) => {
   const before = await storeCounts(page);
   await page.getByLabel('Import data').setInputFiles([file('minutes.txt', 'Worcestershire Safeguarding Children Partnership Annual report 2020/21'), file('ok.csv', EES_HEADER + eesRow(2024, 'E10000034', 'Worcestershire', '2.5'))]);
-  await expect(page.getByRole('status').filter({ hasText: 'minutes.txt is a document: minutes and reports go through the minutes import' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'minutes.txt is minutes or a report: check its area and year under “Minutes and reports”' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'Imported ok.csv: 1 figure, 1 indicator (0 new)' })).toBeVisible();
+  // The minutes wait for the user to confirm their area and year; nothing of theirs is stored yet.
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Worcestershire');
   expect((await storeCounts(page)).imports).toBe(before.imports + 1);
 });

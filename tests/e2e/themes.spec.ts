@@ -97,3 +97,25 @@ test('Compare marks the years a chosen theme was named as a priority, and lists 
   await expect(page).toHaveURL(/theme=cse/);
   await expect(page.getByTestId('trend-svg').locator('g.theme-marker[data-area="E10000034"][data-period="2017"]')).toHaveCount(1);
 });
+
+test('minutes chosen with data files under "Import data" go to the minutes import, one confirmation at a time', async ({ page }) => {
+  await page.goto('/#/data');
+  const table = 'LA\tYear\tLocal contacts\nWorcestershire\t2024\t812\nWalsall\t2024\t655\nSolihull\t2024\t540\n';
+  await page.getByLabel('Import data').setInputFiles([
+    { name: 'dudley-minutes.html', mimeType: 'text/html', buffer: Buffer.from(MINUTES) },
+    { name: 'walsall-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Walsall Safeguarding Partnership Annual Report 2019-20\n\nMinutes:\n\nThe chair said neglect remained a priority for the Partnership.\n') },
+    { name: 'contacts.txt', mimeType: 'text/plain', buffer: Buffer.from(table) },
+  ]);
+
+  // The first document waits for its area and year; the second is queued behind it.
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
+  await expect(page.getByText('1 more document waits to be checked: walsall-minutes.txt.')).toBeVisible();
+  // The tab-delimited .txt is a table, so the data import takes it (its mapping step asks for the indicator).
+  await expect(page.getByText(/dudley-minutes\.html is minutes or a report/)).toBeVisible();
+  await expect(page.getByText(/contacts\.txt is minutes or a report/)).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Import this document' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Walsall');
+  await expect(page.getByLabel('Reporting year')).toHaveValue('2020');
+});

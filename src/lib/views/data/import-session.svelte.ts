@@ -11,6 +11,7 @@ import { listAreas, listIndicators } from '../../db/queries';
 import { buildAreaLookup, type UnknownArea } from '../../import/area-match';
 import { fileHash, ImportCancelled, ImportClient, ImportFailed } from '../../import/client';
 import { resolveUnknownAreas } from '../../import/custom-areas';
+import { isDocumentFile } from '../../import/document-files';
 import { describeIssue, type Issue } from '../../import/issues';
 import type { Progress } from '../../import/pipeline';
 import type { ImportPlan, Inspection, KnownData, ParsedFile } from '../../import/plan';
@@ -39,8 +40,6 @@ function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
-const DOCUMENT = /\.(txt|html?|md|markdown)$/i;
-
 export class ImportSession {
   step = $state.raw<Step>({ kind: 'idle' });
   messages = $state.raw<Message[]>([]);
@@ -52,7 +51,11 @@ export class ImportSession {
   /** The file in hand, with what has been learnt about it so far. */
   private current: { file: File; hash: Promise<string>; known: KnownData; plan?: ImportPlan; parsed?: ParsedFile; importId: string } | null = null;
 
-  constructor(private readonly db: LensDb) {}
+  /** `ondocument` takes the minutes and reports dropped in with data files. */
+  constructor(
+    private readonly db: LensDb,
+    private readonly ondocument?: (file: File) => void,
+  ) {}
 
   addFiles(files: Iterable<File>): void {
     for (const f of files) this.queue.push(f);
@@ -76,8 +79,11 @@ export class ImportSession {
       this.step = { kind: 'idle' };
       return;
     }
-    if (DOCUMENT.test(file.name)) {
-      this.say('info', `${file.name} is a document: minutes and reports go through the minutes import, not the data import.`);
+    if (isDocumentFile(file.name, await file.slice(0, 65536).text())) {
+      if (this.ondocument) {
+        this.ondocument(file);
+        this.say('info', `${file.name} is minutes or a report: check its area and year under “Minutes and reports”.`);
+      } else this.say('info', `${file.name} is a document: minutes and reports go through the minutes import, not the data import.`);
       return this.next();
     }
     this.step = { kind: 'inspecting', file };
