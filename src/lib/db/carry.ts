@@ -17,6 +17,8 @@ export interface CarryRange {
 
 /** What a view shows, as far as carrying goes. */
 export interface CarryScope {
+  /** Areas the view names: those an import brought (custom areas) travel even without figures. */
+  areas?: readonly AreaCode[];
   /** Indicators whose figures the view draws, for every area, in a range of years. */
   figures: ({ indicatorId: string } & CarryRange)[];
   /** Documents (with their text) of these areas in a range of years. */
@@ -66,10 +68,11 @@ export async function collectCarried(db: LensDb, scope: CarryScope): Promise<Car
     // Priorities the user added or edited ('user') are theirs, not bundled: they travel too.
     priorities.push(...rows.filter((x) => imported(x) && !x.removed && inRange(r, x.period)));
   }
-  if (!observations.length && !documents.length && !priorities.length) return null;
+  const named = (await db.areas.bulkGet([...(scope.areas ?? [])])).filter((a): a is Area => a !== undefined && imported(a));
+  if (!observations.length && !documents.length && !priorities.length && !named.length) return null;
 
   const indicatorIds = [...new Set(observations.map((o) => o.indicatorId))];
-  const areaCodes = [...new Set([...observations.map((o) => o.areaCode), ...documents.map((d) => d.areaCode), ...priorities.map((p) => p.areaCode)])];
+  const areaCodes = [...new Set([...named.map((a) => a.code), ...observations.map((o) => o.areaCode), ...documents.map((d) => d.areaCode), ...priorities.map((p) => p.areaCode)])];
   const [indicators, areas] = await Promise.all([db.indicators.bulkGet(indicatorIds), db.areas.bulkGet(areaCodes)]);
   const importIds = new Set([...observations, ...documents, ...priorities].map((x) => x.importId));
   const imports = await db.imports.bulkGet([...importIds]);

@@ -25,13 +25,14 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
       const to = view.to === undefined ? undefined : Math.max(view.to, view.year ?? view.to);
       const range = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
       return {
+        areas: view.areas,
         figures: [{ indicatorId: view.indicator, ...range }],
         ...(view.theme !== undefined ? { priorities: { areas: view.areas, ...range } } : {}),
       };
     }
     case 'themes': {
       const range = { areas: view.areas, ...(view.from !== undefined ? { from: view.from } : {}), ...(view.to !== undefined ? { to: view.to } : {}) };
-      return { figures: [], documents: range, priorities: range };
+      return { areas: view.areas, figures: [], documents: range, priorities: range };
     }
     case 'area': {
       const trend = view.indicator ?? DEFAULT_INDICATOR;
@@ -44,7 +45,7 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
         });
       // The area's themes chart sets its themes beside the CP plan rate, so that goes whole too.
       const whole = [...new Set([trend, DEFAULT_INDICATOR])].map((indicatorId) => ({ indicatorId }));
-      return { figures: [...whole, ...profile], documents: { areas: [view.code] }, priorities: { areas: [view.code] } };
+      return { areas: [view.code], figures: [...whole, ...profile], documents: { areas: [view.code] }, priorities: { areas: [view.code] } };
     }
     case 'data':
       return null;

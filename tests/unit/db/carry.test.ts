@@ -70,6 +70,12 @@ describe('collectCarried', () => {
     expect(sel?.sources).toEqual(['local.csv']);
   });
 
+  it('carries a custom area the view names even where it has no figures', async () => {
+    await commitImport(db, prepared('areas', { areas: [{ code: 'X00000002', name: 'Loamshire', level: 'local_authority', aliases: ['Loamshire'], importId: '' }] }));
+    const sel = await collectCarried(db, { areas: ['E10000034', 'X00000002'], figures: [{ indicatorId: 'cpp_rate' }] });
+    expect(sel).toMatchObject({ areas: [{ code: 'X00000002', name: 'Loamshire' }], observations: [], indicators: [] });
+  });
+
   it('carries an imported figure that overrides a bundled one, not the bundled figures around it', async () => {
     await commitImport(db, prepared('fix', { series: seriesFromObservations('', [obs('cpp_rate', 'E10000034', 2024, 99)]) }));
     const sel = await collectCarried(db, { figures: [{ indicatorId: 'cpp_rate' }] });

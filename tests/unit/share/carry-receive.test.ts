@@ -105,15 +105,16 @@ describe('carryScope', () => {
   const ctx = { indicators: [{ id: 'cpp_rate', unit: 'rate_per_10000' as const }, { id: 'local_pct', unit: 'percent' as const }, { id: 'cpp_count', unit: 'count' as const }], extents: new Map([['cpp_rate', [2016, 2025] as const], ['local_pct', [2019, 2024] as const], ['cpp_count', [2013, 2025] as const]]) };
 
   it('Compare: the indicator in the trend’s years and the ranking’s year and the one before', () => {
-    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2020, year: 2020 }, ctx)).toEqual({ figures: [{ indicatorId: 'x', from: 2018, to: 2020 }] });
-    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2022, year: 2018 }, ctx)).toEqual({ figures: [{ indicatorId: 'x', from: 2017, to: 2022 }] });
-    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x' }, ctx)).toEqual({ figures: [{ indicatorId: 'x' }] });
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2020, year: 2020 }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x', from: 2018, to: 2020 }] });
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2022, year: 2018 }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x', from: 2017, to: 2022 }] });
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x' }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x' }] });
     expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', theme: 'neglect' }, ctx)?.priorities).toEqual({ areas: ['E10000034'] });
   });
 
   it('Themes: documents and priorities of its areas and years; Area: its trend, the profile’s latest years, its documents; Data: nothing', () => {
-    expect(carryScope({ name: 'themes', areas: ['E10000034'], from: 2019 }, ctx)).toEqual({ figures: [], documents: { areas: ['E10000034'], from: 2019 }, priorities: { areas: ['E10000034'], from: 2019 } });
+    expect(carryScope({ name: 'themes', areas: ['E10000034'], from: 2019 }, ctx)).toEqual({ areas: ['E10000034'], figures: [], documents: { areas: ['E10000034'], from: 2019 }, priorities: { areas: ['E10000034'], from: 2019 } });
     expect(carryScope({ name: 'area', code: 'E10000034' }, ctx)).toEqual({
+      areas: ['E10000034'],
       figures: [{ indicatorId: 'cpp_rate' }, { indicatorId: 'local_pct', from: 2023, to: 2024 }],
       documents: { areas: ['E10000034'] },
       priorities: { areas: ['E10000034'] },

@@ -19,9 +19,14 @@ class CarryHolder {
   private lastParam: string | undefined;
   private nextId = 1;
 
-  /** A link's `carry` parameter, each time the link changes; the same parameter again is not reopened. */
+  /** A link's `carry` parameter, each time the link is read; the same parameter read again is not reopened. */
   fromLink(param: string | undefined): void {
-    if (param === undefined || param === this.lastParam) return;
+    if (param === undefined) {
+      // The link no longer carries it (the view changed): opening the link again reopens it.
+      this.lastParam = undefined;
+      return;
+    }
+    if (param === this.lastParam) return;
     this.lastParam = param;
     this.request = { id: this.nextId++, kind: 'link', param };
     this.viewDb = null;
