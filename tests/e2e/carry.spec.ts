@@ -175,3 +175,41 @@ test('in presentation mode the carried-data choice has buttons only, and the vie
   await expect(main.locator('input, select, textarea')).toHaveCount(0);
   await context.close();
 });
+
+const MINUTES = `Dudley Safeguarding People Partnership Annual Report 2021/22
+Minutes:
+The Independent Scrutineer presented the annual report. During 2021/22 the Partnership focused on:
+- Neglect
+- Child exploitation and county lines
+Neglect remained the most common reason for a child protection plan, and the Graded Care Profile is now used by health visitors and schools.
+Members asked about contacts to the Multi-Agency Safeguarding Hub (MASH), which rose by 14% in the year.
+RESOLVED that the report be noted.`;
+
+test('a Themes link carries the imported document and its priorities: the same heatmap and timeline in a fresh browser', async ({ page, browser }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'dudley-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from(MINUTES) });
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
+  await page.getByRole('button', { name: 'Import this document' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
+
+  await page.goto('/#/themes?areas=E08000027,E10000034&from=2022&to=2022');
+  const main = page.getByRole('main');
+  const neglect = /^Dudley, Neglect: discussed in 1 of 1 document/;
+  await expect(main.getByRole('button', { name: neglect })).toBeVisible();
+  const read = (p: Page) => p.getByRole('main').getByRole('table').evaluateAll((ts) => ts.map((t) => t.textContent?.replace(/\s+/g, ' ').trim()));
+  const sent = await read(page);
+
+  await page.getByRole('button', { name: 'Share' }).click();
+  const panel = page.getByRole('region', { name: 'Share this view' });
+  await expect(panel.getByText(/This view uses data you imported \(1 document, 2 priorities\)/)).toBeVisible();
+  const link = await panel.getByLabel(/Link to this view with the data/).inputValue();
+
+  const { context, page: other } = await freshPage(browser);
+  await other.goto(link);
+  const offer = other.getByRole('region', { name: 'This link carries data' });
+  await expect(offer.getByRole('listitem')).toHaveText(['1 document', '2 priorities', '1 area']);
+  await offer.getByRole('button', { name: 'View only' }).click();
+  await expect(other.getByRole('main').getByRole('button', { name: neglect })).toBeVisible();
+  expect(await read(other)).toEqual(sent);
+  await context.close();
+});
