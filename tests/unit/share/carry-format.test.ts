@@ -93,8 +93,9 @@ describe('the carry parameter', () => {
       [{ ...envelope().data }, /data file, not a dashboard file/],
       [{ ...envelope(), version: 3 }, /newer version/],
       [{ ...envelope(), version: 'x' }, /no valid "version"/],
-      [envelope({ observations: [{ indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 'soon', value: 1 }] }), /observations item 1: “soon” is not a year/],
-      [envelope({ observations: [{ indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 2020, value: '<script>' }] }), /not a number/],
+      // Wrong types on purpose: what a tampered link could hold.
+      [envelope({ observations: [{ indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 'soon' as unknown as number, value: 1 }] }), /observations item 1: “soon” is not a year/],
+      [envelope({ observations: [{ indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 2020, value: '<script>' as unknown as number }] }), /not a number/],
       [{ ...envelope(), data: { ...envelope().data, version: 9 } }, /version 9, newer than this app/],
       [envelope({ observations: new Array(CARRY_LIMITS.observations + 1).fill(null) }), /200,001 figures, more than the 200,000/],
       [envelope({ documents: new Array(CARRY_LIMITS.documents + 1).fill(null) }), /101 documents/],
