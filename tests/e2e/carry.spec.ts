@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { storeCounts } from './helpers';
 
@@ -135,6 +136,10 @@ test('data too big for a link goes in a dashboard file that opens the same view 
   await other.getByLabel('Open a dashboard file').setInputFiles(path);
   const offer = other.getByRole('region', { name: 'This dashboard file carries data' });
   await expect(offer).toContainText('Safeguarding-Lens-compare-local-contacts.sglens.json');
+  await expect(offer.getByRole('listitem')).toHaveText([`${(LAS.length * 13).toLocaleString('en-GB')} figures for 1 indicator (Contacts to the front door)`, `${LAS.length + 1} areas`]);
+  // The choice is as accessible as the rest of the app.
+  const axe = await new AxeBuilder({ page: other }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await offer.getByRole('button', { name: 'View only' }).click();
   await expect(other).toHaveURL(/#\/compare\?areas=E10000034,E08000030,X12345678&indicator=local_contacts/);
   expect(await tables(other)).toEqual(sent);
@@ -154,6 +159,27 @@ test('a tampered carry parameter gives a message naming what is wrong, and the v
   await expect(page.getByRole('table', { name: /^Children in need at 31 March/ }).first()).toBeVisible();
   await page.getByRole('button', { name: 'Close this message' }).click();
   await expect(page.getByRole('alert')).toHaveCount(0);
+});
+
+test('a dashboard file dropped on the data import opens as the shared view, and a data file given as a dashboard is refused by name', async ({ page, browser }) => {
+  await importFile(page, dataFile('contacts.json', false), 'contacts.json');
+  await page.goto(VIEW);
+  const sent = await tables(page);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download dashboard file' }).click()]);
+  const path = join(dir, download.suggestedFilename());
+  await download.saveAs(path);
+
+  const { context, page: other } = await freshPage(browser);
+  await other.goto('/#/data');
+  await other.getByLabel('Import data').setInputFiles(path);
+  await other.getByRole('region', { name: 'This dashboard file carries data' }).getByRole('button', { name: 'View only' }).click();
+  expect(await tables(other)).toEqual(sent);
+
+  await other.goto('/#/data');
+  await other.getByLabel('Open a dashboard file').setInputFiles(dataFile('plain.json', false));
+  await expect(other.getByRole('alert')).toContainText('plain.json: this is a data file, not a dashboard file: import it with “Import data” on the Data page.');
+  await context.close();
 });
 
 test('in presentation mode the carried-data choice has buttons only, and the view stays read-only', async ({ page, browser }) => {

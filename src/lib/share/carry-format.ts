@@ -232,7 +232,7 @@ export async function readEnvelopeText(text: string, source: Carried['source']):
     data: valid,
     indicatorLabels: indicatorIds.map((id) => fileIndicators.get(id) ?? id),
     counts: {
-      areas: new Set([...valid.observations.map((o) => o.areaCode), ...valid.documents.map((d) => d.areaCode), ...valid.priorities.map((p) => p.areaCode)]).size,
+      areas: new Set([...valid.areas.map((a) => a.code), ...valid.observations.map((o) => o.areaCode), ...valid.documents.map((d) => d.areaCode), ...valid.priorities.map((p) => p.areaCode)]).size,
       indicators: indicatorIds.length,
       figures: valid.observations.length,
       documents: valid.documents.length,
