@@ -4,7 +4,7 @@
  * id, so that undo removes exactly that import's records.
  */
 import type { ObservationSeries } from '../model/series';
-import type { Area, ImportRecord, Indicator, Priority, SourceDocument } from '../model/types';
+import type { Area, ImportRecord, Indicator, Priority, SourceDocument, ThemeMention } from '../model/types';
 import { BUNDLED } from './bundled';
 import type { LensDb } from './database';
 
@@ -15,6 +15,8 @@ export interface PreparedImport {
   series: ObservationSeries[];
   documents: SourceDocument[];
   priorities: Priority[];
+  /** Theme mentions of the documents, when they were tagged before saving (carried documents). */
+  mentions?: ThemeMention[];
 }
 
 export class DuplicateImportError extends Error {
@@ -44,7 +46,7 @@ export function storageMessage(e: unknown): string {
  */
 export async function commitImport(db: LensDb, p: PreparedImport): Promise<ImportRecord> {
   const id = p.record.id;
-  const tables = ['areas', 'indicators', 'series', 'documents', 'priorities', 'imports'] as const;
+  const tables = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'imports'] as const;
   return db.transaction('rw', tables, async () => {
     const existing = await db.imports.where('hash').equals(p.record.hash).first();
     if (existing) throw new DuplicateImportError(existing);
@@ -73,6 +75,8 @@ export async function commitImport(db: LensDb, p: PreparedImport): Promise<Impor
     await db.indicators.bulkAdd(indicators);
     await db.series.bulkPut(series);
     await db.documents.bulkAdd(documents);
+    const added = new Set(documents.map((d) => d.id));
+    await db.themeMentions.bulkPut((p.mentions ?? []).filter((m) => added.has(m.documentId)).map((m) => ({ ...m, importId: id })));
     await db.priorities.bulkAdd(priorities);
     await db.imports.add(record);
     return record;

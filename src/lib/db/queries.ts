@@ -36,7 +36,7 @@ export async function listDocuments(db: LensDb, areaCode?: AreaCode): Promise<So
  * The series of one indicator, bundled first and then imports oldest to newest,
  * so that a later import's figure for an area and year overrides an earlier one.
  */
-async function seriesInPrecedence(db: LensDb, indicatorId: string): Promise<ObservationSeries[]> {
+export async function seriesInPrecedence(db: LensDb, indicatorId: string): Promise<ObservationSeries[]> {
   const [series, imports] = await Promise.all([db.series.where('indicatorId').equals(indicatorId).toArray(), db.imports.toArray()]);
   const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
   return series.sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));

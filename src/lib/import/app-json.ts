@@ -88,6 +88,10 @@ export interface ValidAppFile {
 
 /** Checks a parsed app file. Items with problems are reported by list and item number, and left out. */
 export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile | null {
+  if (isObj(json) && json.format === 'safeguarding-lens/dashboard') {
+    issues.error('this is a dashboard file (a view with the data it shows): open it with “Open a dashboard file” on the Data page.');
+    return null;
+  }
   if (!isObj(json) || json.format !== APP_FORMAT) {
     issues.error(`this JSON is not a Safeguarding Lens data file (its "format" should be "${APP_FORMAT}").`);
     return null;

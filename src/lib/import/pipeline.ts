@@ -4,8 +4,8 @@
  * reads the whole file with a plan into columnar series. Both return issues
  * instead of throwing, and neither touches the database.
  */
-import type { Area } from '../model/types';
-import { appSeries, parseJsonText, validateAppFile } from './app-json';
+import { parseJsonText, validateAppFile } from './app-json';
+import { readAppData } from './app-data';
 import { AreaResolver } from './area-match';
 import { previewCsv, readCsv, UnclosedQuoteError } from './csv-reader';
 import { ChunkDecoder, encodingLabel, sniffBytes, type Sniffed } from './decode-text';
@@ -217,38 +217,8 @@ async function parseAppJson(file: File, s: Sniffed & { kind: 'text' }, known: Kn
   const json = parseJsonText(text, issues);
   const valid = json === undefined ? null : validateAppFile(json, issues);
   if (!valid || issues.hasErrors) return { ok: false, issues: issues.list() };
-
-  // Areas the file defines and the app lacks are added; the rest are matched like any file's.
-  const resolver = new AreaResolver(known.areas);
-  const fileAreas = new Map<string, Area>(valid.areas.map((a) => [a.code, a]));
-  const newAreas = valid.areas.filter((a) => known.areas.byCode[a.code] === undefined);
-  const knownIds = new Set(known.indicators.map((i) => i.id));
-  const fileIds = new Set(valid.indicators.map((i) => i.id));
-  valid.observations.forEach((o, i) => {
-    if (!knownIds.has(o.indicatorId) && !fileIds.has(o.indicatorId)) {
-      issues.error(`observations item ${i + 1}: the indicator “${o.indicatorId}” is neither in the file’s "indicators" nor in the app.`, undefined, 'indicatorId');
-      return;
-    }
-    if (fileAreas.has(o.areaCode) && known.areas.byCode[o.areaCode] === undefined) return;
-    const area = fileAreas.get(o.areaCode);
-    o.areaCode = resolver.resolve(o.areaCode, area?.oldLaCode !== undefined ? String(area.oldLaCode) : '', area?.name ?? '', i + 1);
-  });
-  if (issues.hasErrors) return { ok: false, issues: issues.list() };
-  const series = appSeries(opts.importId, valid.observations);
-  return {
-    ok: true,
-    value: {
-      kind: 'app_json',
-      rows: valid.observations.length,
-      series,
-      indicators: valid.indicators.filter((i) => !knownIds.has(i.id)),
-      areas: newAreas,
-      unknownAreas: [...resolver.unknown.values()],
-      documents: valid.documents,
-      priorities: valid.priorities,
-      warnings: issues.list(),
-    },
-  };
+  const parsed = readAppData(valid, known, opts.importId, issues);
+  return parsed ? { ok: true, value: parsed } : { ok: false, issues: issues.list() };
 }
 
 /** Progress at most every 100 ms, and always the last one a caller asks for at the end. */

@@ -84,6 +84,11 @@ export interface LinkParams {
   vintage?: string;
   /** Presentation mode for councillors (`present=1`): read-only, larger type. */
   present: boolean;
+  /**
+   * Imported data the link carries (`carry`): compressed, base64url, read and checked
+   * by share/carry-format.ts. Left as text here; never written by encodeHash.
+   */
+  carry?: string;
 }
 
 /** The URL contract this build writes. Raise it only for a change old readers would misread. */
@@ -101,7 +106,8 @@ const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 /** Reads a location hash such as `#/compare?areas=E10000034&indicator=cpp_rate`. Never throws. */
 export function decodeHash(rawHash: string): Decoded {
   const problems: string[] = [];
-  const hash = rawHash.startsWith('#') ? rawHash.slice(1) : rawHash;
+  const carried = takeCarry(rawHash.startsWith('#') ? rawHash.slice(1) : rawHash);
+  const hash = carried.rest;
   if (hash.length > MAX_HASH_LENGTH) {
     return {
       view: defaultView(),
@@ -114,9 +120,33 @@ export function decodeHash(rawHash: string): Decoded {
   const params = new ReadParams(q === -1 ? '' : hash.slice(q + 1));
   const segments = path.split('/').filter((s) => s !== '');
   const link = readLinkParams(params, problems);
+  if (carried.carry !== undefined) link.carry = carried.carry;
+  if (carried.repeated) problems.push('“carry” is given more than once; the first is used.');
   const { view } = decodeView(segments, params, problems);
   problems.push(...params.unusedProblems());
   return { view, problems, link };
+}
+
+/**
+ * Takes the `carry` parameter out of a hash before anything else: it is the one
+ * parameter allowed to be long (its reader has its own limits), and it is kept as
+ * written, since base64url needs no decoding.
+ */
+function takeCarry(hash: string): { rest: string; carry?: string; repeated: boolean } {
+  const q = hash.indexOf('?');
+  if (q === -1 || !hash.includes('carry=', q)) return { rest: hash, repeated: false };
+  let carry: string | undefined;
+  let repeated = false;
+  const kept = hash
+    .slice(q + 1)
+    .split('&')
+    .filter((part) => {
+      if (!part.startsWith('carry=')) return true;
+      if (carry === undefined) carry = part.slice('carry='.length);
+      else repeated = true;
+      return false;
+    });
+  return { rest: kept.length ? `${hash.slice(0, q)}?${kept.join('&')}` : hash.slice(0, q), ...(carry !== undefined ? { carry } : {}), repeated };
 }
 
 /**

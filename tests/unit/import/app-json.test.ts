@@ -42,6 +42,14 @@ describe('validateAppFile', () => {
   });
 });
 
+describe('a dashboard file given to the data import', () => {
+  it('is refused with a pointer to where it opens', () => {
+    const issues = new IssueList();
+    expect(validateAppFile({ format: 'safeguarding-lens/dashboard', version: 1, view: '#/compare', data: {} }, issues)).toBeNull();
+    expect(issues.list()[0]?.message).toMatch(/this is a dashboard file .*open it with “Open a dashboard file” on the Data page/);
+  });
+});
+
 describe('parseJsonText', () => {
   it('tells a truncated file from a malformed one', () => {
     const text = JSON.stringify(good);

@@ -250,3 +250,38 @@ describe('encodeHash', () => {
     );
   });
 });
+
+describe('carried data in a link', () => {
+  const carry = 'eJw' + 'A'.repeat(7000);
+
+  it('is taken out before the length check, and the rest of the link is read as usual', () => {
+    const d = decodeHash(`#/compare?areas=E10000034&indicator=local_x&v=1&data=d59f6065&carry=${carry}`);
+    expect(d.problems).toEqual([]);
+    expect(d.view).toEqual({ name: 'compare', areas: ['E10000034'], indicator: 'local_x' });
+    expect(d.link).toEqual({ version: 1, vintage: 'd59f6065', present: false, carry });
+  });
+
+  it('may stand anywhere in the parameters', () => {
+    const d = decodeHash(`#/themes?carry=abc&areas=E10000034&present=1`);
+    expect(d.link.carry).toBe('abc');
+    expect(d.link.present).toBe(true);
+    expect(d.view).toMatchObject({ name: 'themes', areas: ['E10000034'] });
+    expect(decodeHash('#/data?carry=xyz')).toMatchObject({ view: { name: 'data' }, link: { carry: 'xyz' }, problems: [] });
+  });
+
+  it('uses the first when given twice, and says so', () => {
+    const d = decodeHash('#/compare?carry=one&carry=two');
+    expect(d.link.carry).toBe('one');
+    expect(d.problems).toEqual(['“carry” is given more than once; the first is used.']);
+  });
+
+  it('does not let the rest of a link grow past the limit', () => {
+    const d = decodeHash(`#/compare?x=${'a'.repeat(5000)}&carry=abc`);
+    expect(d.problems[0]).toMatch(/too long/);
+  });
+
+  it('is never written by encodeHash', () => {
+    const d = decodeHash('#/compare?areas=E10000034&carry=abc');
+    expect(encodeHash(d.view, d.link)).toBe('#/compare?areas=E10000034&v=1');
+  });
+});

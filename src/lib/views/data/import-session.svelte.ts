@@ -15,6 +15,8 @@ import { isDocumentFile } from '../../import/document-files';
 import { describeIssue, type Issue } from '../../import/issues';
 import type { Progress } from '../../import/pipeline';
 import type { ImportPlan, Inspection, KnownData, ParsedFile } from '../../import/plan';
+import { DASHBOARD_EXTENSION } from '../../share/carry-format';
+import { carrying } from '../share/carry-holder.svelte';
 
 export type Step =
   | { kind: 'idle' }
@@ -84,6 +86,11 @@ export class ImportSession {
         this.ondocument(file);
         this.say('info', `${file.name} is minutes or a report: check its area and year under “Minutes and reports”.`);
       } else this.say('info', `${file.name} is a document: minutes and reports go through the minutes import, not the data import.`);
+      return this.next();
+    }
+    if (file.name.toLowerCase().endsWith(DASHBOARD_EXTENSION)) {
+      // A dashboard file dropped here opens as the shared view it is, with its own choice to save.
+      carrying.fromFile(file);
       return this.next();
     }
     this.step = { kind: 'inspecting', file };

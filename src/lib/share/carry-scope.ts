@@ -1,0 +1,79 @@
+/**
+ * What a view needs carried, and the envelope that carries it. The scope is generous
+ * where a view compares against every authority (the ranking, quartiles and map of a
+ * year need all of them) and narrow elsewhere (only the view's indicator, years,
+ * areas), so a link never carries the user's whole library.
+ */
+import type { CarryScope, CarrySelection } from '../db/carry';
+import { buildAppFile } from '../import/app-json';
+import type { Indicator, Period } from '../model/types';
+import { DEFAULT_INDICATOR, type View } from '../state/url-codec';
+import { DASHBOARD_FORMAT, DASHBOARD_VERSION, type DashboardFile } from './carry-format';
+
+export interface ScopeContext {
+  indicators: readonly Pick<Indicator, 'id' | 'unit'>[];
+  /** First and last year of each indicator's figures. */
+  extents: ReadonlyMap<string, readonly [Period, Period]>;
+}
+
+export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
+  switch (view.name) {
+    case 'compare': {
+      // The trend needs from–to; the ranking, its year and the year before (for the change).
+      const yearFrom = view.year !== undefined ? view.year - 1 : undefined;
+      const from = view.from === undefined ? undefined : yearFrom === undefined ? view.from : Math.min(view.from, yearFrom);
+      const to = view.to === undefined ? undefined : Math.max(view.to, view.year ?? view.to);
+      const range = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
+      return {
+        areas: view.areas,
+        figures: [{ indicatorId: view.indicator, ...range }],
+        ...(view.theme !== undefined ? { priorities: { areas: view.areas, ...range } } : {}),
+      };
+    }
+    case 'themes': {
+      const range = { areas: view.areas, ...(view.from !== undefined ? { from: view.from } : {}), ...(view.to !== undefined ? { to: view.to } : {}) };
+      return { areas: view.areas, figures: [], documents: range, priorities: range };
+    }
+    case 'area': {
+      const trend = view.indicator ?? DEFAULT_INDICATOR;
+      // The profile shows every rate and percentage in its latest year, against the year before.
+      const profile = ctx.indicators
+        .filter((i) => i.unit !== 'count' && i.id !== trend && i.id !== DEFAULT_INDICATOR && ctx.extents.has(i.id))
+        .map((i) => {
+          const last = ctx.extents.get(i.id)![1];
+          return { indicatorId: i.id, from: last - 1, to: last };
+        });
+      // The area's themes chart sets its themes beside the CP plan rate, so that goes whole too.
+      const whole = [...new Set([trend, DEFAULT_INDICATOR])].map((indicatorId) => ({ indicatorId }));
+      return { areas: [view.code], figures: [...whole, ...profile], documents: { areas: [view.code] }, priorities: { areas: [view.code] } };
+    }
+    case 'data':
+      return null;
+  }
+}
+
+/** The envelope for a selection; `view` is added for a dashboard file. */
+export function carryEnvelope(sel: CarrySelection, note: string): DashboardFile {
+  const from = [...new Set(sel.sources)];
+  const description = from.length ? `Imported from ${from.join(', ')}` : 'Imported data';
+  return {
+    format: DASHBOARD_FORMAT,
+    version: DASHBOARD_VERSION,
+    ...(note.trim() ? { note: note.trim() } : {}),
+    data: buildAppFile(sel, description),
+  };
+}
+
+/** "120 figures for 2 indicators, 1 document": what a selection holds, for the sender. */
+export function describeSelection(sel: Pick<CarrySelection, 'observations' | 'documents' | 'priorities'>): string {
+  const parts: string[] = [];
+  const indicators = new Set(sel.observations.map((o) => o.indicatorId)).size;
+  if (sel.observations.length) parts.push(`${count(sel.observations.length, 'figure')} for ${count(indicators, 'indicator')}`);
+  if (sel.documents.length) parts.push(count(sel.documents.length, 'document'));
+  if (sel.priorities.length) parts.push(count(sel.priorities.length, 'priority', 'priorities'));
+  return parts.join(', ');
+}
+
+export function count(n: number, noun: string, plural = `${noun}s`): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? noun : plural}`;
+}

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadBundle } from '../../../src/lib/db/bundled';
+import { openDatabase, type LensDb } from '../../../src/lib/db/database';
+import { getObservations, listImports } from '../../../src/lib/db/queries';
+import { APP_FORMAT } from '../../../src/lib/import/app-json';
+import type { Bundle } from '../../../src/lib/model/bundle';
+import type { ThemeMention } from '../../../src/lib/model/types';
+import { DASHBOARD_FORMAT, encodeCarry, readCarryParam, type Carried, type DashboardFile } from '../../../src/lib/share/carry-format';
+import { saveCarried, viewCarried } from '../../../src/lib/share/carry-receive';
+import { carryScope } from '../../../src/lib/share/carry-scope';
+
+const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
+
+// The app fetches the bundle; here it is read from the file.
+vi.mock('../../../src/lib/db/instance', () => ({ ensureBundledData: (db: LensDb) => loadBundle(db, bundle) }));
+
+let library: LensDb;
+let n = 0;
+beforeEach(async () => {
+  library = openDatabase(`test-receive-${n++}`);
+  await loadBundle(library, bundle);
+});
+afterEach(async () => {
+  await library.delete();
+});
+
+async function carried(over: Partial<DashboardFile['data']> = {}): Promise<Carried> {
+  const env: DashboardFile = {
+    format: DASHBOARD_FORMAT,
+    version: 1,
+    data: {
+      format: APP_FORMAT,
+      version: 1,
+      description: 'Imported from contacts.csv',
+      areas: [{ code: 'X12345678', name: 'Barsetshire', level: 'local_authority', aliases: ['Barsetshire'] }],
+      indicators: [{ id: 'local_contacts', label: 'Contacts', shortLabel: 'Contacts', unit: 'count', polarity: 'neither', definition: '', source: 'contacts.csv', decimals: 0 }],
+      observations: [
+        { indicatorId: 'local_contacts', areaCode: 'E10000034', period: 2024, value: 5120 },
+        { indicatorId: 'local_contacts', areaCode: 'X12345678', period: 2024, value: 10 },
+      ],
+      documents: [{ id: 'doc-1', areaCode: 'E10000034', period: 2021, title: 'Minutes', source: 'm.txt', text: 'Neglect remains our priority.', hash: 'h1' }],
+      priorities: [],
+      ...over,
+    },
+  };
+  const res = await readCarryParam(await encodeCarry(env));
+  if (!res.ok) throw new Error(res.message);
+  return res.carried;
+}
+
+const tag = async (docs: { id: string; areaCode: string; period: number }[]): Promise<ThemeMention[]> =>
+  docs.map((d) => ({ id: `${d.id}:neglect`, documentId: d.id, themeId: 'neglect', areaCode: d.areaCode, period: d.period, count: 1, share: 1, present: true, score: 1, evidence: [], importId: 'x' }));
+
+describe('Save to my library', () => {
+  it('is an import like any other, with theme mentions for its documents; a second save adds nothing', async () => {
+    const c = await carried();
+    const first = await saveCarried(library, c, tag);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.already).toBe(false);
+    expect(first.record).toMatchObject({ fileName: 'Shared link (Imported from contacts.csv)', kind: 'app_json', hash: c.hash, counts: { observations: 2, indicators: 1, areas: 1, documents: 1 } });
+    expect((await getObservations(library, 'local_contacts')).map((o) => o.value).sort()).toEqual([10, 5120]);
+    expect(await library.themeMentions.where('documentId').equals('doc-1').toArray()).toEqual([expect.objectContaining({ themeId: 'neglect', importId: first.record.id })]);
+
+    const second = await saveCarried(library, c, tag);
+    expect(second).toMatchObject({ ok: true, already: true, record: { id: first.record.id } });
+    expect((await listImports(library)).length).toBe(2);
+  });
+
+  it('leaves out, with a warning, figures for areas neither carried nor known', async () => {
+    const c = await carried({ areas: [], observations: [{ indicatorId: 'local_contacts', areaCode: 'X99999999', period: 2024, value: 1 }, { indicatorId: 'local_contacts', areaCode: 'E10000034', period: 2024, value: 2 }] });
+    const res = await saveCarried(library, c, tag);
+    if (!res.ok) throw new Error(res.message);
+    expect(res.record.counts.observations).toBe(1);
+    expect(res.warnings.join(' ')).toMatch(/1 figure for 1 area this app does not know were left out/);
+  });
+
+  it('refuses figures for an indicator neither carried nor known, and stores nothing', async () => {
+    const c = await carried({ indicators: [] });
+    const res = await saveCarried(library, c, tag);
+    expect(res).toEqual({ ok: false, message: expect.stringMatching(/the indicator “local_contacts” is neither in the file’s "indicators" nor in the app/) });
+    expect((await listImports(library)).length).toBe(1);
+  });
+});
+
+describe('View only', () => {
+  it('shows the bundled and carried figures from a temporary database and leaves the library alone', async () => {
+    const c = await carried();
+    const res = await viewCarried(c, tag);
+    if (!res.ok) throw new Error(res.message);
+    const temp = res.value.db;
+    expect((await getObservations(temp, 'local_contacts')).length).toBe(2);
+    expect((await getObservations(temp, 'cpp_rate', { areas: ['E10000034'], from: 2025, to: 2025 }))[0]?.importId).toBe('bundled');
+    expect(await getObservations(library, 'local_contacts')).toEqual([]);
+    expect((await listImports(library)).map((i) => i.id)).toEqual(['bundled']);
+    // The carried data is used again for a save afterwards, as it came.
+    const saved = await saveCarried(library, c, tag);
+    expect(saved.ok).toBe(true);
+    await res.value.discard();
+  });
+});
+
+describe('carryScope', () => {
+  const ctx = { indicators: [{ id: 'cpp_rate', unit: 'rate_per_10000' as const }, { id: 'local_pct', unit: 'percent' as const }, { id: 'cpp_count', unit: 'count' as const }], extents: new Map([['cpp_rate', [2016, 2025] as const], ['local_pct', [2019, 2024] as const], ['cpp_count', [2013, 2025] as const]]) };
+
+  it('Compare: the indicator in the trend’s years and the ranking’s year and the one before', () => {
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2020, year: 2020 }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x', from: 2018, to: 2020 }] });
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2022, year: 2018 }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x', from: 2017, to: 2022 }] });
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x' }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x' }] });
+    expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', theme: 'neglect' }, ctx)?.priorities).toEqual({ areas: ['E10000034'] });
+  });
+
+  it('Themes: documents and priorities of its areas and years; Area: its trend, the profile’s latest years, its documents; Data: nothing', () => {
+    expect(carryScope({ name: 'themes', areas: ['E10000034'], from: 2019 }, ctx)).toEqual({ areas: ['E10000034'], figures: [], documents: { areas: ['E10000034'], from: 2019 }, priorities: { areas: ['E10000034'], from: 2019 } });
+    expect(carryScope({ name: 'area', code: 'E10000034' }, ctx)).toEqual({
+      areas: ['E10000034'],
+      figures: [{ indicatorId: 'cpp_rate' }, { indicatorId: 'local_pct', from: 2023, to: 2024 }],
+      documents: { areas: ['E10000034'] },
+      priorities: { areas: ['E10000034'] },
+    });
+    expect(carryScope({ name: 'data' }, ctx)).toBeNull();
+  });
+});
