@@ -100,7 +100,7 @@ async function main(): Promise<void> {
   const bytes = new TextEncoder().encode(html);
   const analysed = await analyse({ type: 'analyse', id: 1, fileName: 'walsall-annual-report.html', format: 'html', bytes: bytes.buffer, areas });
   const area = analysed.guess.areas[0];
-  if (!area || analysed.guess.period === undefined) throw new Error('the seed’s area and year should be guessed');
+  if (!area || analysed.guess.period == null) throw new Error('the seed’s area and year should be guessed');
   const importId = 'doc-import-walsall';
   const document: SourceDocument = {
     id: `doc-${analysed.hash.slice(0, 16)}`,

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ObservationSeries } from '../model/series';
+import { upgradeToV2 } from './migrations';
 import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeMention } from '../model/types';
 
 /** Key–value facts about the database itself, such as the bundled data's hash. */
@@ -42,6 +43,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
       meta: '&key',
     },
   },
+  // Import records say about how many bytes they store (migrations.ts).
+  { version: 2, stores: {}, upgrade: upgradeToV2 },
 ];
 
 export interface SchemaVersion {
