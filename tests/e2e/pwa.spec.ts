@@ -29,7 +29,7 @@ test('after one visit every view works offline', async ({ page, context }) => {
 
   await open(page, '/#/area/E10000034');
   await expect(page.getByRole('heading', { level: 2, name: 'Worcestershire' })).toBeVisible();
-  await expect(page.getByRole('table', { name: /Worcestershire/ })).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Worcestershire: indicators/ })).toBeVisible();
 
   await open(page, '/#/themes');
   await expect(page.getByRole('heading', { level: 2, name: /^Themes/ })).toBeVisible();
