@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,12 @@ function encoded(tables: Tables): Record<string, string[]> {
   return Object.fromEntries(
     Object.entries(tables).map(([name, records]) => [name, records.map((r) => [String(r[KEY[name] ?? 'id']), recordLine(name, r)]).sort(([a], [b]) => (a! < b! ? -1 : 1)).map(([, l]) => l!)]),
   );
+}
+
+/** axe-core, WCAG 2.0–2.2 A and AA: serious or critical violations (as tests/e2e/accessibility.spec.ts). */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join('; ')}`);
 }
 
 async function openData(page: Page) {
@@ -84,6 +91,7 @@ test('back up, wipe the browser’s data, restore: the exports and every table a
   await expect(form).toContainText(C1);
   await expect(form.getByRole('radio', { name: 'Replace everything here with it' })).toHaveAccessibleDescription(/Nothing has been imported here/);
   await form.getByRole('radio', { name: 'Replace everything here with it' }).check();
+  expect(await seriousViolations(page)).toEqual([]);
   await form.getByRole('button', { name: 'Replace everything with this backup' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Restored the backup made on' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: C1 })).toBeVisible();
@@ -208,6 +216,35 @@ test('a schema upgrade in another tab: this tab lets go of the database and says
   const notice = a.getByRole('alert').filter({ hasText: 'Safeguarding Lens was updated in another tab — reload to continue.' });
   await expect(notice).toBeVisible();
   await expect(notice.getByRole('button', { name: 'Reload' })).toBeVisible();
+  expect(await seriousViolations(a)).toEqual([]);
+});
+
+test('an upgrade held up by a tab of the older version says so, and goes on when that tab lets go', async ({ context }) => {
+  // Tab B: the database as version 1 left it, held open by code that does not let go when asked.
+  const b = await context.newPage();
+  await b.goto('/favicon.svg');
+  await createV1Database(b, SCHEMA[0]!.stores as Record<string, string>, {});
+  await b.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('safeguarding-lens', 10);
+        req.onsuccess = () => {
+          (window as unknown as { held: IDBDatabase }).held = req.result;
+          resolve();
+        };
+        req.onerror = () => reject(req.error);
+      }),
+  );
+
+  const a = await context.newPage();
+  await a.goto('/#/data');
+  const notice = a.getByRole('alert').filter({ hasText: 'waiting for another tab or window that has it open with the older version' });
+  await expect(notice).toBeVisible();
+  await expect(a.getByRole('table', { name: 'Data held in this browser' })).toHaveCount(0);
+
+  await b.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
+  await expect(a.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
+  await expect(notice).toHaveCount(0);
 });
 
 test('a tab closed in the middle of an import leaves no part of it behind', async ({ context }) => {
