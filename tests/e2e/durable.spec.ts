@@ -4,7 +4,7 @@ import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordLine } from '../../src/lib/db/backup-format';
-import { BackupReader } from '../../src/lib/db/backup-validate';
+import { BackupReader, keysOfStores } from '../../src/lib/db/backup-validate';
 import { SCHEMA } from '../../src/lib/db/database';
 import { createV1Database, dumpStores, simulateFullDisk, type Tables } from './durable-helpers';
 import { storeCounts } from './helpers';
@@ -307,7 +307,7 @@ test('a tab closed while an import is being stored leaves all of it or none of i
 });
 
 test('a version-1 database with real content opens in this version with nothing lost', async ({ page }) => {
-  const reader = new BackupReader(1, Object.keys(SCHEMA[0]!.stores));
+  const reader = new BackupReader(1, keysOfStores(SCHEMA[0]!.stores));
   for (const l of readFileSync(join(import.meta.dirname, '..', 'fixtures', 'db-v1.jsonl'), 'utf8').split('\n')) reader.feed(l);
   const fixture = reader.finish();
   if (!fixture.ok) throw new Error(fixture.problems.join('\n'));

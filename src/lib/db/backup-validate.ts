@@ -100,6 +100,13 @@ const TABLES: Record<string, TableSpec> = {
   meta: { key: 'key', fields: { key: isStr } },
 };
 
+/** Each table's key field, from Dexie's schema syntax (`'&code, level, …'` → `code`). */
+export function keysOfStores(stores: Readonly<Record<string, string | null>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(stores)) if (spec) out[name] = spec.split(',')[0]!.trim().replace(/^(\+\+|&)/, '');
+  return out;
+}
+
 /** importId of priorities the user made (bundled.ts USER_EDITS); they belong to no import. */
 const USER_EDITS = 'user';
 const MAX_PROBLEMS = 20;
@@ -121,17 +128,27 @@ function describeHeaderProblem(h: Rec, schemaVersion: number): string | undefine
 export class BackupReader {
   private header: BackupHeader | null = null;
   private tables: Record<string, Rec[]> = {};
-  private keys: Record<string, Set<unknown>> = {};
+  private seen: Record<string, Set<unknown>> = {};
   private problems: string[] = [];
   private extra = 0;
   private line = 0;
   private fatal = false;
 
-  /** `schemaVersion`: the app's own database version; `tableNames`: the tables it has. */
+  /**
+   * `schemaVersion`: the app's own database version; `keys`: its tables, each with the
+   * field its records are keyed by. A table without field checks above (one added
+   * since) is still read, its records checked for their key.
+   */
   constructor(
     private readonly schemaVersion: number,
-    private readonly tableNames: readonly string[],
+    private readonly keys: Readonly<Record<string, string>>,
   ) {}
+
+  private spec(table: string): TableSpec | undefined {
+    const key = this.keys[table];
+    if (key === undefined) return undefined;
+    return TABLES[table] ?? { key, fields: { [key]: (v) => (typeof v === 'string' || typeof v === 'number' ? undefined : 'is missing') } };
+  }
 
   get records(): number {
     return this.line > 0 ? this.line - 1 : 0;
@@ -177,9 +194,9 @@ export class BackupReader {
     }
     const h = parsed as BackupHeader;
     for (const t of Object.keys(h.tables)) {
-      if (!this.tableNames.includes(t) || !TABLES[t]) this.problem(`the backup has a table “${t}” that this version of the app does not know.`);
+      if (!this.spec(t)) this.problem(`the backup has a table “${t}” that this version of the app does not know.`);
       this.tables[t] = [];
-      this.keys[t] = new Set();
+      this.seen[t] = new Set();
     }
     this.header = h;
   }
@@ -189,7 +206,7 @@ export class BackupReader {
     if (!isObject(parsed) || typeof parsed['table'] !== 'string') return this.problem(`${where} is not a {"table", "record"} line.`);
     const table = parsed['table'];
     const list = this.tables[table];
-    const spec = TABLES[table];
+    const spec = this.spec(table);
     if (!list || !spec) return this.problem(`${where} belongs to a table “${table}” the header does not list.`);
     let record: unknown;
     try {
@@ -207,8 +224,8 @@ export class BackupReader {
     }
     const whole = spec.whole?.(r);
     if (whole) return this.problem(`${where} (${name}): ${whole}.`);
-    if (this.keys[table]!.has(key)) return this.problem(`${where}: ${name} appears twice.`);
-    this.keys[table]!.add(key);
+    if (this.seen[table]!.has(key)) return this.problem(`${where}: ${name} appears twice.`);
+    this.seen[table]!.add(key);
     list.push(r);
   }
 
@@ -233,8 +250,7 @@ export class BackupReader {
       for (const r of this.tables[t] ?? []) {
         const owner = r['importId'];
         if (imports.has(owner) || (t === 'priorities' && owner === USER_EDITS)) continue;
-        const spec = TABLES[t]!;
-        this.problem(`${t} “${String(r[spec.key])}” belongs to an import (“${String(owner)}”) the backup does not hold.`);
+        this.problem(`${t} “${String(r[this.keys[t] ?? 'id'])}” belongs to an import (“${String(owner)}”) the backup does not hold.`);
         return;
       }
     }

@@ -46,10 +46,10 @@ export function backupFileName(now: Date = new Date()): string {
  * Reads and checks a whole backup file (gzip-compressed or plain) without writing
  * anything. Records from an older database version are brought up to this one.
  */
-export async function readBackupFile(db: LensDb, file: Blob, onProgress?: (bytes: number, total: number) => void): Promise<BackupOutcome> {
+export async function readBackupFile(db: LensDb, file: Blob, onProgress?: (bytes: number, total: number) => void, signal?: AbortSignal): Promise<BackupOutcome> {
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   const gzipped = head[0] === 0x1f && head[1] === 0x8b;
-  const reader = new BackupReader(db.verno, db.tables.map((t) => t.name));
+  const reader = new BackupReader(db.verno, Object.fromEntries(db.tables.map((t) => [t.name, String(t.schema.primKey.keyPath)])));
   let bytes = 0;
   const counted: ReadableStream<BufferSource> = file.stream().pipeThrough(
     new TransformStream<Uint8Array<ArrayBuffer>, BufferSource>({
@@ -76,11 +76,12 @@ export async function readBackupFile(db: LensDb, file: Blob, onProgress?: (bytes
         start = nl + 1;
       }
       if (start < value.length) pieces.push(value.slice(start));
-      if (reader.failed) {
+      if (reader.failed || signal?.aborted) {
         await stream.cancel();
         break;
       }
     }
+    if (signal?.aborted) return { ok: false, problems: ['reading was cancelled.'] };
     if (pieces.length) reader.feed(pieces.join(''));
   } catch (e) {
     const why = e instanceof TypeError && !gzipped ? 'it is not UTF-8 text' : 'it is damaged (its compressed data could not be read to the end)';

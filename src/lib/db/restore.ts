@@ -149,8 +149,9 @@ export async function restoreMerge(db: LensDb, b: BackupContents): Promise<Merge
     const edits = new Map((await db.priorities.where('importId').equals(USER_EDITS).toArray()).map((p) => [p.id, p.editedAt ?? '']));
     const plan = planMerge({ importIds: new Set(imports.map((i) => i.id)), importHashes: new Set(imports.map((i) => i.hash)), keys, edits }, b);
     for (const t of IMPORT_OWNED_TABLES) await db.table(t).bulkAdd(plan.records[t]);
-    await db.priorities.bulkPut(plan.edits as never[]);
-    await db.imports.bulkAdd(plan.added as never[]);
+    // The records were checked field by field when the backup was read.
+    await db.table('priorities').bulkPut(plan.edits);
+    await db.table('imports').bulkAdd(plan.added);
     return {
       added: plan.added.map((i) => ({ fileName: i['fileName'] as string, observations: ((i['counts'] as Rec)['observations'] as number) ?? 0 })),
       skipped: plan.skipped,

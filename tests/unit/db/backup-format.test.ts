@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BACKUP_FORMAT, decodeValue, encodeValue, headerLine, recordLine } from '../../../src/lib/db/backup-format';
-import { BackupReader } from '../../../src/lib/db/backup-validate';
+import { BackupReader, keysOfStores } from '../../../src/lib/db/backup-validate';
+import { SCHEMA } from '../../../src/lib/db/database';
 
-const TABLES = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels', 'imports', 'meta'];
+const TABLES = keysOfStores(SCHEMA[0]!.stores);
 const roundTrip = (v: unknown) => decodeValue(JSON.parse(JSON.stringify(encodeValue(v))));
 const bytes = (v: ArrayBufferView) => [...new Uint8Array(v.buffer, v.byteOffset, v.byteLength)];
 
@@ -77,6 +78,19 @@ describe('BackupReader', () => {
     const out = read([header({ imports: 1, series: 1 }), recordLine('imports', imp), recordLine('series', series())]);
     expect(out.ok).toBe(true);
     if (out.ok) expect(out.value.tables['series']![0]!['values']).toBeInstanceOf(Float64Array);
+  });
+
+  it('knows each table’s key from the schema', () => {
+    expect(TABLES).toMatchObject({ areas: 'code', series: 'id', meta: 'key' });
+  });
+
+  it('reads a table added after these checks were written, checking its key', () => {
+    const lines = [header({ imports: 1, bookmarks: 2 }), recordLine('imports', imp), recordLine('bookmarks', { name: 'a' }), recordLine('bookmarks', { nope: 1 })];
+    const r = new BackupReader(1, { ...TABLES, bookmarks: 'name' });
+    for (const l of lines) r.feed(l);
+    const out = r.finish();
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect(out.problems).toEqual(['line 4 (bookmarks): name is missing.']);
   });
 
   it.each([

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import type { BackupContents } from '../../../src/lib/db/backup-format';
-import { BackupReader } from '../../../src/lib/db/backup-validate';
+import { BackupReader, keysOfStores } from '../../../src/lib/db/backup-validate';
 import { backupLines } from '../../../src/lib/db/backup';
 import { openDatabase, SCHEMA, type LensDb } from '../../../src/lib/db/database';
 
 /** The committed version-1 database (scripts/make-db-v1-fixture.ts), as backup lines. */
 export const FIXTURE_V1 = new URL('../../fixtures/db-v1.jsonl', import.meta.url);
-export const V1_TABLES = Object.keys(SCHEMA[0]!.stores);
+export const V1_TABLES = keysOfStores(SCHEMA[0]!.stores);
 
 export function readFixture(): BackupContents {
   const reader = new BackupReader(1, V1_TABLES);

@@ -41,6 +41,7 @@ export class BackupSession {
   step = $state.raw<RestoreStep>({ kind: 'idle' });
   message = $state.raw<BackupMessage | null>(null);
   backingUp = $state(false);
+  private reading: AbortController | null = null;
   /** When this browser last made a backup (kept outside the database, so a backup does not change what it backs up). */
   lastBackup = $state<string | null>(readLastBackup());
 
@@ -73,17 +74,24 @@ export class BackupSession {
   async choose(file: File): Promise<void> {
     if (this.step.kind === 'writing') return;
     this.message = null;
+    this.reading?.abort();
+    const reading = (this.reading = new AbortController());
     this.step = { kind: 'reading', fileName: file.name, percent: 0 };
     let last = 0;
     try {
-      const read = await readBackupFile(this.db, file, (bytes, total) => {
-        // At most a few updates a second: a large file comes in many small pieces.
-        const now = performance.now();
-        if (now - last < 150 || this.step.kind !== 'reading') return;
-        last = now;
-        this.step = { ...this.step, percent: total > 0 ? Math.round((bytes / total) * 100) : 0 };
-      });
-      if (this.step.kind !== 'reading' || this.step.fileName !== file.name) return;
+      const read = await readBackupFile(
+        this.db,
+        file,
+        (bytes, total) => {
+          // At most a few updates a second: a large file comes in many small pieces.
+          const now = performance.now();
+          if (now - last < 150 || this.step.kind !== 'reading') return;
+          last = now;
+          this.step = { ...this.step, percent: total > 0 ? Math.round((bytes / total) * 100) : 0 };
+        },
+        reading.signal,
+      );
+      if (reading.signal.aborted) return;
       if (!read.ok) {
         this.step = { kind: 'idle' };
         this.message = { tone: 'error', text: `${file.name} cannot be restored: ${read.problems[0]} Nothing was changed.`, details: read.problems.slice(1) };
@@ -99,6 +107,7 @@ export class BackupSession {
 
   cancel(): void {
     if (this.step.kind === 'writing') return;
+    this.reading?.abort();
     const name = this.step.kind === 'idle' ? '' : this.step.fileName;
     this.step = { kind: 'idle' };
     if (name) this.message = { tone: 'info', text: `The restore from ${name} was cancelled. Nothing was changed.`, details: [] };
