@@ -99,7 +99,7 @@ test('presentation mode: read-only, larger type, and it stays on across views un
     await expect(main.locator('input, select, textarea')).toHaveCount(0);
   }
   await page.goto('/#/area/E10000034?present=1');
-  await expect(main.getByRole('heading', { name: 'Worcestershire' })).toBeVisible();
+  await expect(main.getByRole('heading', { name: 'Worcestershire', exact: true })).toBeVisible();
   await expect(main.locator('input, select, textarea')).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Leave presentation mode' }).click();
