@@ -23,7 +23,7 @@ interface Bundle {
 }
 
 /** time_period, time_identifier, geographic_level, new_la_code, la_name, characteristic, Referrals_rate */
-async function generate(path: string, rows: number, root: string): Promise<void> {
+export async function generate(path: string, rows: number, root: string): Promise<void> {
   const bundle = JSON.parse(readFileSync(join(root, 'data', 'bundle.json'), 'utf8')) as Bundle;
   const las = bundle.areas.filter((a) => a.level === 'local_authority');
   const out = createWriteStream(path);
@@ -54,7 +54,7 @@ async function generate(path: string, rows: number, root: string): Promise<void>
 }
 
 /** Samples the JS heap of the page and of every worker it starts, through CDP. */
-async function heapSampler(page: Page): Promise<{ stop: () => Promise<number> }> {
+export async function heapSampler(page: Page): Promise<{ stop: () => Promise<number> }> {
   const cdp: CDPSession = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const workers = new Set<string>();

@@ -29,8 +29,7 @@ test('after one visit every view works offline', async ({ page, context }) => {
 
   await open(page, '/#/area/E10000034');
   await expect(page.getByRole('heading', { level: 2, name: 'Worcestershire' })).toBeVisible();
-  // The profile's table first; the trend's tables follow, so take the first.
-  await expect(page.getByRole('table', { name: /Worcestershire/ }).first()).toBeVisible();
+  await expect(page.getByRole('table', { name: /^Worcestershire: indicators/ })).toBeVisible();
 
   await open(page, '/#/themes');
   await expect(page.getByRole('heading', { level: 2, name: /^Themes/ })).toBeVisible();

@@ -1,6 +1,7 @@
 import { BUNDLE_FORMAT, seriesFromJson, type Bundle } from '../model/bundle';
 import type { ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
+import { estimateBytes } from './record-size';
 
 export const BUNDLED = 'bundled';
 /**
@@ -44,15 +45,21 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
 
   await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports', 'meta'], async () => {
     for (const table of IMPORT_OWNED_TABLES) await db.table(table).where('importId').equals(BUNDLED).delete();
-    await db.areas.bulkPut(bundle.areas.map((a) => ({ ...a, importId: BUNDLED })));
-    await db.indicators.bulkPut(bundle.indicators.map((i) => ({ ...i, importId: BUNDLED })));
-    await db.series.bulkPut(series);
-    await db.neighbourModels.bulkPut(bundle.neighbourModels.map((m) => ({ ...m, importId: BUNDLED })));
-    await db.documents.bulkPut(bundle.documents.map((d) => ({ ...d, importId: BUNDLED })));
-    await db.themeMentions.bulkPut((bundle.themeMentions ?? []).map((m) => ({ ...m, importId: BUNDLED })));
+    const areas = bundle.areas.map((a) => ({ ...a, importId: BUNDLED }));
+    const indicators = bundle.indicators.map((i) => ({ ...i, importId: BUNDLED }));
+    const neighbourModels = bundle.neighbourModels.map((m) => ({ ...m, importId: BUNDLED }));
+    const documents = bundle.documents.map((d) => ({ ...d, importId: BUNDLED }));
+    const mentions = (bundle.themeMentions ?? []).map((m) => ({ ...m, importId: BUNDLED }));
     const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
-    await db.priorities.bulkPut((bundle.priorities ?? []).filter((p) => !edited.has(p.id)).map((p) => ({ ...p, importId: BUNDLED })));
-    await db.imports.put(record);
+    const priorities = (bundle.priorities ?? []).filter((p) => !edited.has(p.id)).map((p) => ({ ...p, importId: BUNDLED }));
+    await db.areas.bulkPut(areas);
+    await db.indicators.bulkPut(indicators);
+    await db.series.bulkPut(series);
+    await db.neighbourModels.bulkPut(neighbourModels);
+    await db.documents.bulkPut(documents);
+    await db.themeMentions.bulkPut(mentions);
+    await db.priorities.bulkPut(priorities);
+    await db.imports.put({ ...record, storedBytes: estimateBytes([areas, indicators, series, neighbourModels, documents, mentions, priorities]) });
     await db.meta.put({ key: HASH_KEY, value: bundle.hash });
     await db.meta.put({ key: SOURCES_KEY, value: bundle.sources });
   });

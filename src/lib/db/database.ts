@@ -1,5 +1,6 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import type { ObservationSeries } from '../model/series';
+import { upgradeToV2 } from './migrations';
 import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeMention } from '../model/types';
 
 /** Key–value facts about the database itself, such as the bundled data's hash. */
@@ -22,21 +23,51 @@ export type LensDb = Dexie & {
   meta: EntityTable<MetaRecord, 'key'>;
 };
 
-/** Opens (and creates or upgrades) the database. `name` lets tests use a fresh one. */
-export function openDatabase(name: string = DB_NAME): LensDb {
+/**
+ * Every schema version, oldest first. Versions are only ever added, never edited
+ * once released: a change is a new version, with its data changes in `upgrade`
+ * (see migrations.ts, which also brings older backups up to date).
+ */
+export const SCHEMA: readonly SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      areas: '&code, level, regionCode, *aliases, importId',
+      indicators: '&id, importId',
+      series: '&id, indicatorId, importId',
+      documents: '&id, areaCode, period, hash, importId',
+      themeMentions: '&id, documentId, themeId, areaCode, [areaCode+period], importId',
+      priorities: '&id, areaCode, [areaCode+period], documentId, importId',
+      neighbourModels: '&id, importId',
+      imports: '&id, hash, importedAt',
+      meta: '&key',
+    },
+  },
+  // Import records say about how many bytes they store (migrations.ts).
+  { version: 2, stores: {}, upgrade: upgradeToV2 },
+];
+
+export interface SchemaVersion {
+  version: number;
+  /** Tables added or changed in this version (Dexie's schema syntax); others carry over. */
+  stores: Record<string, string | null>;
+  upgrade?: (tx: Transaction) => Promise<void>;
+}
+
+/** The schema version this code opens. */
+export const SCHEMA_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
+
+/**
+ * Opens (and creates or upgrades) the database. `name` lets tests use a fresh one;
+ * `version` opens it as an older version of the app would (tests and fixtures).
+ */
+export function openDatabase(name: string = DB_NAME, { version = SCHEMA_VERSION }: { version?: number } = {}): LensDb {
   const db = new Dexie(name) as LensDb;
-  // Version 1. Never edit a released version: add version(2) with an upgrade instead.
-  db.version(1).stores({
-    areas: '&code, level, regionCode, *aliases, importId',
-    indicators: '&id, importId',
-    series: '&id, indicatorId, importId',
-    documents: '&id, areaCode, period, hash, importId',
-    themeMentions: '&id, documentId, themeId, areaCode, [areaCode+period], importId',
-    priorities: '&id, areaCode, [areaCode+period], documentId, importId',
-    neighbourModels: '&id, importId',
-    imports: '&id, hash, importedAt',
-    meta: '&key',
-  });
+  for (const v of SCHEMA) {
+    if (v.version > version) break;
+    const declared = db.version(v.version).stores(v.stores);
+    if (v.upgrade) declared.upgrade(v.upgrade);
+  }
   return db;
 }
 

@@ -7,6 +7,8 @@ import type { ObservationSeries } from '../model/series';
 import type { Area, ImportRecord, Indicator, Priority, SourceDocument, ThemeMention } from '../model/types';
 import { BUNDLED } from './bundled';
 import type { LensDb } from './database';
+import { estimateBytes } from './record-size';
+import { isQuotaError } from './storage';
 
 export interface PreparedImport {
   record: Omit<ImportRecord, 'counts'>;
@@ -31,9 +33,7 @@ export async function findImportByHash(db: LensDb, hash: string): Promise<Import
 
 /** Explains a failed write in words a user can act on. */
 export function storageMessage(e: unknown): string {
-  const name = e instanceof Error ? e.name : '';
-  const inner = (e as { inner?: { name?: string } })?.inner?.name ?? '';
-  if (name === 'QuotaExceededError' || inner === 'QuotaExceededError') {
+  if (isQuotaError(e)) {
     return 'the browser has no room left to store it. Free some space (undo an import you no longer need, or clear other sites’ data) and try again. Nothing was stored.';
   }
   return `it could not be stored (${e instanceof Error ? e.message : String(e)}). Nothing was stored.`;
@@ -70,6 +70,7 @@ export async function commitImport(db: LensDb, p: PreparedImport): Promise<Impor
         documents: documents.length,
         priorities: priorities.length,
       },
+      storedBytes: estimateBytes([areas, indicators, series, documents, priorities]),
     };
     await db.areas.bulkAdd(areas);
     await db.indicators.bulkAdd(indicators);

@@ -5,6 +5,7 @@
 import type { AreaCode, ImportRecord, Period, Priority, SourceDocument, ThemeMention } from '../model/types';
 import { USER_EDITS } from './bundled';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
+import { estimateBytes } from './record-size';
 
 export interface RangeFilter {
   areas?: readonly AreaCode[];
@@ -40,14 +41,14 @@ export async function getDocument(db: LensDb, id: string): Promise<SourceDocumen
 
 /** Adds a priority or saves the user's change to one; either way it is the user's from now on. */
 export async function savePriority(db: LensDb, p: Priority): Promise<void> {
-  await db.priorities.put({ ...p, label: p.label.trim(), userEdited: true, importId: USER_EDITS });
+  await db.priorities.put({ ...p, label: p.label.trim(), userEdited: true, editedAt: new Date().toISOString(), importId: USER_EDITS });
 }
 
 /** Removes a priority, keeping a tombstone so that tagging its document again does not bring it back. */
 export async function removePriority(db: LensDb, id: string): Promise<void> {
   await db.transaction('rw', db.priorities, async () => {
     const p = await db.priorities.get(id);
-    if (p) await db.priorities.put({ ...p, removed: true, userEdited: true, importId: USER_EDITS });
+    if (p) await db.priorities.put({ ...p, removed: true, userEdited: true, editedAt: new Date().toISOString(), importId: USER_EDITS });
   });
 }
 
@@ -80,7 +81,7 @@ export async function storeDocumentImport(db: LensDb, imp: DocumentImport): Prom
     await db.themeMentions.bulkPut(imp.mentions);
     const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
     await db.priorities.bulkPut(imp.priorities.filter((p) => !edited.has(p.id)));
-    await db.imports.add(imp.record);
+    await db.imports.add({ ...imp.record, storedBytes: estimateBytes([imp.document, imp.mentions, imp.priorities]) });
   });
 }
 

@@ -111,6 +111,8 @@ export interface Priority {
   userEdited?: boolean;
   /** A user-removed priority is kept as a tombstone so a re-import does not bring it back. */
   removed?: boolean;
+  /** When the user last changed it (ISO timestamp); absent on edits made before it was recorded. */
+  editedAt?: string;
   importId: string;
 }
 
@@ -126,6 +128,8 @@ export interface ImportRecord {
   importedAt: string;
   counts: { areas: number; indicators: number; observations: number; documents: number; priorities: number };
   warnings: string[];
+  /** About how many bytes its records take (db/record-size.ts); written since schema version 2. */
+  storedBytes?: number;
 }
 
 export interface NeighbourLink {

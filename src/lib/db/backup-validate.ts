@@ -1,0 +1,258 @@
+/**
+ * Reads a backup's lines and checks the whole of it before anything is written:
+ * the header, every record's fields, counts against the header, and that every
+ * record belongs to an import the backup holds. Pure: fed one line at a time, so
+ * a large file never has to be one string.
+ */
+import { BACKUP_FORMAT, BACKUP_VERSION, BadValue, decodeValue, type BackupContents, type BackupHeader } from './backup-format';
+import { IMPORT_OWNED_TABLES } from './database';
+
+export type BackupOutcome = { ok: true; value: BackupContents } | { ok: false; problems: string[] };
+
+type Rec = Record<string, unknown>;
+/** A field check: undefined when the value is right, else what is wrong with it. */
+type Check = (v: unknown) => string | undefined;
+
+const isObject = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
+const isStr: Check = (v) => (typeof v === 'string' ? undefined : 'is not text');
+const isNum: Check = (v) => (typeof v === 'number' ? undefined : 'is not a number');
+const isObj: Check = (v) => (isObject(v) ? undefined : 'is not an object');
+const isArr: Check = (v) => (Array.isArray(v) ? undefined : 'is not a list');
+const isStrs: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'is not a list of text');
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    values.includes(v as string) ? undefined : `is not one of ${values.join(', ')}`;
+const typed =
+  (name: string): Check =>
+  (v) =>
+    ArrayBuffer.isView(v) && v.constructor.name === name ? undefined : `is not a ${name}`;
+const optional =
+  (c: Check): Check =>
+  (v) =>
+    v === undefined ? undefined : c(v);
+
+interface TableSpec {
+  key: string;
+  fields: Record<string, Check>;
+  /** Checks across fields. */
+  whole?: (r: Rec) => string | undefined;
+}
+
+const TABLES: Record<string, TableSpec> = {
+  areas: {
+    key: 'code',
+    fields: { code: isStr, name: isStr, level: oneOf('national', 'regional', 'local_authority'), aliases: isStrs, regionCode: optional(isStr), oldLaCode: optional(isNum), previousCodes: optional(isStrs), importId: isStr },
+  },
+  indicators: {
+    key: 'id',
+    fields: {
+      id: isStr,
+      label: isStr,
+      shortLabel: isStr,
+      unit: oneOf('rate_per_10000', 'percent', 'count'),
+      polarity: oneOf('higher_is_better', 'lower_is_better', 'neither'),
+      definition: isStr,
+      source: isStr,
+      decimals: isNum,
+      importId: isStr,
+    },
+  },
+  series: {
+    key: 'id',
+    fields: {
+      id: isStr,
+      importId: isStr,
+      indicatorId: isStr,
+      areaCodes: isStrs,
+      areaIndex: typed('Uint32Array'),
+      periods: typed('Uint16Array'),
+      values: typed('Float64Array'),
+      statuses: typed('Uint8Array'),
+      numerators: optional(typed('Float64Array')),
+      denominators: optional(typed('Float64Array')),
+    },
+    whole: (r) => {
+      const n = (r['periods'] as Uint16Array).length;
+      for (const k of ['areaIndex', 'values', 'statuses', 'numerators', 'denominators']) {
+        const a = r[k] as ArrayLike<number> | undefined;
+        if (a && a.length !== n) return `its ${k} has ${a.length} entries and its periods ${n}`;
+      }
+      const codes = (r['areaCodes'] as string[]).length;
+      for (const i of r['areaIndex'] as Uint32Array) if (i >= codes) return `an area index (${i}) points past its ${codes} area codes`;
+      return undefined;
+    },
+  },
+  documents: {
+    key: 'id',
+    fields: { id: isStr, areaCode: isStr, period: isNum, title: isStr, meetingDate: optional(isStr), source: isStr, text: isStr, hash: isStr, importId: isStr },
+  },
+  themeMentions: {
+    key: 'id',
+    fields: { id: isStr, documentId: isStr, themeId: isStr, areaCode: isStr, period: isNum, count: isNum, share: isNum, evidence: isArr, importId: isStr },
+  },
+  priorities: {
+    key: 'id',
+    fields: { id: isStr, areaCode: isStr, period: isNum, label: isStr, themeIds: isStrs, documentId: optional(isStr), importId: isStr },
+  },
+  neighbourModels: { key: 'id', fields: { id: isStr, label: isStr, source: isStr, neighbours: isObj, importId: isStr } },
+  imports: { key: 'id', fields: { id: isStr, fileName: isStr, hash: isStr, kind: isStr, importedAt: isStr, counts: isObj, warnings: isStrs } },
+  meta: { key: 'key', fields: { key: isStr } },
+};
+
+/** Each table's key field, from Dexie's schema syntax (`'&code, level, …'` → `code`). */
+export function keysOfStores(stores: Readonly<Record<string, string | null>>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, spec] of Object.entries(stores)) if (spec) out[name] = spec.split(',')[0]!.trim().replace(/^(\+\+|&)/, '');
+  return out;
+}
+
+/** importId of priorities the user made (bundled.ts USER_EDITS); they belong to no import. */
+const USER_EDITS = 'user';
+const MAX_PROBLEMS = 20;
+
+function describeHeaderProblem(h: Rec, schemaVersion: number): string | undefined {
+  if (h['format'] === 'safeguarding-lens/data') return 'this is a data file exported from Safeguarding Lens, not a backup: take it in with “Import data” instead.';
+  if (h['format'] !== BACKUP_FORMAT) return 'this is not a Safeguarding Lens backup (its first line does not say so).';
+  if (typeof h['version'] !== 'number' || !Number.isInteger(h['version']) || h['version'] < 1) return 'the backup’s format version is missing.';
+  if (h['version'] > BACKUP_VERSION) return `this backup was made by a newer version of Safeguarding Lens (backup format ${h['version']}); reload the app to update it, then try again.`;
+  const sv = h['schemaVersion'];
+  if (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1) return 'the backup does not say which database version it came from.';
+  if (sv > schemaVersion) return `this backup was made by a newer version of Safeguarding Lens (database version ${sv}; this one has ${schemaVersion}); reload the app to update it, then try again.`;
+  if (typeof h['createdAt'] !== 'string') return 'the backup does not say when it was made.';
+  if (!isObject(h['tables']) || !Object.values(h['tables']).every((n) => typeof n === 'number')) return 'the backup does not list its tables.';
+  return undefined;
+}
+
+/** Feed it the lines of a backup file in order, then call finish(). */
+export class BackupReader {
+  private header: BackupHeader | null = null;
+  private tables: Record<string, Rec[]> = {};
+  private seen: Record<string, Set<unknown>> = {};
+  private problems: string[] = [];
+  private extra = 0;
+  private line = 0;
+  private fatal = false;
+
+  /**
+   * `schemaVersion`: the app's own database version; `keys`: its tables, each with the
+   * field its records are keyed by. A table without field checks above (one added
+   * since) is still read, its records checked for their key.
+   */
+  constructor(
+    private readonly schemaVersion: number,
+    private readonly keys: Readonly<Record<string, string>>,
+  ) {}
+
+  private spec(table: string): TableSpec | undefined {
+    const key = this.keys[table];
+    if (key === undefined) return undefined;
+    return TABLES[table] ?? { key, fields: { [key]: (v) => (typeof v === 'string' || typeof v === 'number' ? undefined : 'is missing') } };
+  }
+
+  get records(): number {
+    return this.line > 0 ? this.line - 1 : 0;
+  }
+
+  private problem(text: string): void {
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push(text);
+    else this.extra++;
+  }
+
+  /** Whether reading should stop: the file is not a backup at all. */
+  get failed(): boolean {
+    return this.fatal;
+  }
+
+  feed(text: string): void {
+    if (this.fatal) return;
+    this.line++;
+    if (text.trim() === '') {
+      this.line--;
+      return;
+    }
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      if (this.line === 1) {
+        this.fatal = true;
+        this.problem('this is not a Safeguarding Lens backup (it does not begin with a backup header).');
+      } else this.problem(`line ${this.line} is not complete JSON; the file may have been cut short or changed.`);
+      return;
+    }
+    if (this.line === 1) return this.readHeader(parsed);
+    this.readRecord(parsed);
+  }
+
+  private readHeader(parsed: unknown): void {
+    const bad = isObject(parsed) ? describeHeaderProblem(parsed, this.schemaVersion) : 'this is not a Safeguarding Lens backup.';
+    if (bad) {
+      this.fatal = true;
+      this.problem(bad);
+      return;
+    }
+    const h = parsed as BackupHeader;
+    for (const t of Object.keys(h.tables)) {
+      if (!this.spec(t)) this.problem(`the backup has a table “${t}” that this version of the app does not know.`);
+      this.tables[t] = [];
+      this.seen[t] = new Set();
+    }
+    this.header = h;
+  }
+
+  private readRecord(parsed: unknown): void {
+    const where = `line ${this.line}`;
+    if (!isObject(parsed) || typeof parsed['table'] !== 'string') return this.problem(`${where} is not a {"table", "record"} line.`);
+    const table = parsed['table'];
+    const list = this.tables[table];
+    const spec = this.spec(table);
+    if (!list || !spec) return this.problem(`${where} belongs to a table “${table}” the header does not list.`);
+    let record: unknown;
+    try {
+      record = decodeValue(parsed['record']);
+    } catch (e) {
+      return this.problem(`${where} (${table}): ${e instanceof BadValue ? e.message : String(e)}.`);
+    }
+    if (!isObject(record)) return this.problem(`${where} (${table}): the record is not an object.`);
+    const r = record;
+    const key = r[spec.key];
+    const name = typeof key === 'string' ? `${table} “${key}”` : table;
+    for (const [field, check] of Object.entries(spec.fields)) {
+      const why = check(r[field]);
+      if (why) return this.problem(`${where} (${name}): ${field} ${why}.`);
+    }
+    const whole = spec.whole?.(r);
+    if (whole) return this.problem(`${where} (${name}): ${whole}.`);
+    if (this.seen[table]!.has(key)) return this.problem(`${where}: ${name} appears twice.`);
+    this.seen[table]!.add(key);
+    list.push(r);
+  }
+
+  finish(): BackupOutcome {
+    if (!this.header && !this.fatal) this.problem('the file is empty.');
+    if (this.header && !this.fatal) {
+      for (const [t, n] of Object.entries(this.header.tables)) {
+        const got = this.tables[t]?.length ?? 0;
+        if (got !== n && this.problems.length === 0) this.problem(`the header lists ${n} ${t} records but the file has ${got}; it may have been cut short.`);
+      }
+      if (this.problems.length === 0) this.checkOwners();
+    }
+    if (this.extra > 0) this.problems.push(`…and ${this.extra} more problems.`);
+    if (this.problems.length > 0 || !this.header) return { ok: false, problems: this.problems };
+    return { ok: true, value: { header: this.header, tables: this.tables } };
+  }
+
+  /** Every record an import owns must belong to an import in the backup, so that undo still works after a restore. */
+  private checkOwners(): void {
+    const imports = new Set((this.tables['imports'] ?? []).map((i) => i['id']));
+    for (const t of IMPORT_OWNED_TABLES) {
+      for (const r of this.tables[t] ?? []) {
+        const owner = r['importId'];
+        if (imports.has(owner) || (t === 'priorities' && owner === USER_EDITS)) continue;
+        this.problem(`${t} “${String(r[this.keys[t] ?? 'id'])}” belongs to an import (“${String(owner)}”) the backup does not hold.`);
+        return;
+      }
+    }
+  }
+}

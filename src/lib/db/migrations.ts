@@ -1,0 +1,48 @@
+/**
+ * What each schema version changes in the records: the `upgrade` Dexie runs on a
+ * database in place (listed in database.ts SCHEMA), and the same change for the
+ * records of a backup made by an older version. Each migration names the tables
+ * as they were in its own version, so later changes cannot alter what it does.
+ */
+import type { Transaction } from 'dexie';
+import type { BackupContents } from './backup-format';
+import { addToImport } from './record-size';
+
+/** Tables whose records carried an importId at version 2. */
+const V2_OWNED = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels'];
+
+/**
+ * Version 2: every import record says about how much it stores (`storedBytes`), so
+ * the Data view can show which imports to undo when the browser runs out of room.
+ */
+export async function upgradeToV2(tx: Transaction): Promise<void> {
+  const totals = new Map<string, number>();
+  for (const t of V2_OWNED) await tx.table(t).each((r: { importId?: unknown }) => addToImport(totals, r));
+  await tx
+    .table('imports')
+    .toCollection()
+    .modify((i: { id: string; storedBytes?: number }) => {
+      i.storedBytes = totals.get(i.id) ?? 0;
+    });
+}
+
+function backupToV2(tables: BackupContents['tables']): BackupContents['tables'] {
+  const totals = new Map<string, number>();
+  for (const t of V2_OWNED) for (const r of tables[t] ?? []) addToImport(totals, r);
+  return { ...tables, imports: (tables['imports'] ?? []).map((i) => ({ ...i, storedBytes: totals.get(i['id'] as string) ?? 0 })) };
+}
+
+/** Backup migrations by the version they bring the records to. */
+const BACKUP_STEPS: Record<number, (tables: BackupContents['tables']) => BackupContents['tables']> = {
+  2: backupToV2,
+};
+
+/** Brings a backup's records up to `toVersion` of the schema, one version at a time. */
+export function upgradeBackup(contents: BackupContents, toVersion: number): BackupContents {
+  let tables = contents.tables;
+  for (let v = contents.header.schemaVersion + 1; v <= toVersion; v++) {
+    const step = BACKUP_STEPS[v];
+    if (step) tables = step(tables);
+  }
+  return { header: { ...contents.header, schemaVersion: Math.max(toVersion, contents.header.schemaVersion) }, tables };
+}

@@ -1,0 +1,162 @@
+/**
+ * Writing a checked backup (backup.ts readBackupFile) into the database, in one
+ * transaction: all of it or none of it.
+ *
+ * - Replace: the database becomes exactly the backup.
+ * - Merge: the backup's imports are added to what this browser holds:
+ *   1. The bundled data is never taken from a backup: the app's own stays.
+ *   2. An import in the backup is added, with every record it owns, unless this
+ *      browser holds an import with the same id or of the same file (hash); such
+ *      imports are left as they are here.
+ *   3. A record of an added import whose key this browser already holds (an
+ *      indicator or custom area another import brought, a document imported
+ *      twice) stays as it is here, as it does when a file is imported.
+ *   4. An area or indicator that an added import's records use, and that this
+ *      browser lacks, comes from the backup with that import, so its figures keep
+ *      their names.
+ *   5. The user's priority edits are merged by id: the later edit wins; an edit
+ *      made before edits were dated counts as the earliest; on a tie this
+ *      browser's stays.
+ *   6. Nothing else (the record of which bundle is loaded, its sources) is taken.
+ */
+import type { BackupContents } from './backup-format';
+import { BUNDLED, USER_EDITS } from './bundled';
+import { IMPORT_OWNED_TABLES, type LensDb } from './database';
+
+type Rec = Record<string, unknown>;
+type Owned = (typeof IMPORT_OWNED_TABLES)[number];
+
+/** The key each table's records are stored under. */
+const KEY: Record<string, string> = { areas: 'code', meta: 'key' };
+const keyOf = (table: string, r: Rec) => r[KEY[table] ?? 'id'] as string;
+
+/** What a backup holds, in words for the confirmation. */
+export interface BackupSummary {
+  createdAt: string;
+  /** Imports other than the bundled data, oldest first. */
+  imports: { id: string; fileName: string; importedAt: string; observations: number }[];
+  observations: number;
+  documents: number;
+  priorityEdits: number;
+}
+
+export function summariseBackup(b: BackupContents): BackupSummary {
+  const imports = (b.tables['imports'] ?? [])
+    .filter((i) => i['id'] !== BUNDLED)
+    .map((i) => ({ id: i['id'] as string, fileName: i['fileName'] as string, importedAt: i['importedAt'] as string, observations: ((i['counts'] as Rec)['observations'] as number) ?? 0 }))
+    .sort((x, y) => x.importedAt.localeCompare(y.importedAt));
+  let observations = 0;
+  for (const s of b.tables['series'] ?? []) observations += (s['periods'] as Uint16Array).length;
+  return {
+    createdAt: b.header.createdAt,
+    imports,
+    observations,
+    documents: (b.tables['documents'] ?? []).length,
+    priorityEdits: (b.tables['priorities'] ?? []).filter((p) => p['importId'] === USER_EDITS).length,
+  };
+}
+
+/** Replaces everything the database holds with the backup. */
+export async function restoreReplace(db: LensDb, b: BackupContents): Promise<void> {
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of db.tables) await t.clear();
+    for (const t of db.tables) await t.bulkAdd(b.tables[t.name] ?? []);
+  });
+}
+
+/** What this browser holds, as far as a merge needs to know. */
+export interface Held {
+  importIds: Set<string>;
+  importHashes: Set<string>;
+  keys: Record<Owned, Set<string>>;
+  /** The user's priority edits: id → editedAt ('' when undated). */
+  edits: Map<string, string>;
+}
+
+export interface MergePlan {
+  added: Rec[];
+  skipped: { fileName: string; why: 'same import' | 'same file' }[];
+  records: Record<Owned, Rec[]>;
+  edits: Rec[];
+  /** Records of added imports left as this browser has them (rule 3). */
+  keptHere: number;
+}
+
+/** The merge rules above, as a pure function of what is held and what the backup holds. */
+export function planMerge(held: Held, b: BackupContents): MergePlan {
+  const added: Rec[] = [];
+  const skipped: MergePlan['skipped'] = [];
+  for (const i of b.tables['imports'] ?? []) {
+    if (i['id'] === BUNDLED) continue;
+    if (held.importIds.has(i['id'] as string)) skipped.push({ fileName: i['fileName'] as string, why: 'same import' });
+    else if (held.importHashes.has(i['hash'] as string)) skipped.push({ fileName: i['fileName'] as string, why: 'same file' });
+    else added.push(i);
+  }
+  const addedIds = new Set(added.map((i) => i['id']));
+  const records = Object.fromEntries(IMPORT_OWNED_TABLES.map((t) => [t, [] as Rec[]])) as Record<Owned, Rec[]>;
+  const taken = Object.fromEntries(IMPORT_OWNED_TABLES.map((t) => [t, new Set(held.keys[t])])) as Record<Owned, Set<string>>;
+  let keptHere = 0;
+  for (const t of IMPORT_OWNED_TABLES) {
+    for (const r of b.tables[t] ?? []) {
+      if (!addedIds.has(r['importId'])) continue;
+      const key = keyOf(t, r);
+      if (taken[t].has(key)) keptHere++;
+      else {
+        records[t].push(r);
+        taken[t].add(key);
+      }
+    }
+  }
+  // Rule 4: areas and indicators the added records use, carried with the first import that uses them.
+  const fromBackup = (t: 'areas' | 'indicators') => new Map((b.tables[t] ?? []).map((r) => [keyOf(t, r), r]));
+  const backupAreas = fromBackup('areas');
+  const backupIndicators = fromBackup('indicators');
+  const carry = (t: 'areas' | 'indicators', key: string, importId: unknown) => {
+    if (taken[t].has(key)) return;
+    const r = (t === 'areas' ? backupAreas : backupIndicators).get(key);
+    if (!r) return;
+    records[t].push({ ...r, importId });
+    taken[t].add(key);
+  };
+  for (const s of records.series) {
+    carry('indicators', s['indicatorId'] as string, s['importId']);
+    for (const code of s['areaCodes'] as string[]) carry('areas', code, s['importId']);
+  }
+  for (const t of ['documents', 'themeMentions', 'priorities'] as const) for (const r of records[t]) carry('areas', r['areaCode'] as string, r['importId']);
+
+  // Rule 5: the user's priority edits.
+  const edits = (b.tables['priorities'] ?? []).filter((p) => {
+    if (p['importId'] !== USER_EDITS) return false;
+    const mine = held.edits.get(p['id'] as string);
+    return mine === undefined || ((p['editedAt'] as string | undefined) ?? '') > mine;
+  });
+  return { added, skipped, records, edits, keptHere };
+}
+
+export interface MergeReport {
+  added: { fileName: string; observations: number }[];
+  skipped: MergePlan['skipped'];
+  edits: number;
+  keptHere: number;
+}
+
+/** Merges a backup into the database by the rules above. */
+export async function restoreMerge(db: LensDb, b: BackupContents): Promise<MergeReport> {
+  return db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports'], async () => {
+    const imports = await db.imports.toArray();
+    const keys = {} as Record<Owned, Set<string>>;
+    for (const t of IMPORT_OWNED_TABLES) keys[t] = new Set((await db.table(t).toCollection().primaryKeys()) as string[]);
+    const edits = new Map((await db.priorities.where('importId').equals(USER_EDITS).toArray()).map((p) => [p.id, p.editedAt ?? '']));
+    const plan = planMerge({ importIds: new Set(imports.map((i) => i.id)), importHashes: new Set(imports.map((i) => i.hash)), keys, edits }, b);
+    for (const t of IMPORT_OWNED_TABLES) await db.table(t).bulkAdd(plan.records[t]);
+    // The records were checked field by field when the backup was read.
+    await db.table('priorities').bulkPut(plan.edits);
+    await db.table('imports').bulkAdd(plan.added);
+    return {
+      added: plan.added.map((i) => ({ fileName: i['fileName'] as string, observations: ((i['counts'] as Rec)['observations'] as number) ?? 0 })),
+      skipped: plan.skipped,
+      edits: plan.edits.length,
+      keptHere: plan.keptHere,
+    };
+  });
+}

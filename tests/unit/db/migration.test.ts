@@ -1,0 +1,118 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { recordLine } from '../../../src/lib/db/backup-format';
+import { readBackupFile } from '../../../src/lib/db/backup';
+import { openDatabase, SCHEMA, SCHEMA_VERSION, type LensDb } from '../../../src/lib/db/database';
+import { collectExport } from '../../../src/lib/db/export';
+import { undoImport } from '../../../src/lib/db/imports';
+import { getObservations } from '../../../src/lib/db/queries';
+import { estimateBytes } from '../../../src/lib/db/record-size';
+import { restoreReplace } from '../../../src/lib/db/restore';
+import { listDocumentHeads, listPriorities } from '../../../src/lib/db/theme-queries';
+import { createV1Database, dump, FIXTURE_V1, readFixture } from './helpers';
+
+let n = 0;
+const open: LensDb[] = [];
+function fresh(version?: number): LensDb {
+  const db = openDatabase(`test-migration-${n++}`, version ? { version } : {});
+  open.push(db);
+  return db;
+}
+afterEach(async () => {
+  for (const db of open.splice(0)) await db.delete();
+});
+
+describe('schema versions', () => {
+  it('are only added: numbered 1, 2, … in order', () => {
+    expect(SCHEMA.map((v) => v.version)).toEqual(SCHEMA.map((_, i) => i + 1));
+    expect(SCHEMA_VERSION).toBe(SCHEMA.length);
+  });
+
+  it('version 1 is the schema the fixture was written with', () => {
+    expect(SCHEMA[0]!.stores).toEqual({
+      areas: '&code, level, regionCode, *aliases, importId',
+      indicators: '&id, importId',
+      series: '&id, indicatorId, importId',
+      documents: '&id, areaCode, period, hash, importId',
+      themeMentions: '&id, documentId, themeId, areaCode, [areaCode+period], importId',
+      priorities: '&id, areaCode, [areaCode+period], documentId, importId',
+      neighbourModels: '&id, importId',
+      imports: '&id, hash, importedAt',
+      meta: '&key',
+    });
+  });
+});
+
+describe('a version-1 database with real content, opened by the current version', () => {
+  it('keeps every record of every table exactly, and adds what the new version needs', async () => {
+    const fixture = readFixture();
+    const name = `test-migration-${n++}`;
+    await createV1Database(name);
+    const db = openDatabase(name);
+    open.push(db);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(fixture.tables).sort());
+
+    for (const t of db.tables) {
+      const got = await t.toArray();
+      expect(got.length, t.name).toBe(fixture.tables[t.name]!.length);
+      const stripped = t.name === 'imports' ? got.map(({ storedBytes: _, ...rest }: { storedBytes?: number }) => rest) : got;
+      // Compared as their exact encodings: typed arrays byte for byte, NaN included.
+      expect(stripped.map((r) => recordLine(t.name, r)), t.name).toEqual(fixture.tables[t.name]!.map((r) => recordLine(t.name, r)));
+    }
+  });
+
+  it('version 2: every import record says about how much it stores', async () => {
+    const fixture = readFixture();
+    const name = `test-migration-${n++}`;
+    await createV1Database(name);
+    const db = openDatabase(name);
+    open.push(db);
+    const imports = new Map((await db.imports.toArray()).map((i) => [i.id, i.storedBytes]));
+    const series = fixture.tables['series']!.filter((s) => s['importId'] === 'import-c1-referrals');
+    expect(imports.get('import-c1-referrals')).toBeGreaterThan(estimateBytes(series.map((s) => s['values'])));
+    expect(imports.get('doc-import-walsall')).toBeGreaterThan(estimateBytes(fixture.tables['documents']!.find((d) => d['importId'] === 'doc-import-walsall')!['text']));
+    expect(Math.max(...(imports.values() as Iterable<number>))).toBe(imports.get('bundled'));
+  });
+
+  it('works in the app afterwards: figures, custom areas, documents, priority edits and undo', async () => {
+    const name = `test-migration-${n++}`;
+    await createV1Database(name);
+    const db = openDatabase(name);
+    open.push(db);
+    // The imported DfE file: Herefordshire's 2024 No_Further_Action_percent is published as "u".
+    expect(await getObservations(db, 'no_further_action_percent', { areas: ['E06000019'], from: 2024 })).toMatchObject([{ value: null, status: 'u' }]);
+    // The local table, with its custom area and suppressed cell.
+    const barset = await db.areas.filter((a) => a.name === 'Barsetshire').first();
+    expect(barset?.code).toMatch(/^X\d{8}$/);
+    const local = (await db.indicators.filter((i) => i.label === 'Contacts to the front door').first())!;
+    expect((await getObservations(db, local.id, { areas: [barset!.code] })).map((o) => o.value)).toEqual([340, 362, 401]);
+    expect(await getObservations(db, local.id, { areas: ['E10000034'], from: 2025 })).toMatchObject([{ value: null, status: 'c' }]);
+    // The document import and the user's priorities.
+    expect((await listDocumentHeads(db)).map((d) => d.source)).toContain('walsall-annual-report.html');
+    const labels = (await listPriorities(db)).map((p) => p.label);
+    expect(labels).toContain('Early Help (as the board agreed)');
+    expect(labels).toContain('Children’s voice in every plan');
+    expect(labels).not.toContain('Young people at the point of transition (with a specific focus on sexual exploitation)');
+    // Undo still removes exactly one import.
+    await undoImport(db, 'import-local-contacts');
+    expect(await db.areas.get(barset!.code)).toBeUndefined();
+    expect(await db.imports.count()).toBe(3);
+  });
+
+  it('restoring the version-1 fixture as a backup gives the same database as upgrading it in place', async () => {
+    const name = `test-migration-${n++}`;
+    await createV1Database(name);
+    const upgraded = openDatabase(name);
+    open.push(upgraded);
+    const restored = fresh();
+    const read = await readBackupFile(restored, new Blob([readFileSync(FIXTURE_V1)]));
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(read.value.header.schemaVersion).toBe(SCHEMA_VERSION);
+    await restoreReplace(restored, read.value);
+    expect(await dump(restored)).toEqual(await dump(upgraded));
+    expect(await collectExport(restored)).toEqual(await collectExport(upgraded));
+  });
+});
