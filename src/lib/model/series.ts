@@ -74,19 +74,9 @@ export class SeriesBuilder {
   }
 
   add(areaCode: AreaCode, period: Period, value: number | null, status: StatusCode | null, numerator?: number, denominator?: number): void {
-    if (this.n === this.cap) this.grow();
-    let idx = this.codeIndex.get(areaCode);
-    if (idx === undefined) {
-      idx = this.codes.length;
-      this.codes.push(areaCode);
-      this.codeIndex.set(areaCode, idx);
-    }
-    const i = this.n++;
-    this.area[i] = idx;
-    this.period[i] = period;
-    this.value[i] = value ?? NaN;
-    this.status[i] = value === null ? statusToByte(status ?? 'blank') : 0;
+    this.push(areaCode, period, value ?? NaN, value === null ? statusToByte(status ?? 'blank') : 0);
     if (numerator !== undefined || denominator !== undefined) {
+      const i = this.n - 1;
       this.num ??= new Float64Array(this.cap).fill(NaN);
       this.den ??= new Float64Array(this.cap).fill(NaN);
       this.num[i] = numerator ?? NaN;
