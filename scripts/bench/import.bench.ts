@@ -174,25 +174,38 @@ export default async function importBench({ root, baseURL, browser, report }: Be
     // One chart query: switch Compare to the imported indicator and time until its table shows.
     await page.goto(`${baseURL}/#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&from=2013`);
     await page.getByRole('table', { name: /Children on a child protection plan/ }).waitFor();
-    const chartMs = await page.evaluate(async () => {
+    const { chartMs, queries } = await page.evaluate(async () => {
       const select = document.getElementById('indicator-select') as HTMLSelectElement;
       const t = performance.now();
       select.value = 'referral_rate';
       select.dispatchEvent(new Event('change', { bubbles: true }));
-      // A loop rather than a named callback: the bench runs through tsx, whose helpers do not exist in the page.
-      while (!(document.querySelector('table caption')?.textContent ?? '').startsWith('Referrals to children’s social care in the year, rate')) {
+      // The trend and the ranking each query the indicator; then one more frame draws them.
+      // No named functions here: the bench runs through tsx, whose __name helper does not exist in the page.
+      let queries: number[] = [];
+      while (queries.length < 2) {
         await new Promise((r) => requestAnimationFrame(r));
+        queries = performance
+          .getEntriesByType('measure')
+          .filter((m) => m.name === 'query: referral_rate')
+          .map((m) => m.duration);
       }
-      return performance.now() - t;
+      await new Promise((r) => requestAnimationFrame(r));
+      return { chartMs: performance.now() - t, queries };
     });
-    report('chart query over the imported indicator (change → table shown)', chartMs, 'ms');
+    report('chart query over the imported indicator (IndexedDB read and merge, slowest of the view’s queries)', Math.max(...queries), 'ms');
+    report('indicator changed → its charts and tables drawn', chartMs, 'ms');
+    await context.close();
 
-    // Naive baseline: PapaParse with headers, one object per row, Dexie bulkPut.
-    await page.goto(`${baseURL}/#/data`);
-    await page.addScriptTag({ path: join(root, 'node_modules', 'papaparse', 'papaparse.min.js') });
-    await page.addScriptTag({ path: join(root, 'node_modules', 'dexie', 'dist', 'dexie.min.js') });
-    await pageFile(page, small, 'baseline-file');
-    const naiveMs = await page.evaluate(async () => {
+    // Naive baseline: PapaParse with headers, one object per row, Dexie bulkPut. Its
+    // libraries are added as script tags, which the app's Content Security Policy
+    // forbids, so this page alone runs without it.
+    const baselineContext = await browser.newContext({ bypassCSP: true });
+    const page2 = await baselineContext.newPage();
+    await page2.goto(`${baseURL}/#/data`);
+    await page2.addScriptTag({ path: join(root, 'node_modules', 'papaparse', 'papaparse.min.js') });
+    await page2.addScriptTag({ path: join(root, 'node_modules', 'dexie', 'dist', 'dexie.min.js') });
+    await pageFile(page2, small, 'baseline-file');
+    const naiveMs = await page2.evaluate(async () => {
       type Row = Record<string, string>;
       const w = window as unknown as {
         Papa: { parse: (t: string, o: object) => { data: Row[] } };
@@ -217,7 +230,7 @@ export default async function importBench({ root, baseURL, browser, report }: Be
     report('naive baseline, 100,000 rows (Papa with headers + Dexie bulkPut of one object per row)', naiveMs, 'ms');
     report('naive baseline rows per second', Math.round(naiveRate), 'rows/s');
     report('import speed ÷ naive baseline', ROWS / (importMs / 1000) / naiveRate, '×');
-    await context.close();
+    await baselineContext.close();
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
