@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { areaNameKey } from '../src/lib/model/area-names';
 import { parseCell } from '../src/lib/model/status';
-import { parsePeriod } from '../src/lib/model/period';
+import { formatPeriod, parsePeriod } from '../src/lib/model/period';
 import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
 import { buildMap } from './build-map';
 import { documentRecords } from '../src/lib/themes/tag-document';
@@ -162,6 +162,34 @@ function buildAreas(): { areas: Area[]; byOldCode: Map<number, Area>; byKey: Map
   const byKey = new Map<string, Area>();
   for (const a of areas) for (const n of a.aliases) byKey.set(areaNameKey(n), a);
   return { areas, byOldCode, byKey, codeRemap };
+}
+
+/**
+ * Authorities abolished in a reorganisation keep their figures under a name that says
+ * when they ended ("Dorset (to 2018-19)"), and leave any name they shared to the
+ * authority that has it now, so a file that says "Dorset" lands on today's Dorset.
+ * `lastYear`: each area's last year with a figure. Run after the LAIT names
+ * ("Dorset (Pre LG)") have been added as aliases.
+ */
+function settleSharedNames(areas: Area[], lastYear: Map<string, number>): void {
+  const las = areas.filter((a) => a.level === 'local_authority');
+  const latest = Math.max(...lastYear.values());
+  const yearOf = (a: Area) => lastYear.get(a.code) ?? latest;
+  const owner = new Map<string, Area>();
+  for (const a of las) {
+    for (const n of a.aliases) {
+      const k = areaNameKey(n);
+      const current = owner.get(k);
+      if (!current || yearOf(a) > yearOf(current)) owner.set(k, a);
+    }
+  }
+  for (const a of las) {
+    a.aliases = a.aliases.filter((n) => owner.get(areaNameKey(n)) === a);
+    if (yearOf(a) < latest) {
+      a.name = `${a.name} (to ${formatPeriod(yearOf(a))})`;
+      a.aliases.push(a.name);
+    }
+  }
 }
 
 function addAlias(area: Area, name: string): void {
@@ -350,6 +378,10 @@ function main(): void {
   const lait = laitObservations(byOldCode, byKey);
   const ees = eesObservations(codeRemap);
   const all = [...lait.obs, ...ees];
+  // An authority's last year is the last with a figure: the files keep rows of 'x' for abolished ones.
+  const lastYear = new Map<string, number>();
+  for (const o of all) if (o.value !== null) lastYear.set(o.areaCode, Math.max(lastYear.get(o.areaCode) ?? 0, o.period));
+  settleSharedNames(areas, lastYear);
   attachCounts(all);
 
   const indicators: Indicator[] = [

@@ -41,8 +41,8 @@ test('England and the West Midlands are drawn as reference lines', async ({ page
   const england = svg.locator('g.series[data-role="england"] path');
   await expect(england).toHaveCount(1);
   // A drawn line has a path with one point per year: M plus nine L segments.
-  const d = await england.getAttribute('d');
-  expect(d?.match(/L/g)?.length).toBe(9);
+  // The path is there before the figures arrive, so wait for it to be drawn through.
+  await expect.poll(async () => (await england.getAttribute('d'))?.match(/L/g)?.length).toBe(9);
   await expect(svg.locator('g.series[data-role="region"][data-area="E12000005"] path')).toHaveCount(1);
   expect(await tableCells(page, 'England (benchmark)')).toContain('40.6');
   await expect(page.getByRole('figure', { name: /Children on a child protection plan/ })).toContainText('England 40.6');

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { recordLine } from '../../src/lib/db/backup-format';
 import { BackupReader, keysOfStores } from '../../src/lib/db/backup-validate';
+import bundleMeta from '../../data/bundle-meta.json' with { type: 'json' };
 import { SCHEMA } from '../../src/lib/db/database';
 import { createV1Database, dumpStores, simulateFullDisk, type Tables } from './durable-helpers';
 import { storeCounts } from './helpers';
@@ -306,6 +307,8 @@ test('a tab closed while an import is being stored leaves all of it or none of i
   test.info().annotations.push({ type: 'outcome', description: after.imports === before.imports ? 'nothing was stored' : 'the import had committed whole' });
 });
 
+const BUNDLE_HASH = bundleMeta.hash;
+
 test('a version-1 database with real content opens in this version with nothing lost', async ({ page }) => {
   const reader = new BackupReader(1, keysOfStores(SCHEMA[0]!.stores));
   for (const l of readFileSync(join(import.meta.dirname, '..', 'fixtures', 'db-v1.jsonl'), 'utf8').split('\n')) reader.feed(l);
@@ -320,10 +323,16 @@ test('a version-1 database with real content opens in this version with nothing 
     await expect(page.getByRole('row', { name: new RegExp(name.replace(/\./g, '\\.')) }).getByRole('cell').nth(5)).toHaveText(/^[\d.,]+ [KM]B$/);
   }
   const after = await dumpStores(page);
+  // The app replaces the bundled records whenever its bundle is newer than the one the
+  // database holds (db/bundled.ts), so what must survive untouched is everything else:
+  // every record the user brought, in every table.
+  const own = (name: string, rs: Record<string, unknown>[]) =>
+    rs.filter((r) => r['importId'] !== 'bundled' && !(name === 'imports' && r['id'] === 'bundled') && !(name === 'meta' && String(r['key']).startsWith('bundle')));
   for (const [name, records] of Object.entries(fixture.value.tables)) {
-    const strip = (rs: Record<string, unknown>[]) => encoded({ [name]: rs.map(({ storedBytes: _, ...r }) => r) });
+    const strip = (rs: Record<string, unknown>[]) => encoded({ [name]: own(name, rs).map(({ storedBytes: _, ...r }) => r) });
     expect(strip(after[name]!), name).toEqual(strip(records));
   }
+  expect(after['meta']!.find((m) => m['key'] === 'bundleHash')?.['value']).toBe(BUNDLE_HASH);
   expect(after['imports']!.every((i) => typeof i['storedBytes'] === 'number' && i['storedBytes'] > 0)).toBe(true);
 
   // The custom area's figures, in Compare.
