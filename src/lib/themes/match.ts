@@ -15,6 +15,8 @@ export interface ThemeMatch {
   term: string;
   /** A general word that alone is weak evidence. */
   weak: boolean;
+  /** The name of a body (the board, the partnership), not talk about the theme. */
+  name?: boolean;
   /** Found through an acronym the document itself defined ("Integrated Family Front Door (FFD)"). */
   localAcronym?: boolean;
 }
@@ -59,7 +61,7 @@ export function matchSpan(tax: CompiledTaxonomy, text: string, start: number, en
         if (excluded.some(([x, y]) => a < y && x < b)) continue;
         if (seen.has(a)) continue;
         seen.add(a);
-        out.push({ themeId: theme.def.id, start: start + a, end: start + b, term: s.slice(a, b), weak: rule.weak });
+        out.push({ themeId: theme.def.id, start: start + a, end: start + b, term: s.slice(a, b), weak: rule.weak, ...(rule.name ? { name: true } : {}) });
       }
     }
   }
@@ -120,7 +122,7 @@ export function matchDocument(tax: CompiledTaxonomy, text: string, sentences: re
         }
         if (seen.has(a) || overlapsAny(excluded, a, b, sentences[i]!)) continue;
         seen.add(a);
-        out[i]!.push({ themeId: theme.def.id, start: a, end: b, term: text.slice(a, b), weak: rule.weak });
+        out[i]!.push({ themeId: theme.def.id, start: a, end: b, term: text.slice(a, b), weak: rule.weak, ...(rule.name ? { name: true } : {}) });
       }
     }
   }
@@ -134,31 +136,37 @@ function overlapsAny(excluded: [number, number][], a: number, b: number, s: Sent
   return false;
 }
 
+/** A document's own acronym: the theme it stands for, and whether it is the name of a body (WSCB). */
+export interface LocalAcronym {
+  themeId: string;
+  name: boolean;
+}
+
 /**
  * Acronyms a document defines for a theme phrase, as in "Integrated Family Front Door
  * (FFD)": later uses of FFD in the same document count for that theme.
  */
-export function localAcronyms(text: string, matches: ThemeMatch[]): Map<string, string> {
-  const out = new Map<string, string>();
+export function localAcronyms(text: string, matches: ThemeMatch[]): Map<string, LocalAcronym> {
+  const out = new Map<string, LocalAcronym>();
   for (const m of matches) {
     if (m.weak || m.localAcronym) continue;
     const after = /^[\s\u00a0]*\(([\p{Lu}][\p{Lu}\p{Ll}&]{1,7})\)/u.exec(text.slice(m.end, m.end + 14));
     const acronym = after?.[1];
     // Only real acronyms: mostly capitals, and not the matched words themselves.
     if (!acronym || acronym.replace(/[^\p{Lu}]/gu, '').length < 2 || m.term.includes(acronym)) continue;
-    if (!out.has(acronym)) out.set(acronym, m.themeId);
+    if (!out.has(acronym)) out.set(acronym, { themeId: m.themeId, name: m.name === true });
   }
   return out;
 }
 
 /** Uses of document-defined acronyms in a span, outside the definitions themselves. */
-export function matchLocalAcronyms(acronyms: Map<string, string>, text: string, start: number, end: number): ThemeMatch[] {
+export function matchLocalAcronyms(acronyms: Map<string, LocalAcronym>, text: string, start: number, end: number): ThemeMatch[] {
   if (acronyms.size === 0) return [];
   const s = text.slice(start, end);
   const out: ThemeMatch[] = [];
-  for (const [acronym, themeId] of acronyms) {
+  for (const [acronym, { themeId, name }] of acronyms) {
     const re = new RegExp(`(?<![\\p{L}\\p{N}(])${acronym.replace(/[&]/g, '\\$&')}s?(?![\\p{L}\\p{N})])`, 'gu');
-    for (const [a, b] of spans(re, s)) out.push({ themeId, start: start + a, end: start + b, term: s.slice(a, b), weak: false, localAcronym: true });
+    for (const [a, b] of spans(re, s)) out.push({ themeId, start: start + a, end: start + b, term: s.slice(a, b), weak: false, localAcronym: true, ...(name ? { name: true } : {}) });
   }
   return out;
 }

@@ -33,6 +33,10 @@ const NOT_PRIORITIES = /\b(?:discussed|raised|queries|questions|asked|observatio
 /** "The priorities for 2021/22 were …", "our main priority is …" (not "… is a priority", which STATEMENT reads). */
 const INLINE =
   /\b(?:priorities|priority (?:areas|themes)|(?:the|our|its|their|main|key|top) priority)\b[^.:;,]{0,60}?\b(?:were|are|was|is|will be|would be|include|included|includes|remain|remained|are to be|have been)\b(?:\s+(?:expected|anticipated|agreed|likely|proposed|set|identified)(?:\s+to\s+be|\s+as)?)?(?:\s+as)?[\s:]+/iu;
+/** "… areas of focus, including A, B and C", "the key priorities, such as …". */
+const INCLUDING = /\b(?:priorities|priority (?:areas|themes)|areas? of (?:focus|priority)|focus areas|key areas)\b,?\s+(?:including|such as)\s+/iu;
+/** "… the three key priorities; (i) neglect, (ii) …": a semicolon standing for the colon. */
+const CUE_BEFORE_SEMICOLON = /\b(?:priorities|priority areas|areas of focus|focus areas|key areas)\s*;\s*(?=\(?(?:i|1|a)[).])/iu;
 const STATEMENT =
   /\s(?:is|was|remains|remained|will be|would be|has been|had been|became|becomes|continues to be|continued to be)\s+(?:a|an|the|one of the|our|its|their)\s+(?:[\p{L}-]+\s+){0,2}priorit(?:y|ies)\b/iu;
 const YEAR_SPAN = /\b(?:19|20)\d\d\s*[/–-]\s*(?:\d{2}|(?:19|20)\d\d)\b/gu;
@@ -93,13 +97,21 @@ export function splitInlineList(text: string, range: Range): Range[] {
   }
   const parts = splitRange(text, range, /,\s*/u);
   const last = parts.pop()!;
-  const tail = parts.length > 0 || words(text.slice(last[0], last[1])) <= 8 ? splitRange(text, last, /\s+and\s+/iu) : [last];
+  const split = parts.length > 0 || words(text.slice(last[0], last[1])) <= 8 ? splitRange(text, last, /\s+and\s+/iu) : [last];
+  // "domestic abuse and its impact on children" is one item: what follows "and" refers back.
+  const tail = split.slice(1).some(([a, b]) => /^(?:its|their|his|her|this|these|those|that|which|who|how)\b/i.test(text.slice(a, b))) ? [last] : split;
   const items = [...parts, ...tail];
   const looksLikeLabels = items.every(([a, b]) => {
     const item = text.slice(a, b);
     return words(item) <= 12 && !/^(?:with|to|from|for|in|as|on|by|at|largely|similar|much|the same|broadly)\b/i.test(item);
   });
   return looksLikeLabels ? items : [trimRange(text, range)];
+}
+
+/** An item without its enumerator: "(ii) contextual safeguarding" → "contextual safeguarding". */
+function stripEnumerator(text: string, [a, b]: Range): Range {
+  const m = /^\(?(?:[ivx]{1,4}|\d{1,2}|[a-h])[).]\s*/i.exec(text.slice(a, b));
+  return m ? [a + m[0].length, b] : [a, b];
 }
 
 /** Every priority stated in a document, in text order. */
@@ -131,6 +143,19 @@ export function extractPriorities(tax: CompiledTaxonomy, text: string, sentences
     if (colon > 0 && colon < body.length - 3 && CUE.test(body.slice(0, colon)) && !NOT_PRIORITIES.test(body.slice(0, colon))) {
       const period = firstYearSpan(body.slice(0, colon));
       for (const r of splitInlineList(text, [s.start + colon + 1, s.end])) add(r, s, period, 'inline');
+      continue;
+    }
+    const semi = CUE_BEFORE_SEMICOLON.exec(body);
+    if (semi && !NOT_PRIORITIES.test(body.slice(0, semi.index))) {
+      const period = firstYearSpan(body.slice(0, semi.index));
+      const items = splitInlineList(text, [s.start + semi.index + semi[0].length, s.end]);
+      for (const r of items) add(stripEnumerator(text, r), s, period, 'inline');
+      continue;
+    }
+    const including = INCLUDING.exec(body);
+    if (including && !NOT_PRIORITIES.test(body.slice(0, including.index))) {
+      const period = firstYearSpan(body.slice(0, including.index));
+      for (const r of splitInlineList(text, [s.start + including.index + including[0].length, s.end])) add(r, s, period, 'inline');
       continue;
     }
     const inline = INLINE.exec(body);

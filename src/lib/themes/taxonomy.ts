@@ -20,6 +20,11 @@ export interface MatchRule {
   requires?: string[];
   /** A general word that alone is weak evidence: it counts half. */
   weak?: boolean;
+  /**
+   * The name of a body rather than talk about the theme ("Walsall Safeguarding
+   * Children Board", "the LSCB"): it counts a quarter.
+   */
+  name?: boolean;
 }
 
 export interface ThemeDef {
@@ -78,6 +83,7 @@ export interface CompiledRule {
   acronym: boolean;
   requires?: RegExp;
   weak: boolean;
+  name: boolean;
 }
 
 export interface CompiledTheme {
@@ -138,7 +144,7 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
     const rules: CompiledRule[] = [];
     for (const rule of def.rules) {
       const requires = rule.requires?.length ? safe(def.id, () => anyOf(rule.requires!)) : undefined;
-      const base = { weak: rule.weak === true, ...(requires ? { requires } : {}) };
+      const base = { weak: rule.weak === true, name: rule.name === true, ...(requires ? { requires } : {}) };
       if (rule.phrases?.length) {
         // Case-sensitive regular expressions get a rule of their own.
         const insensitive = rule.phrases.filter((p) => phraseSource(p).flags.includes('i'));
@@ -185,6 +191,7 @@ export function validateTaxonomy(raw: unknown): string[] {
         if (!r.phrases?.length && !r.acronyms?.length) problems.push(`${where}, rule ${k + 1}, has neither phrases nor acronyms.`);
         if (lists.some((l) => !Array.isArray(l) || l.some((s) => typeof s !== 'string' || !s.trim()))) problems.push(`${where}, rule ${k + 1}, has a list that is not of non-empty strings.`);
         for (const a of r.acronyms ?? []) if (typeof a === 'string' && a !== a.trim()) problems.push(`${where}: the acronym “${a}” has spaces around it.`);
+        for (const flag of ['weak', 'name'] as const) if (r[flag] !== undefined && typeof r[flag] !== 'boolean') problems.push(`${where}, rule ${k + 1}: “${flag}” must be true or false.`);
       });
   });
   for (const id of THEME_IDS) if (!seen.has(id)) problems.push(`The theme taxonomy has no theme “${id}”.`);

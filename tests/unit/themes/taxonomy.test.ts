@@ -42,6 +42,16 @@ describe('validateTaxonomy', () => {
     expect(problems.some((p) => p.includes('repeats an id'))).toBe(true);
     expect(problems.some((p) => p.includes('needs a label'))).toBe(true);
   });
+  it('asks for true or false in a rule’s "weak" and "name"', () => {
+    const broken = structuredClone(raw) as unknown as { themes: { rules: Record<string, unknown>[] }[] };
+    broken.themes[0]!.rules = [{ phrases: ['neglect'], name: 'yes' }];
+    expect(validateTaxonomy(broken)).toEqual(['Theme 1 (“neglect”), rule 1: “name” must be true or false.']);
+  });
+  it('compiles a "name" rule so that its matches are marked as names', () => {
+    const tax = structuredClone(raw);
+    tax.themes[0]!.rules = [{ phrases: ['neglect board'], name: true }];
+    expect(compileTaxonomy(tax).themes[0]!.rules[0]!.name).toBe(true);
+  });
   it('names the theme whose pattern does not compile', () => {
     const broken = structuredClone(raw);
     broken.themes[0]!.rules = [{ phrases: ['(unclosed'] }];
