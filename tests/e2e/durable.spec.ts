@@ -328,10 +328,15 @@ test('a version-1 database with real content opens in this version with nothing 
   // every record the user brought, in every table.
   const own = (name: string, rs: Record<string, unknown>[]) =>
     rs.filter((r) => r['importId'] !== 'bundled' && !(name === 'imports' && r['id'] === 'bundled') && !(name === 'meta' && String(r['key']).startsWith('bundle')));
+  // Version 3 stores each older series record as a pack of one under the same key.
+  const unpacked = (name: string, rs: Record<string, unknown>[]) => (name === 'series' ? rs.flatMap((p) => p['series'] as Record<string, unknown>[]) : rs);
   for (const [name, records] of Object.entries(fixture.value.tables)) {
     const strip = (rs: Record<string, unknown>[]) => encoded({ [name]: own(name, rs).map(({ storedBytes: _, ...r }) => r) });
-    expect(strip(after[name]!), name).toEqual(strip(records));
+    expect(strip(unpacked(name, after[name]!)), name).toEqual(strip(records));
   }
+  expect(after['series']!.filter((p) => p['importId'] !== 'bundled').map((p) => [p['id'], p['indicatorIds']])).toEqual(
+    fixture.value.tables['series']!.filter((s) => s['importId'] !== 'bundled').map((s) => [s['id'], [s['indicatorId']]]),
+  );
   expect(after['meta']!.find((m) => m['key'] === 'bundleHash')?.['value']).toBe(BUNDLE_HASH);
   expect(after['imports']!.every((i) => typeof i['storedBytes'] === 'number' && i['storedBytes'] > 0)).toBe(true);
 

@@ -27,8 +27,11 @@ export async function storeCounts(page: Page): Promise<StoreCounts> {
           cursor.onsuccess = () => {
             const c = cursor.result;
             if (!c) return;
-            out.series++;
-            out.observations += (c.value as { periods: Uint16Array }).periods.length;
+            // Series are stored several to a record (src/lib/db/series-packs.ts): count the series.
+            for (const s of (c.value as { series: { periods: Uint16Array }[] }).series) {
+              out.series++;
+              out.observations += s.periods.length;
+            }
             c.continue();
           };
           tx.oncomplete = () => {

@@ -39,6 +39,61 @@ interface TableSpec {
   whole?: (r: Rec) => string | undefined;
 }
 
+/** A series record up to schema version 2, and each series inside a pack since. */
+const SERIES: TableSpec = {
+  key: 'id',
+  fields: {
+    id: isStr,
+    importId: isStr,
+    indicatorId: isStr,
+    areaCodes: isStrs,
+    areaIndex: typed('Uint32Array'),
+    periods: typed('Uint16Array'),
+    values: typed('Float64Array'),
+    statuses: typed('Uint8Array'),
+    numerators: optional(typed('Float64Array')),
+    denominators: optional(typed('Float64Array')),
+  },
+  whole: (r) => {
+    const n = (r['periods'] as Uint16Array).length;
+    for (const k of ['areaIndex', 'values', 'statuses', 'numerators', 'denominators']) {
+      const a = r[k] as ArrayLike<number> | undefined;
+      if (a && a.length !== n) return `its ${k} has ${a.length} entries and its periods ${n}`;
+    }
+    const codes = (r['areaCodes'] as string[]).length;
+    for (const i of r['areaIndex'] as Uint32Array) if (i >= codes) return `an area index (${i}) points past its ${codes} area codes`;
+    return undefined;
+  },
+};
+
+/** Checks a record's fields and then the record whole: what is wrong, or undefined. */
+function checkRecord(spec: TableSpec, r: Rec): string | undefined {
+  for (const [field, check] of Object.entries(spec.fields)) {
+    const why = check(r[field]);
+    if (why) return `${field} ${why}`;
+  }
+  return spec.whole?.(r);
+}
+
+/** A series record from schema version 3 on: several series of one import (series-packs.ts). */
+const SERIES_PACK: TableSpec = {
+  key: 'id',
+  fields: { id: isStr, importId: isStr, indicatorIds: isStrs, series: isArr },
+  whole: (r) => {
+    const ids = r['indicatorIds'] as string[];
+    const members = r['series'] as unknown[];
+    if (members.length === 0 || members.length !== ids.length) return `it lists ${ids.length} indicators and holds ${members.length} series`;
+    for (const [i, m] of members.entries()) {
+      if (!isObject(m)) return `its series ${i + 1} is not an object`;
+      const why = checkRecord(SERIES, m);
+      if (why) return `its series ${i + 1}: ${why}`;
+      if (m['indicatorId'] !== ids[i]) return `its series ${i + 1} is of “${String(m['indicatorId'])}”, not “${ids[i]}” as its indicatorIds say`;
+      if (m['importId'] !== r['importId']) return `its series ${i + 1} belongs to another import (“${String(m['importId'])}”)`;
+    }
+    return undefined;
+  },
+};
+
 const TABLES: Record<string, TableSpec> = {
   areas: {
     key: 'code',
@@ -56,31 +111,6 @@ const TABLES: Record<string, TableSpec> = {
       source: isStr,
       decimals: isNum,
       importId: isStr,
-    },
-  },
-  series: {
-    key: 'id',
-    fields: {
-      id: isStr,
-      importId: isStr,
-      indicatorId: isStr,
-      areaCodes: isStrs,
-      areaIndex: typed('Uint32Array'),
-      periods: typed('Uint16Array'),
-      values: typed('Float64Array'),
-      statuses: typed('Uint8Array'),
-      numerators: optional(typed('Float64Array')),
-      denominators: optional(typed('Float64Array')),
-    },
-    whole: (r) => {
-      const n = (r['periods'] as Uint16Array).length;
-      for (const k of ['areaIndex', 'values', 'statuses', 'numerators', 'denominators']) {
-        const a = r[k] as ArrayLike<number> | undefined;
-        if (a && a.length !== n) return `its ${k} has ${a.length} entries and its periods ${n}`;
-      }
-      const codes = (r['areaCodes'] as string[]).length;
-      for (const i of r['areaIndex'] as Uint32Array) if (i >= codes) return `an area index (${i}) points past its ${codes} area codes`;
-      return undefined;
     },
   },
   documents: {
@@ -147,6 +177,7 @@ export class BackupReader {
   private spec(table: string): TableSpec | undefined {
     const key = this.keys[table];
     if (key === undefined) return undefined;
+    if (table === 'series') return (this.header?.schemaVersion ?? this.schemaVersion) >= 3 ? SERIES_PACK : SERIES;
     return TABLES[table] ?? { key, fields: { [key]: (v) => (typeof v === 'string' || typeof v === 'number' ? undefined : 'is missing') } };
   }
 
@@ -218,12 +249,8 @@ export class BackupReader {
     const r = record;
     const key = r[spec.key];
     const name = typeof key === 'string' ? `${table} “${key}”` : table;
-    for (const [field, check] of Object.entries(spec.fields)) {
-      const why = check(r[field]);
-      if (why) return this.problem(`${where} (${name}): ${field} ${why}.`);
-    }
-    const whole = spec.whole?.(r);
-    if (whole) return this.problem(`${where} (${name}): ${whole}.`);
+    const why = checkRecord(spec, r);
+    if (why) return this.problem(`${where} (${name}): ${why}.`);
     if (this.seen[table]!.has(key)) return this.problem(`${where}: ${name} appears twice.`);
     this.seen[table]!.add(key);
     list.push(r);

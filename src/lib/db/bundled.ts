@@ -2,6 +2,7 @@ import { BUNDLE_FORMAT, seriesFromJson, type Bundle } from '../model/bundle';
 import type { ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
 import { estimateBytes } from './record-size';
+import { packSeries } from './series-packs';
 
 export const BUNDLED = 'bundled';
 /**
@@ -26,7 +27,10 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
   if (current?.value === bundle.hash) return 'unchanged';
 
   // Convert before the transaction: IndexedDB transactions close if they wait on other work.
-  const series = bundle.series.map((s) => seriesFromJson(BUNDLED, s));
+  const series = packSeries(
+    BUNDLED,
+    bundle.series.map((s) => seriesFromJson(BUNDLED, s)),
+  );
   const record: ImportRecord = {
     id: BUNDLED,
     fileName: 'Bundled data',
@@ -36,7 +40,7 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
     counts: {
       areas: bundle.areas.length,
       indicators: bundle.indicators.length,
-      observations: series.reduce((n, s) => n + s.periods.length, 0),
+      observations: bundle.series.reduce((n, s) => n + s.period.length, 0),
       documents: bundle.documents.length,
       priorities: bundle.priorities?.length ?? 0,
     },

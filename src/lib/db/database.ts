@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import type { ObservationSeries } from '../model/series';
-import { upgradeToV2 } from './migrations';
+import { upgradeToV2, upgradeToV3 } from './migrations';
+import type { SeriesPack } from './series-packs';
 import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeMention } from '../model/types';
 
 /** Key–value facts about the database itself, such as the bundled data's hash. */
@@ -14,7 +14,8 @@ export const DB_NAME = 'safeguarding-lens';
 export type LensDb = Dexie & {
   areas: EntityTable<Area, 'code'>;
   indicators: EntityTable<Indicator, 'id'>;
-  series: EntityTable<ObservationSeries, 'id'>;
+  /** Observation series, several to a record (series-packs.ts). */
+  series: EntityTable<SeriesPack, 'id'>;
   documents: EntityTable<SourceDocument, 'id'>;
   themeMentions: EntityTable<ThemeMention, 'id'>;
   priorities: EntityTable<Priority, 'id'>;
@@ -45,6 +46,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
   },
   // Import records say about how many bytes they store (migrations.ts).
   { version: 2, stores: {}, upgrade: upgradeToV2 },
+  // Series are stored several to a record, found by a multi-entry index of their indicators (series-packs.ts).
+  { version: 3, stores: { series: '&id, *indicatorIds, importId' }, upgrade: upgradeToV3 },
 ];
 
 export interface SchemaVersion {

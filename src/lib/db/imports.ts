@@ -8,6 +8,7 @@ import type { Area, ImportRecord, Indicator, Priority, SourceDocument, ThemeMent
 import { BUNDLED } from './bundled';
 import type { LensDb } from './database';
 import { estimateBytes } from './record-size';
+import { packSeries, unpack } from './series-packs';
 import { isQuotaError } from './storage';
 
 export interface PreparedImport {
@@ -60,13 +61,16 @@ export async function commitImport(db: LensDb, p: PreparedImport): Promise<Impor
     const indicators = p.indicators.filter((_, i) => !haveIndicators[i]).map((x) => ({ ...x, importId: id }));
     const documents = p.documents.filter((_, i) => !haveDocs[i]).map((x) => ({ ...x, importId: id }));
     const priorities = p.priorities.filter((_, i) => !havePriorities[i]).map((x) => ({ ...x, importId: id }));
-    const series = p.series.map((s) => ({ ...s, importId: id, id: `${id}:${s.indicatorId}` }));
+    const series = packSeries(
+      id,
+      p.series.map((s) => ({ ...s, importId: id, id: `${id}:${s.indicatorId}` })),
+    );
     const record: ImportRecord = {
       ...p.record,
       counts: {
         areas: areas.length,
         indicators: indicators.length,
-        observations: series.reduce((n, s) => n + s.periods.length, 0),
+        observations: p.series.reduce((n, s) => n + s.periods.length, 0),
         documents: documents.length,
         priorities: priorities.length,
       },
@@ -94,7 +98,7 @@ export async function undoImport(db: LensDb, importId: string): Promise<void> {
   const tables = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels', 'imports'] as const;
   await db.transaction('rw', tables, async () => {
     await db.series.where('importId').equals(importId).delete();
-    const remaining = await db.series.toArray();
+    const remaining = unpack(await db.series.toArray());
     const usedIndicator = new Map<string, string>();
     const usedArea = new Map<string, string>();
     for (const s of remaining) {
@@ -116,11 +120,15 @@ export async function undoImport(db: LensDb, importId: string): Promise<void> {
   });
 }
 
-/** How many records each table holds: shown in the Data view and checked by tests. */
+/** How many areas, indicators, series (not packs), figures and imports are held: checked by tests. */
 export async function recordCounts(db: LensDb): Promise<Record<'areas' | 'indicators' | 'series' | 'observations' | 'imports', number>> {
   return db.transaction('r', ['areas', 'indicators', 'series', 'imports'], async () => {
+    let series = 0;
     let observations = 0;
-    await db.series.each((s) => (observations += s.periods.length));
-    return { areas: await db.areas.count(), indicators: await db.indicators.count(), series: await db.series.count(), observations, imports: await db.imports.count() };
+    await db.series.each((pack) => {
+      series += pack.series.length;
+      for (const s of pack.series) observations += s.periods.length;
+    });
+    return { areas: await db.areas.count(), indicators: await db.indicators.count(), series, observations, imports: await db.imports.count() };
   });
 }

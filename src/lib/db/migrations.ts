@@ -6,7 +6,9 @@
  */
 import type { Transaction } from 'dexie';
 import type { BackupContents } from './backup-format';
+import type { ObservationSeries } from '../model/series';
 import { addToImport } from './record-size';
+import { packOfOne } from './series-packs';
 
 /** Tables whose records carried an importId at version 2. */
 const V2_OWNED = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels'];
@@ -32,9 +34,27 @@ function backupToV2(tables: BackupContents['tables']): BackupContents['tables'] 
   return { ...tables, imports: (tables['imports'] ?? []).map((i) => ({ ...i, storedBytes: totals.get(i['id'] as string) ?? 0 })) };
 }
 
+/**
+ * Version 3: each series record becomes a pack holding that one series, under the
+ * same key. New imports write packs of many series (series-packs.ts); existing
+ * records are not repacked, so the upgrade is quick and its result is the same
+ * as restoring an older backup.
+ */
+export async function upgradeToV3(tx: Transaction): Promise<void> {
+  const series = tx.table('series');
+  const records = (await series.toArray()) as ObservationSeries[];
+  await series.bulkPut(records.map(packOfOne));
+}
+
+function backupToV3(tables: BackupContents['tables']): BackupContents['tables'] {
+  const series = (tables['series'] ?? []) as unknown as ObservationSeries[];
+  return { ...tables, series: series.map(packOfOne) as unknown as BackupContents['tables'][string] };
+}
+
 /** Backup migrations by the version they bring the records to. */
 const BACKUP_STEPS: Record<number, (tables: BackupContents['tables']) => BackupContents['tables']> = {
   2: backupToV2,
+  3: backupToV3,
 };
 
 /** Brings a backup's records up to `toVersion` of the schema, one version at a time. */

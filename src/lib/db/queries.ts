@@ -2,6 +2,7 @@ import { mergeSeries, type ObservationSeries } from '../model/series';
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
 import { BUNDLED, SOURCES_KEY } from './bundled';
 import type { LensDb } from './database';
+import { unpack } from './series-packs';
 
 export async function listAreas(db: LensDb): Promise<Area[]> {
   return db.areas.toArray();
@@ -37,7 +38,8 @@ export async function listDocuments(db: LensDb, areaCode?: AreaCode): Promise<So
  * so that a later import's figure for an area and year overrides an earlier one.
  */
 export async function seriesInPrecedence(db: LensDb, indicatorId: string): Promise<ObservationSeries[]> {
-  const [series, imports] = await Promise.all([db.series.where('indicatorId').equals(indicatorId).toArray(), db.imports.toArray()]);
+  const [packs, imports] = await Promise.all([db.series.where('indicatorIds').equals(indicatorId).toArray(), db.imports.toArray()]);
+  const series = unpack(packs, indicatorId);
   const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
   return series.sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));
 }
@@ -63,13 +65,15 @@ export async function getObservations(
 /** First and last period of every indicator, in one pass over the series. */
 export async function getPeriodExtents(db: LensDb): Promise<Map<string, [Period, Period]>> {
   const out = new Map<string, [Period, Period]>();
-  await db.series.each((s) => {
-    const e = out.get(s.indicatorId) ?? [Infinity, -Infinity];
-    for (const p of s.periods) {
-      if (p < e[0]) e[0] = p;
-      if (p > e[1]) e[1] = p;
+  await db.series.each((pack) => {
+    for (const s of pack.series) {
+      const e = out.get(s.indicatorId) ?? [Infinity, -Infinity];
+      for (const p of s.periods) {
+        if (p < e[0]) e[0] = p;
+        if (p > e[1]) e[1] = p;
+      }
+      if (Number.isFinite(e[0])) out.set(s.indicatorId, e);
     }
-    if (Number.isFinite(e[0])) out.set(s.indicatorId, e);
   });
   return out;
 }

@@ -22,6 +22,7 @@
 import type { BackupContents } from './backup-format';
 import { BUNDLED, USER_EDITS } from './bundled';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
+import { unpack, type SeriesPack } from './series-packs';
 
 type Rec = Record<string, unknown>;
 type Owned = (typeof IMPORT_OWNED_TABLES)[number];
@@ -46,7 +47,7 @@ export function summariseBackup(b: BackupContents): BackupSummary {
     .map((i) => ({ id: i['id'] as string, fileName: i['fileName'] as string, importedAt: i['importedAt'] as string, observations: ((i['counts'] as Rec)['observations'] as number) ?? 0 }))
     .sort((x, y) => x.importedAt.localeCompare(y.importedAt));
   let observations = 0;
-  for (const s of b.tables['series'] ?? []) observations += (s['periods'] as Uint16Array).length;
+  for (const s of unpack((b.tables['series'] ?? []) as unknown as SeriesPack[])) observations += s.periods.length;
   return {
     createdAt: b.header.createdAt,
     imports,
@@ -118,9 +119,9 @@ export function planMerge(held: Held, b: BackupContents): MergePlan {
     records[t].push({ ...r, importId });
     taken[t].add(key);
   };
-  for (const s of records.series) {
-    carry('indicators', s['indicatorId'] as string, s['importId']);
-    for (const code of s['areaCodes'] as string[]) carry('areas', code, s['importId']);
+  for (const s of unpack(records.series as unknown as SeriesPack[])) {
+    carry('indicators', s.indicatorId, s.importId);
+    for (const code of s.areaCodes) carry('areas', code, s.importId);
   }
   for (const t of ['documents', 'themeMentions', 'priorities'] as const) for (const r of records[t]) carry('areas', r['areaCode'] as string, r['importId']);
 

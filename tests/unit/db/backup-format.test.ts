@@ -119,4 +119,32 @@ describe('BackupReader', () => {
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.problems.join(' ')).toContain(message);
   });
+  describe('from database version 3, series packed several to a record', () => {
+    const TABLES_V3 = keysOfStores(Object.assign({}, ...SCHEMA.map((v) => v.stores)) as Record<string, string>);
+    const pack = (over: object = {}, members: object[] = [series()]) => ({ id: 'i1#0', importId: 'i1', indicatorIds: members.map((m) => (m as { indicatorId: string }).indicatorId), series: members, ...over });
+    function readV3(packRecord: object) {
+      const r = new BackupReader(3, TABLES_V3);
+      for (const l of [header({ imports: 1, series: 1 }, { schemaVersion: 3 }), recordLine('imports', imp), recordLine('series', packRecord)]) r.feed(l);
+      return r.finish();
+    }
+
+    it('reads a pack and checks each series in it as before', () => {
+      const out = readV3(pack({}, [series(), series({ id: 'i1:y', indicatorId: 'y' })]));
+      expect(out.ok).toBe(true);
+      if (out.ok) expect((out.value.tables['series']![0]!['series'] as { values: unknown }[])[1]!.values).toBeInstanceOf(Float64Array);
+    });
+
+    it.each([
+      ['a series with a wrong field', pack({}, [series({ periods: [2025] })]), 'line 3 (series “i1#0”): its series 1: periods is not a Uint16Array'],
+      ['indicators that do not match its series', pack({ indicatorIds: ['x', 'y'] }), 'it lists 2 indicators and holds 1 series'],
+      ['a series of another indicator than listed', pack({ indicatorIds: ['y'] }), 'its series 1 is of “x”, not “y”'],
+      ['a series of another import', pack({}, [series({ importId: 'i2' })]), 'its series 1 belongs to another import (“i2”)'],
+      ['an empty pack', pack({}, []), 'it lists 0 indicators and holds 0 series'],
+      ['a version-2 series record', series(), 'indicatorIds is not a list of text'],
+    ])('names the line of %s', (_, record, message) => {
+      const out = readV3(record);
+      expect(out.ok).toBe(false);
+      if (!out.ok) expect(out.problems.join(' ')).toContain(message);
+    });
+  });
 });

@@ -9,6 +9,7 @@ import { commitImport, recordCounts, type PreparedImport } from '../../../src/li
 import { getObservations } from '../../../src/lib/db/queries';
 import { planMerge, restoreMerge, restoreReplace, summariseBackup, type Held } from '../../../src/lib/db/restore';
 import { isQuotaError } from '../../../src/lib/db/storage';
+import { packOfOne, unpack, type SeriesPack } from '../../../src/lib/db/series-packs';
 import { savePriority, storeDocumentImport } from '../../../src/lib/db/theme-queries';
 import { buildAppFile } from '../../../src/lib/import/app-json';
 import type { Bundle } from '../../../src/lib/model/bundle';
@@ -164,8 +165,8 @@ describe('merge', () => {
     await commitImport(other, prepared('c', 'hash-c', 9));
     const { contents } = await backupOf(other);
     // A backup whose bundled figures were changed: they must not be taken.
-    const cpp = contents.tables['series']!.find((s) => s['id'] === 'bundled:cpp_rate')!;
-    (cpp['values'] as Float64Array).fill(1);
+    const cpp = unpack(contents.tables['series'] as unknown as SeriesPack[]).find((s) => s.id === 'bundled:cpp_rate')!;
+    cpp.values.fill(1);
 
     const db = fresh();
     await loadBundle(db, bundle);
@@ -173,7 +174,7 @@ describe('merge', () => {
     await commitImport(db, { ...prepared('b2', 'hash-b'), record: { ...prepared('b2', 'hash-b').record, fileName: 'b-again.csv' } });
     // An import here brought an indicator with the id c's has.
     await commitImport(db, { ...prepared('z', 'hash-z'), indicators: [{ ...prepared('c', '').indicators[0]!, label: 'z’s label' }] });
-    const bundledBefore = await db.series.get('bundled:cpp_rate');
+    const bundledBefore = await db.series.where('importId').equals('bundled').toArray();
 
     const report = await restoreMerge(db, contents);
     expect(report.added.map((i) => i.fileName)).toEqual(['c.csv']);
@@ -183,7 +184,7 @@ describe('merge', () => {
     ]);
     expect((await db.imports.toArray()).map((i) => i.id).sort()).toEqual(['a', 'b2', 'bundled', 'c', 'z']);
     expect(await getObservations(db, 'ind_c', { areas: ['X00000042'] })).toMatchObject([{ value: 9, numerator: 3, denominator: 9 }]);
-    expect(await db.series.get('bundled:cpp_rate')).toEqual(bundledBefore);
+    expect(await db.series.where('importId').equals('bundled').toArray()).toEqual(bundledBefore);
     // The custom area and the indicator c uses are already held: they stay as they are here.
     expect((await db.areas.get('X00000042'))?.importId).toBe('a');
     expect(await db.indicators.get('ind_c')).toMatchObject({ label: 'z’s label', importId: 'z' });
@@ -199,7 +200,7 @@ describe('merge', () => {
     const s = { id: 'new:ind_old', importId: 'new', indicatorId: 'ind_old', areaCodes: ['X00000001'], areaIndex: new Uint32Array(1), periods: new Uint16Array([2025]), values: new Float64Array(1), statuses: new Uint8Array(1) };
     const held: Held = { importIds: new Set(['old-here']), importHashes: new Set(['h-old']), keys: { areas: new Set(), indicators: new Set(), series: new Set(), documents: new Set(), themeMentions: new Set(), priorities: new Set(), neighbourModels: new Set() }, edits: new Map() };
     const plan = planMerge(held, {
-      header: { format: 'safeguarding-lens/backup', version: 1, schemaVersion: 2, createdAt: '', tables: {} },
+      header: { format: 'safeguarding-lens/backup', version: 1, schemaVersion: 3, createdAt: '', tables: {} },
       tables: {
         imports: [
           { id: 'old', fileName: 'old.csv', hash: 'h-old', counts: {} },
@@ -207,7 +208,7 @@ describe('merge', () => {
         ],
         areas: [area],
         indicators: [{ id: 'ind_old', label: 'Old', importId: 'old' }],
-        series: [s],
+        series: [packOfOne(s) as unknown as Record<string, unknown>],
       },
     });
     expect(plan.added.map((i) => i['id'])).toEqual(['new']);

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledHash, BUNDLED, loadBundle } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { getObservations, getPeriodExtents, listAreas, listDocuments, listImports, listSources } from '../../../src/lib/db/queries';
+import { packSeries } from '../../../src/lib/db/series-packs';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { seriesFromObservations } from '../../../src/lib/model/series';
 
@@ -53,7 +54,7 @@ describe('loadBundle', () => {
     // Something the user imported: an indicator, its series and a document.
     await db.imports.put({ id: 'imp-1', fileName: 'local.csv', hash: 'abc', kind: 'generic_csv', importedAt: new Date().toISOString(), counts: { areas: 0, indicators: 1, observations: 1, documents: 1, priorities: 0 }, warnings: [] });
     await db.indicators.put({ id: 'local_measure', label: 'Local', shortLabel: 'Local', unit: 'count', polarity: 'neither', definition: '', source: 'local.csv', decimals: 0, importId: 'imp-1' });
-    await db.series.bulkPut(seriesFromObservations('imp-1', [{ indicatorId: 'local_measure', areaCode: 'E10000034', period: 2025, value: 7, status: null }]));
+    await db.series.bulkPut(packSeries('imp-1', seriesFromObservations('imp-1', [{ indicatorId: 'local_measure', areaCode: 'E10000034', period: 2025, value: 7, status: null }])));
     await db.documents.put({ id: 'doc-1', areaCode: 'E10000034', period: 2025, title: 'Local minutes', source: 'local.txt', text: 'x', hash: 'h', importId: 'imp-1' });
 
     // A revised bundle: one figure changed, one indicator dropped.
@@ -77,7 +78,7 @@ describe('loadBundle', () => {
   it('lets an imported figure override the bundled one for the same area and year', async () => {
     await loadBundle(db, bundle);
     await db.imports.put({ id: 'imp-2', fileName: 'revised.csv', hash: 'def', kind: 'generic_csv', importedAt: new Date().toISOString(), counts: { areas: 0, indicators: 0, observations: 1, documents: 0, priorities: 0 }, warnings: [] });
-    await db.series.bulkPut(seriesFromObservations('imp-2', [{ indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 2025, value: 50, status: null }]));
+    await db.series.bulkPut(packSeries('imp-2', seriesFromObservations('imp-2', [{ indicatorId: 'cpp_rate', areaCode: 'E10000034', period: 2025, value: 50, status: null }])));
     const obs = await getObservations(db, 'cpp_rate', { areas: ['E10000034'], from: 2024 });
     expect(obs.map((o) => [o.period, o.value])).toEqual([
       [2024, 49.8],

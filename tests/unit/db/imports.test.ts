@@ -5,6 +5,7 @@ import { loadBundle } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { commitImport, DuplicateImportError, findImportByHash, recordCounts, storageMessage, undoImport, type PreparedImport } from '../../../src/lib/db/imports';
 import { getObservations } from '../../../src/lib/db/queries';
+import { unpack } from '../../../src/lib/db/series-packs';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { seriesFromObservations } from '../../../src/lib/model/series';
 import type { Indicator } from '../../../src/lib/model/types';
@@ -42,7 +43,11 @@ describe('commitImport', () => {
   it('writes everything with the import’s id, and counts it', async () => {
     const record = await commitImport(db, prepared('a', 'h1', { areas: [{ code: 'X00000001', name: 'Barsetshire', level: 'local_authority', aliases: ['Barsetshire'], importId: '' }] }));
     expect(record.counts).toMatchObject({ areas: 1, indicators: 1, observations: 2 });
-    expect((await db.series.where('importId').equals('a').toArray()).map((s) => s.id).sort()).toEqual(['a:cpp_rate', 'a:local_x']);
+    const packs = await db.series.where('importId').equals('a').toArray();
+    expect(unpack(packs).map((s) => s.id).sort()).toEqual(['a:cpp_rate', 'a:local_x']);
+    // Small series share one record (series-packs.ts), found by either indicator.
+    expect(packs.map((p) => [p.id, p.indicatorIds])).toEqual([['a#0', ['local_x', 'cpp_rate']]]);
+    expect(await db.series.where('indicatorIds').equals('local_x').primaryKeys()).toEqual(['a#0']);
     expect((await db.areas.get('X00000001'))?.importId).toBe('a');
     expect(await findImportByHash(db, 'h1')).toMatchObject({ id: 'a' });
     // The import's figure overrides the bundled one.

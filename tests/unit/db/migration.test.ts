@@ -8,6 +8,7 @@ import { collectExport } from '../../../src/lib/db/export';
 import { undoImport } from '../../../src/lib/db/imports';
 import { getObservations } from '../../../src/lib/db/queries';
 import { estimateBytes } from '../../../src/lib/db/record-size';
+import { unpack, type SeriesPack } from '../../../src/lib/db/series-packs';
 import { restoreReplace } from '../../../src/lib/db/restore';
 import { listDocumentHeads, listPriorities } from '../../../src/lib/db/theme-queries';
 import { createV1Database, dump, FIXTURE_V1, readFixture } from './helpers';
@@ -58,10 +59,26 @@ describe('a version-1 database with real content, opened by the current version'
     for (const t of db.tables) {
       const got = await t.toArray();
       expect(got.length, t.name).toBe(fixture.tables[t.name]!.length);
-      const stripped = t.name === 'imports' ? got.map(({ storedBytes: _, ...rest }: { storedBytes?: number }) => rest) : got;
+      // Version 2 adds storedBytes to imports; version 3 wraps each series in a pack (checked below).
+      const stripped = t.name === 'imports' ? got.map(({ storedBytes: _, ...rest }: { storedBytes?: number }) => rest) : t.name === 'series' ? unpack(got as SeriesPack[]) : got;
       // Compared as their exact encodings: typed arrays byte for byte, NaN included.
       expect(stripped.map((r) => recordLine(t.name, r)), t.name).toEqual(fixture.tables[t.name]!.map((r) => recordLine(t.name, r)));
     }
+  });
+
+  it('version 3: each series is a pack of one under its old key, found by its indicator', async () => {
+    const fixture = readFixture();
+    const name = `test-migration-${n++}`;
+    await createV1Database(name);
+    const db = openDatabase(name);
+    open.push(db);
+    for (const old of fixture.tables['series']!) {
+      const pack = await db.series.get(old['id'] as string);
+      expect(pack).toMatchObject({ importId: old['importId'], indicatorIds: [old['indicatorId']] });
+      expect(pack!.series.map((s) => s.id)).toEqual([old['id']]);
+    }
+    const referrals = await db.series.where('indicatorIds').equals('referral_rate').toArray();
+    expect(referrals.map((p) => p.importId).sort()).toEqual(['bundled', 'import-c1-referrals']);
   });
 
   it('version 2: every import record says about how much it stores', async () => {
