@@ -99,6 +99,11 @@ export interface CompiledTaxonomy {
 
 const LETTER_OR_DIGIT = '[\\p{L}\\p{N}]';
 
+/** A phrase written as a regular expression, `/…/flags`, rather than in the taxonomy's syntax. */
+function isRegExpPhrase(phrase: string): boolean {
+  return /^\/(.+)\/([a-z]*)$/s.test(phrase);
+}
+
 /** Regular-expression source for one phrase written in the taxonomy's syntax. */
 export function phraseSource(phrase: string): { source: string; flags: string } {
   const re = /^\/(.+)\/([a-z]*)$/s.exec(phrase);
@@ -146,11 +151,17 @@ export function compileTaxonomy(tax: Taxonomy): CompiledTaxonomy {
       const requires = rule.requires?.length ? safe(def.id, () => anyOf(rule.requires!)) : undefined;
       const base = { weak: rule.weak === true, name: rule.name === true, ...(requires ? { requires } : {}) };
       if (rule.phrases?.length) {
-        // Case-sensitive regular expressions get a rule of their own.
-        const insensitive = rule.phrases.filter((p) => phraseSource(p).flags.includes('i'));
-        const sensitive = rule.phrases.filter((p) => !phraseSource(p).flags.includes('i'));
-        if (insensitive.length) rules.push({ pattern: safe(def.id, () => anyOf(insensitive)), caseSensitive: false, acronym: false, ...base });
-        for (const s of sensitive) rules.push({ pattern: safe(def.id, () => anyOf([s])), caseSensitive: true, acronym: false, ...base });
+        // Phrases are joined into one pattern; regular expressions get a rule of their own.
+        // Case-sensitive ones must. A `\b` in a case-insensitive Unicode alternation also
+        // slows the whole alternation down some thirtyfold in V8 (measured: quality
+        // assurance's 40 phrases took 1.15 s over 1 MB with its one /…\b…/i, 35 ms without).
+        const written = rule.phrases.filter((p) => !isRegExpPhrase(p));
+        const regExps = rule.phrases.filter(isRegExpPhrase);
+        if (written.length) rules.push({ pattern: safe(def.id, () => anyOf(written)), caseSensitive: false, acronym: false, ...base });
+        for (const r of regExps) {
+          const caseSensitive = !phraseSource(r).flags.includes('i');
+          rules.push({ pattern: safe(def.id, () => anyOf([r])), caseSensitive, acronym: false, ...base });
+        }
       }
       if (rule.acronyms?.length) rules.push({ pattern: acronymPattern(rule.acronyms), caseSensitive: true, acronym: true, ...base });
     }
