@@ -22,6 +22,12 @@ test('an EES tidy CSV imported through the labelled input shows its figures in t
   const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
   await expect(row('Worcestershire')).toHaveText(['2.6%', '1.2%', '0.7%', '0.7%', '0.3%', '1.0%', '10.3%', '14.0%', '5.0%', '9.3%', '4.1%', '4.7%']);
   await expect(row('Herefordshire').last()).toHaveText('u');
+  // The picker keeps the file's own indicators apart from the published figures. (Playwright's
+  // role queries name an optgroup without its label, so the groups are found by their label.)
+  const picker = page.getByRole('combobox', { name: 'Indicator' });
+  await expect(picker).toHaveValue('no_further_action_percent');
+  await expect(picker.locator('optgroup[label="From c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv"]').getByRole('option', { name: 'No_Further_Action_percent' })).toBeAttached();
+  await expect(picker.locator('optgroup[label="Published figures"]').getByRole('option', { name: 'Children on a child protection plan at 31 March, rate per 10,000 children' })).toBeAttached();
 
   // A known column (Referrals_rate) lands on referral_rate, adding the years before LAIT's 2016.
   await page.goto('/#/compare?areas=E10000034&indicator=referral_rate&from=2013&to=2015');

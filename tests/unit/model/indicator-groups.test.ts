@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { groupIndicators } from '../../../src/lib/model/indicator-groups';
+import type { Indicator } from '../../../src/lib/model/types';
+
+const ind = (id: string, label: string, importId: string, source: string): Indicator => ({ id, label, shortLabel: label, unit: 'count', polarity: 'neither', definition: '', source, decimals: 0, importId });
+
+describe('groupIndicators', () => {
+  it('puts the published figures first, then each imported file, each sorted by label', () => {
+    const groups = groupIndicators([
+      ind('z', 'Referrals rate (Group 2)', 'i1', 'referrals.csv'),
+      ind('cpp_rate', 'Children on a CP plan', 'bundled', 'lait'),
+      ind('x', 'Contacts', 'i2', 'local.csv'),
+      ind('y', 'Referrals rate (Group 1)', 'i1', 'referrals.csv'),
+      ind('cin_rate', 'Children in need', 'bundled', 'ees'),
+    ]);
+    expect(groups.map((g) => [g.label, g.indicators.map((i) => i.id)])).toEqual([
+      ['Published figures', ['cin_rate', 'cpp_rate']],
+      ['From local.csv', ['x']],
+      ['From referrals.csv', ['y', 'z']],
+    ]);
+  });
+
+  it('is one group when nothing is imported, and leaves out an empty published group', () => {
+    expect(groupIndicators([ind('cpp_rate', 'CP', 'bundled', 'lait')]).map((g) => g.label)).toEqual(['Published figures']);
+    expect(groupIndicators([ind('x', 'X', 'i1', 'a.csv')]).map((g) => g.label)).toEqual(['From a.csv']);
+    expect(groupIndicators([])).toEqual([]);
+  });
+});
