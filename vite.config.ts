@@ -18,6 +18,8 @@ function contentSecurityPolicy(): Plugin {
 }
 
 export default defineConfig({
+  // Relative asset paths, so the built app runs from any path of a site (/lens/), not only /.
+  base: './',
   plugins: [
     svelte(),
     contentSecurityPolicy(),

@@ -26,7 +26,10 @@ test('the service worker precaches index.html, the app shell and the bundled dat
 
   // Everything index.html loads, and every emitted script and stylesheet (lazy chunks too).
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  for (const [, ref] of html.matchAll(/(?:src|href)="\/([^"]+)"/g)) expect(urls, ref).toContain(ref);
+  const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+  expect(refs.length, 'index.html refers to its files relatively').toBeGreaterThan(2);
+  expect(html, 'no absolute path to a file of the app').not.toMatch(/(?:src|href)="\/[^/]/);
+  for (const ref of refs) expect(urls, ref).toContain(ref);
   for (const f of assets.filter((a) => /\.(js|css)$/.test(a))) expect(urls, f).toContain(`assets/${f}`);
   for (const icon of ['icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png']) expect(urls).toContain(icon);
   expect(new Set(urls).size, 'no file listed twice').toBe(urls.length);
