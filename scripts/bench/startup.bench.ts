@@ -17,7 +17,7 @@ export default async function startup({ root, baseURL, browser, report }: BenchC
   const gz = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
   const initial = new Set(
-    [...html.matchAll(/<script[^>]+src="\/?([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="\/?([^"]+)"/g)].map((m) => m[1]!),
+    [...html.matchAll(/<script[^>]+src="(?:\.?\/)?([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="(?:\.?\/)?([^"]+)"/g)].map((m) => m[1]!),
   );
   report('initial JavaScript (gzip)', [...initial].reduce((n, f) => n + gz(f), 0) / 1024, 'KB');
   const assets = readdirSync(join(dist, 'assets'));
