@@ -2,7 +2,7 @@ import { BUNDLE_FORMAT, seriesFromJson, type Bundle } from '../model/bundle';
 import type { ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
 import { estimateBytes } from './record-size';
-import { packSeries } from './series-packs';
+import { packOfOne } from './series-packs';
 
 export const BUNDLED = 'bundled';
 /**
@@ -27,10 +27,9 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
   if (current?.value === bundle.hash) return 'unchanged';
 
   // Convert before the transaction: IndexedDB transactions close if they wait on other work.
-  const series = packSeries(
-    BUNDLED,
-    bundle.series.map((s) => seriesFromJson(BUNDLED, s)),
-  );
+  // One record per series: almost every chart reads a bundled series, and a record of
+  // its own is the least to read. The bundle is written once, so packing would gain little.
+  const series = bundle.series.map((s) => packOfOne(seriesFromJson(BUNDLED, s)));
   const record: ImportRecord = {
     id: BUNDLED,
     fileName: 'Bundled data',

@@ -25,11 +25,13 @@ export interface SeriesPack {
 }
 
 /**
- * A quarter of a megabyte. Measured in Chromium 150: records of 240 KB or more put at
- * the speed of their bytes (15 MB as 63 records or as 8 took the same ~0.1 s), and a
- * chart reads a whole pack to use one series of it, so packs are no bigger than that.
+ * An eighth of a megabyte, from measurements in Chromium 150 with the 1M-row benchmark
+ * file (503 series): packs of 64 KB stored it in 240–310 ms, 128 KB in 220–230 ms and
+ * 256 KB in 170–200 ms; but a chart reads a whole pack to use one series of it, and
+ * the first chart query after a reload took 7–24 ms with 128 KB packs (as with one
+ * series a record) against 15–65 ms with 256 KB packs.
  */
-export const PACK_BYTES = 1 << 18;
+export const PACK_BYTES = 1 << 17;
 
 /** About what a series takes in IndexedDB (typed arrays by their bytes). */
 export function seriesBytes(s: ObservationSeries): number {
