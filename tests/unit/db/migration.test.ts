@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { recordLine } from '../../../src/lib/db/backup-format';
+import { recordLine, type BackupContents } from '../../../src/lib/db/backup-format';
 import { readBackupFile } from '../../../src/lib/db/backup';
 import { openDatabase, SCHEMA, SCHEMA_VERSION, type LensDb } from '../../../src/lib/db/database';
 import { collectExport } from '../../../src/lib/db/export';
@@ -23,6 +23,15 @@ function fresh(version?: number): LensDb {
 afterEach(async () => {
   for (const db of open.splice(0)) await db.delete();
 });
+
+/** The version-1 fixture, written as version 1 left it and then opened by this version. */
+async function upgradedFixture(): Promise<{ fixture: BackupContents; db: LensDb }> {
+  const name = `test-migration-${n++}`;
+  await createV1Database(name);
+  const db = openDatabase(name);
+  open.push(db);
+  return { fixture: readFixture(), db };
+}
 
 describe('schema versions', () => {
   it('are only added: numbered 1, 2, … in order', () => {
@@ -47,11 +56,7 @@ describe('schema versions', () => {
 
 describe('a version-1 database with real content, opened by the current version', () => {
   it('keeps every record of every table exactly, and adds what the new version needs', async () => {
-    const fixture = readFixture();
-    const name = `test-migration-${n++}`;
-    await createV1Database(name);
-    const db = openDatabase(name);
-    open.push(db);
+    const { fixture, db } = await upgradedFixture();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(fixture.tables).sort());
@@ -67,11 +72,7 @@ describe('a version-1 database with real content, opened by the current version'
   });
 
   it('version 3: each series is a pack of one under its old key, found by its indicator', async () => {
-    const fixture = readFixture();
-    const name = `test-migration-${n++}`;
-    await createV1Database(name);
-    const db = openDatabase(name);
-    open.push(db);
+    const { fixture, db } = await upgradedFixture();
     for (const old of fixture.tables['series']!) {
       const pack = await db.series.get(old['id'] as string);
       expect(pack).toMatchObject({ importId: old['importId'], indicatorIds: [old['indicatorId']] });
@@ -82,11 +83,7 @@ describe('a version-1 database with real content, opened by the current version'
   });
 
   it('version 2: every import record says about how much it stores', async () => {
-    const fixture = readFixture();
-    const name = `test-migration-${n++}`;
-    await createV1Database(name);
-    const db = openDatabase(name);
-    open.push(db);
+    const { fixture, db } = await upgradedFixture();
     const imports = new Map((await db.imports.toArray()).map((i) => [i.id, i.storedBytes]));
     const series = fixture.tables['series']!.filter((s) => s['importId'] === 'import-c1-referrals');
     expect(imports.get('import-c1-referrals')).toBeGreaterThan(estimateBytes(series.map((s) => s['values'])));
@@ -95,10 +92,7 @@ describe('a version-1 database with real content, opened by the current version'
   });
 
   it('works in the app afterwards: figures, custom areas, documents, priority edits and undo', async () => {
-    const name = `test-migration-${n++}`;
-    await createV1Database(name);
-    const db = openDatabase(name);
-    open.push(db);
+    const { db } = await upgradedFixture();
     // The imported DfE file: Herefordshire's 2024 No_Further_Action_percent is published as "u".
     expect(await getObservations(db, 'no_further_action_percent', { areas: ['E06000019'], from: 2024 })).toMatchObject([{ value: null, status: 'u' }]);
     // The local table, with its custom area and suppressed cell.
