@@ -114,10 +114,7 @@ describe('a version-1 database with real content, opened by the current version'
   });
 
   it('restoring the version-1 fixture as a backup gives the same database as upgrading it in place', async () => {
-    const name = `test-migration-${n++}`;
-    await createV1Database(name);
-    const upgraded = openDatabase(name);
-    open.push(upgraded);
+    const { db: upgraded } = await upgradedFixture();
     const restored = fresh();
     const read = await readBackupFile(restored, new Blob([readFileSync(FIXTURE_V1)]));
     if (!read.ok) throw new Error(read.problems.join('\n'));
