@@ -17,6 +17,7 @@ import { buildTrendData } from '../../../src/lib/charts/trend-data';
 import TrendChart from '../../../src/lib/charts/TrendChart.svelte';
 import { formatPeriod } from '../../../src/lib/model/period';
 import type { Area, Indicator, Observation } from '../../../src/lib/model/types';
+import { area, obs } from '../builders';
 
 const table = createRawSnippet(() => ({ render: () => '<table><caption>figures</caption></table>' }));
 
@@ -34,22 +35,12 @@ function svgOf(html: string): string {
   );
 }
 
-const area = (code: string, name: string, level: Area['level'], regionCode?: string): Area => ({ code, name, level, aliases: [name], importId: 'b', ...(regionCode ? { regionCode } : {}) });
 const AREAS: Area[] = [
   area('E92000001', 'England', 'national'),
   area('E12000005', 'West Midlands', 'regional'),
   ...['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'].map((n, i) => area(`E0600000${i + 1}`, n, 'local_authority', 'E12000005')),
 ];
 const VALUES = [61.2, 40.4, 40.4, 22.5, 35.1, null, 48.9, 30];
-const obs = (areaCode: string, period: number, value: number | null, extra: Partial<Observation> = {}): Observation => ({
-  indicatorId: 'cpp_rate',
-  areaCode,
-  period,
-  value,
-  status: value === null ? 'c' : null,
-  importId: 'b',
-  ...extra,
-});
 const OBS: Observation[] = [
   obs('E92000001', 2025, 40.6),
   obs('E92000001', 2024, 41.4),

@@ -2,15 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { bandSegments, buildRankedData, describeRankedRow, rankedSummary } from '../../../src/lib/charts/ranked-data';
 import { formatPeriod } from '../../../src/lib/model/period';
 import type { Area, Observation } from '../../../src/lib/model/types';
+import { area, obs } from '../builders';
 
-const area = (code: string, name: string, level: Area['level'], regionCode?: string): Area => ({
-  code,
-  name,
-  level,
-  ...(regionCode ? { regionCode } : {}),
-  aliases: [name],
-  importId: 'bundled',
-});
 const AREAS: Area[] = [
   area('E92000001', 'England', 'national'),
   area('E12000005', 'West Midlands', 'regional'),
@@ -21,15 +14,6 @@ const AREAS: Area[] = [
   area('E06000005', 'Echo (abolished)', 'local_authority', 'E12000005'),
   area('E06000006', 'Foxtrot', 'local_authority', 'E12000005'),
 ];
-const obs = (areaCode: string, period: number, value: number | null, extra: Partial<Observation> = {}): Observation => ({
-  indicatorId: 'cpp_rate',
-  areaCode,
-  period,
-  value,
-  status: value === null ? 'c' : null,
-  importId: 'bundled',
-  ...extra,
-});
 const OBS: Observation[] = [
   obs('E92000001', 2025, 40),
   obs('E92000001', 2024, 42),

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Area, Indicator } from '../../../src/lib/model/types';
+import type { Indicator } from '../../../src/lib/model/types';
+import { area } from '../builders';
 import { resolveCompareSelection, trendLineSpecs } from '../../../src/lib/state/compare-selection';
 
-const area = (code: string, name: string, level: Area['level'], regionCode?: string): Area => ({
-  code,
-  name,
-  level,
-  aliases: [name],
-  importId: 'bundled',
-  ...(regionCode ? { regionCode } : {}),
-});
 const AREAS = [
   area('E92000001', 'England', 'national'),
   area('E12000005', 'West Midlands', 'regional'),
