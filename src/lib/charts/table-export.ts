@@ -22,6 +22,14 @@ export function toTsv(rows: readonly (readonly string[])[]): string {
   return rows.map((r) => r.map((c) => c.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n') + '\n';
 }
 
+/**
+ * What a numeric cell carries in `data-value`: the number unformatted, rounded past
+ * floating-point noise (0.30000000000000004 is written 0.3); nothing for no number.
+ */
+export function dataValue(v: number | null | undefined): string | undefined {
+  return v == null ? undefined : String(Number(v.toFixed(6)));
+}
+
 /** The rows of a rendered table: header rows first, then body rows, cells as text or `data-value`. */
 export function tableRows(table: HTMLTableElement): string[][] {
   const rows: string[][] = [];

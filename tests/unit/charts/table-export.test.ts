@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../../src/lib/charts/chart-export';
-import { fileSlug, toCsv, toTsv } from '../../../src/lib/charts/table-export';
+import { dataValue, fileSlug, toCsv, toTsv } from '../../../src/lib/charts/table-export';
 
 describe('toCsv (RFC 4180)', () => {
   it('quotes fields with commas, quotes or line breaks and doubles quotes', () => {
@@ -29,5 +29,15 @@ describe('fileSlug and wrapText', () => {
     const lines = wrapText('Children on a child protection plan at 31 March, rate per 10,000 children', 200, 16);
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.join(' ')).toBe('Children on a child protection plan at 31 March, rate per 10,000 children');
+  });
+});
+
+describe('dataValue', () => {
+  it('writes the number unformatted, without floating-point noise, and nothing for no number', () => {
+    expect(dataValue(0.1 + 0.2)).toBe('0.3');
+    expect(dataValue(1234.5)).toBe('1234.5');
+    expect(dataValue(0)).toBe('0');
+    expect(dataValue(null)).toBeUndefined();
+    expect(dataValue(undefined)).toBeUndefined();
   });
 });
