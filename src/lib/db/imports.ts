@@ -61,10 +61,7 @@ export async function commitImport(db: LensDb, p: PreparedImport): Promise<Impor
     const indicators = p.indicators.filter((_, i) => !haveIndicators[i]).map((x) => ({ ...x, importId: id }));
     const documents = p.documents.filter((_, i) => !haveDocs[i]).map((x) => ({ ...x, importId: id }));
     const priorities = p.priorities.filter((_, i) => !havePriorities[i]).map((x) => ({ ...x, importId: id }));
-    const series = packSeries(
-      id,
-      p.series.map((s) => ({ ...s, importId: id, id: `${id}:${s.indicatorId}` })),
-    );
+    const series = packSeries(id, p.series.map((s) => ({ ...s, importId: id, id: `${id}:${s.indicatorId}` })));
     const record: ImportRecord = {
       ...p.record,
       counts: {

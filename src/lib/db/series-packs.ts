@@ -5,17 +5,20 @@
  * PACK_BYTES), not one record per series. Chromium's IndexedDB writes many
  * medium-sized records far more slowly than the same bytes in a few large ones:
  * measured in Chromium 150, 503 records of 30 KB took 0.4–0.9 s to put, and the
- * same 15 MB as 16–63 records took about 0.1 s. EES files with a filter column
+ * same 15 MB as 8–63 records took about 0.1 s. EES files with a filter column
  * (`characteristic`) bring hundreds of small series, so one per record made
  * storing cost more than reading the file. A series of PACK_BYTES or more is
  * stored alone; a pack never mixes imports, so undo still deletes by `importId`.
+ * The bundled data is stored one series to a pack (bundled.ts): almost every chart
+ * reads one of its series, and it is written once.
  */
 import type { ObservationSeries } from '../model/series';
+import { estimateBytes } from './record-size';
 
 export interface SeriesPack {
   /**
-   * `${importId}#${n}` for packs written since version 3; a pack made from a
-   * version-2 record (packOfOne) keeps that record's `${importId}:${indicatorId}`.
+   * `${importId}#${n}` for an import's packs; a pack of one series (packOfOne: the
+   * bundled data, and records of version 2) has the series' `${importId}:${indicatorId}`.
    */
   id: string;
   importId: string;
@@ -26,20 +29,12 @@ export interface SeriesPack {
 
 /**
  * An eighth of a megabyte, from measurements in Chromium 150 with the 1M-row benchmark
- * file (503 series): packs of 64 KB stored it in 240–310 ms, 128 KB in 220–230 ms and
- * 256 KB in 170–200 ms; but a chart reads a whole pack to use one series of it, and
+ * file (503 series): packs of 64 KB stored it in 240–310 ms, 128 KB in 190–235 ms and
+ * 256 KB in 165–280 ms; but a chart reads a whole pack to use one series of it, and
  * the first chart query after a reload took 7–24 ms with 128 KB packs (as with one
  * series a record) against 15–65 ms with 256 KB packs.
  */
 export const PACK_BYTES = 1 << 17;
-
-/** About what a series takes in IndexedDB (typed arrays by their bytes). */
-export function seriesBytes(s: ObservationSeries): number {
-  let n = s.areaIndex.byteLength + s.periods.byteLength + s.values.byteLength + s.statuses.byteLength;
-  n += (s.numerators?.byteLength ?? 0) + (s.denominators?.byteLength ?? 0);
-  for (const c of s.areaCodes) n += c.length;
-  return n;
-}
 
 /**
  * Packs one import's series, in their order, into records of about `target`
@@ -57,7 +52,7 @@ export function packSeries(importId: string, series: readonly ObservationSeries[
   };
   for (const s of series) {
     open.push(s);
-    bytes += seriesBytes(s);
+    bytes += estimateBytes(s);
     if (bytes >= target) close();
   }
   close();

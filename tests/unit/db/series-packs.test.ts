@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { packOfOne, packSeries, PACK_BYTES, seriesBytes, unpack } from '../../../src/lib/db/series-packs';
+import { estimateBytes } from '../../../src/lib/db/record-size';
+import { packOfOne, packSeries, PACK_BYTES, unpack } from '../../../src/lib/db/series-packs';
 import { SeriesBuilder, type ObservationSeries } from '../../../src/lib/model/series';
 
 function series(indicatorId: string, rows: number): ObservationSeries {
@@ -14,16 +15,16 @@ describe('packSeries', () => {
     // The benchmark's shape: 503 characteristics of about 2,000 rows each.
     const many = Array.from({ length: 503 }, (_, i) => series(`referrals_rate_group_${i}`, 1989));
     const packs = packSeries('imp', many);
-    expect(packs.length).toBeLessThanOrEqual(Math.ceil((503 * seriesBytes(many[0]!)) / PACK_BYTES));
+    expect(packs.length).toBeLessThanOrEqual(Math.ceil((503 * estimateBytes(many[0]!)) / PACK_BYTES));
     expect(packs.length).toBeGreaterThan(1);
     expect(unpack(packs)).toEqual(many);
   });
 
   it('stores a series of the target size or more on its own', () => {
     const big = series('big', 40_000);
-    const packs = packSeries('imp', [series('a', 10), big, series('b', 10)], seriesBytes(big));
+    const packs = packSeries('imp', [series('a', 10), big, series('b', 10)], estimateBytes(big));
     expect(packs.map((p) => p.indicatorIds)).toEqual([['a', 'big'], ['b']]);
-    expect(packSeries('imp', [big], seriesBytes(big)).map((p) => p.indicatorIds)).toEqual([['big']]);
+    expect(packSeries('imp', [big], estimateBytes(big)).map((p) => p.indicatorIds)).toEqual([['big']]);
   });
 
   it('keeps every series once, in order, each pack reaching the target but the last', () => {
@@ -36,10 +37,10 @@ describe('packSeries', () => {
         for (const [i, p] of packs.entries()) {
           expect(p.importId).toBe('imp');
           expect(p.indicatorIds).toEqual(p.series.map((s) => s.indicatorId));
-          const bytes = p.series.reduce((n, s) => n + seriesBytes(s), 0);
+          const bytes = p.series.reduce((n, s) => n + estimateBytes(s), 0);
           if (i < packs.length - 1) expect(bytes).toBeGreaterThanOrEqual(target);
           // A pack closes as soon as it reaches the target: without its last series it is under it.
-          expect(bytes - seriesBytes(p.series.at(-1)!)).toBeLessThan(target);
+          expect(bytes - estimateBytes(p.series.at(-1)!)).toBeLessThan(target);
         }
       }),
     );
