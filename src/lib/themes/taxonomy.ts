@@ -100,13 +100,12 @@ export interface CompiledTaxonomy {
 const LETTER_OR_DIGIT = '[\\p{L}\\p{N}]';
 
 /** A phrase written as a regular expression, `/…/flags`, rather than in the taxonomy's syntax. */
-function isRegExpPhrase(phrase: string): boolean {
-  return /^\/(.+)\/([a-z]*)$/s.test(phrase);
-}
+const REGEXP_PHRASE = /^\/(.+)\/([a-z]*)$/s;
+const isRegExpPhrase = (phrase: string) => REGEXP_PHRASE.test(phrase);
 
 /** Regular-expression source for one phrase written in the taxonomy's syntax. */
 export function phraseSource(phrase: string): { source: string; flags: string } {
-  const re = /^\/(.+)\/([a-z]*)$/s.exec(phrase);
+  const re = REGEXP_PHRASE.exec(phrase);
   if (re) return { source: re[1]!, flags: re[2]! };
   let out = '';
   const p = phrase.trim();
