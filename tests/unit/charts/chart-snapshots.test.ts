@@ -1,123 +1,208 @@
 /**
- * SVG snapshots of each chart, rendered with Svelte's server renderer (as
- * Observable Plot snapshots its marks): a change to what a chart draws shows up as
- * a diff in tests/unit/charts/__snapshots__/*.svg, which can be opened as pictures.
- * Numbers are rounded to one decimal so that harmless float noise does not fail them.
+ * A snapshot of every chart component, rendered with Svelte's server renderer: a
+ * change to what a chart draws shows up as a diff in __snapshots__/ (see
+ * snapshot.ts). Every `src/lib/charts/*.svelte` must have a fixture here, or be
+ * named below as a part that the fixtures render inside a chart.
  */
-import { createRawSnippet } from 'svelte';
+import { readdirSync } from 'node:fs';
+import { createRawSnippet, type Component, type ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import ChoroplethMap from '../../../src/lib/charts/ChoroplethMap.svelte';
 import { joinRanking, mapFeatures, type MapFile } from '../../../src/lib/charts/map-data';
-import { buildRankedData, type RankedRow } from '../../../src/lib/charts/ranked-data';
+import MapTable from '../../../src/lib/charts/MapTable.svelte';
+import PrioritiesTimeline from '../../../src/lib/charts/PrioritiesTimeline.svelte';
+import type { RankedRow } from '../../../src/lib/charts/ranked-data';
 import RankedChart from '../../../src/lib/charts/RankedChart.svelte';
+import RankedTable from '../../../src/lib/charts/RankedTable.svelte';
 import { buildSpineRow, type SpineRow } from '../../../src/lib/charts/spine-data';
 import SpineChart from '../../../src/lib/charts/SpineChart.svelte';
-import { buildTrendData } from '../../../src/lib/charts/trend-data';
+import SpineTable from '../../../src/lib/charts/SpineTable.svelte';
+import ThemeHeatmap from '../../../src/lib/charts/ThemeHeatmap.svelte';
+import ThemeMarkers from '../../../src/lib/charts/ThemeMarkers.svelte';
 import TrendChart from '../../../src/lib/charts/TrendChart.svelte';
+import TrendTable from '../../../src/lib/charts/TrendTable.svelte';
 import { formatPeriod } from '../../../src/lib/model/period';
-import type { Area, Indicator, Observation } from '../../../src/lib/model/types';
-import { area, obs } from '../builders';
+import { AREAS, HEATMAP, INDICATOR, RANKED, TREND } from './fixtures';
+import { matchSnapshot, normalise, svgOf } from './snapshot';
 
 const table = createRawSnippet(() => ({ render: () => '<table><caption>figures</caption></table>' }));
+const fmt = (v: number) => v.toFixed(1);
 
-function svgOf(html: string): string {
-  const m = /<svg[\s\S]*<\/svg>/.exec(html);
-  if (!m) throw new Error('no svg rendered');
-  return (
-    m[0]
-      .replace(/<!--[\s\S]*?-->/g, '')
-      // Svelte's scoped-style class hashes change with any CSS edit; they say nothing about the drawing.
-      .replace(/\s?svelte-[a-z0-9]+/g, '')
-      .replace(/ class=""/g, '')
-      .replace(/-?\d+\.\d+/g, (n) => String(Math.round(Number(n) * 10) / 10))
-      .replace(/></g, '>\n<') + '\n'
-  );
+/** Server-rendered markup; `props` is checked against the component's own. */
+function html<C extends Component<any>>(component: C, props: ComponentProps<C>): string {
+  return render(component as Component<Record<string, unknown>>, { props }).body;
 }
 
-const AREAS: Area[] = [
-  area('E92000001', 'England', 'national'),
-  area('E12000005', 'West Midlands', 'regional'),
-  ...['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'].map((n, i) => area(`E0600000${i + 1}`, n, 'local_authority', 'E12000005')),
-];
-const VALUES = [61.2, 40.4, 40.4, 22.5, 35.1, null, 48.9, 30];
-const OBS: Observation[] = [
-  obs('E92000001', 2025, 40.6),
-  obs('E92000001', 2024, 41.4),
-  obs('E12000005', 2025, 40.3),
-  ...VALUES.map((v, i) => obs(`E0600000${i + 1}`, 2025, v, v === null ? {} : { numerator: Math.round(v * 20), denominator: 200_000 })),
-  ...VALUES.map((v, i) => obs(`E0600000${i + 1}`, 2024, v === null ? null : v + 2)),
-];
-const INDICATOR: Indicator = {
-  id: 'cpp_rate',
-  label: 'Children on a child protection plan at 31 March, rate per 10,000 children',
-  shortLabel: 'CP plan rate',
-  unit: 'rate_per_10000',
-  polarity: 'neither',
-  definition: '',
-  source: 'dfe_lait',
-  decimals: 1,
-  importId: 'b',
+const MAP_FILE: MapFile = {
+  format: 'safeguarding-lens/map',
+  version: 1,
+  source: 'test',
+  width: 300,
+  height: 200,
+  inset: { x: 200, y: 0, width: 100, height: 80, label: 'London' },
+  areas: [
+    ...AREAS.slice(2).map((a, i) => ({
+      code: a.code,
+      name: a.name,
+      d: `M${10 + (i % 4) * 45} ${100 + Math.floor(i / 4) * 45}l40 0l0 40l-40 0z`,
+      label: [30 + (i % 4) * 45, 120] as [number, number],
+    })),
+    { code: 'E06000099', name: 'Abolished', end: 2020, d: 'M0 0l40 0l0 40l-40 0z', label: [20, 20] },
+  ],
 };
-const ranked = buildRankedData({
-  indicator: INDICATOR,
-  year: 2025,
-  areas: AREAS,
-  observations: OBS,
-  chosen: ['E06000002', 'E06000004'],
-  neighbours: { of: AREAS[3]!, links: [{ code: 'E06000001', closeness: 'Very close' }, { code: 'E06000007', closeness: 'Close' }], label: 'Neighbours’ average' },
-});
+const MAP_FEATURES = joinRanking(mapFeatures(MAP_FILE, 2025, new Map(AREAS.map((a) => [a.code, a]))), RANKED);
+const SPINE_ROWS = ['E06000002', 'E06000004', 'E06000006'].map((c) => buildSpineRow(INDICATOR, RANKED, c));
 
-describe('chart SVG snapshots', () => {
-  it('RankedChart', async () => {
-    const { body } = render(RankedChart, {
-      props: { id: 'ranked', data: ranked, title: 'Ranked', summary: 's', describeRow: (r: RankedRow) => r.name, formatValue: (v: number) => v.toFixed(1), valueLabel: 'Rate per 10,000 children', table, initialWidth: 640 },
-    });
-    await expect(svgOf(body)).toMatchFileSnapshot('__snapshots__/ranked-chart.svg');
+/** One fixture per component: the file name it is snapshotted under, and its normalised markup. */
+const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () => string }> = {
+  RankedChart: {
+    name: 'ranked-chart',
+    ext: 'svg',
+    markup: () =>
+      svgOf(
+        html(RankedChart, {
+          id: 'ranked',
+          data: RANKED,
+          title: 'Ranked',
+          summary: 's',
+          describeRow: (r: RankedRow) => r.name,
+          formatValue: fmt,
+          valueLabel: 'Rate per 10,000 children',
+          table,
+          initialWidth: 640,
+        }),
+      ),
+  },
+  RankedTable: {
+    name: 'ranked-table',
+    ext: 'html',
+    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKED, indicator: INDICATOR, formatPeriod })),
+  },
+  SpineChart: {
+    name: 'spine-chart',
+    ext: 'svg',
+    markup: () =>
+      svgOf(
+        html(SpineChart, {
+          id: 'spine',
+          rows: SPINE_ROWS,
+          title: 'Spine',
+          summary: 's',
+          describeRow: (r: SpineRow) => r.indicator.id,
+          formatPeriod,
+          formatValue: (_r: SpineRow, v: number) => fmt(v),
+          table,
+          initialWidth: 640,
+        }),
+      ),
+  },
+  SpineTable: {
+    name: 'spine-table',
+    ext: 'html',
+    markup: () => normalise(html(SpineTable, { id: 'spine', caption: 'Spine', rows: SPINE_ROWS, formatPeriod, trendHref: (id: string) => `#/area/E06000002?indicator=${id}` })),
+  },
+  ChoroplethMap: {
+    name: 'choropleth-map',
+    ext: 'svg',
+    markup: () =>
+      svgOf(
+        html(ChoroplethMap, {
+          id: 'map',
+          file: MAP_FILE,
+          features: MAP_FEATURES,
+          data: RANKED,
+          polarity: 'neither',
+          title: 'Map',
+          summary: 's',
+          describeRow: (r: RankedRow) => r.name,
+          formatValue: fmt,
+          table,
+        }),
+      ),
+  },
+  MapTable: {
+    name: 'map-table',
+    ext: 'html',
+    markup: () => normalise(html(MapTable, { id: 'map', caption: 'Map', features: MAP_FEATURES, polarity: 'neither', formatValue: fmt })),
+  },
+  TrendChart: {
+    name: 'trend-chart',
+    ext: 'svg',
+    markup: () =>
+      svgOf(html(TrendChart, { id: 'trend', data: TREND, title: 'Trend', summary: 's', describePoint: () => '', formatPeriod, valueLabel: 'Rate per 10,000 children', table })),
+  },
+  TrendTable: {
+    name: 'trend-table',
+    ext: 'html',
+    markup: () => normalise(html(TrendTable, { id: 'trend-table', data: TREND, caption: 'Trend', formatPeriod, formatValue: fmt })),
+  },
+  ThemeMarkers: {
+    name: 'theme-markers',
+    ext: 'svg',
+    markup: () =>
+      svgOf(
+        `<svg width="300" height="120">${html(ThemeMarkers, {
+          x: (p: number) => (p - 2020) * 50,
+          innerHeight: 110,
+          rows: [
+            { areaCode: 'E06000001', styleIndex: 0, years: [{ period: 2021 }, { period: 2023 }] },
+            { areaCode: 'E06000002', styleIndex: 4, years: [{ period: 2024 }] },
+          ],
+        })}</svg>`,
+      ),
+  },
+  ThemeHeatmap: {
+    name: 'theme-heatmap',
+    ext: 'svg',
+    markup: () => svgOf(html(ThemeHeatmap, { id: 'heatmap', data: HEATMAP, title: 'Themes', summary: 's', selected: { areaCode: 'E06000001', themeId: 'neglect' }, onselect: () => {} })),
+  },
+  PrioritiesTimeline: {
+    name: 'priorities-timeline',
+    ext: 'html',
+    markup: () =>
+      normalise(
+        html(PrioritiesTimeline, {
+          rows: AREAS.slice(2, 4).map((a) => ({ code: a.code, label: a.name })),
+          years: [2024, 2025],
+          chips: new Map([
+            ['E06000001|2024', [{ id: 'p1', label: 'Tackling neglect', themeIds: ['neglect'], userEdited: false }]],
+            [
+              'E06000002|2025',
+              [
+                { id: 'p2', label: 'Early help that reaches families sooner, in every part of the county, with partners working as one', themeIds: ['early_help'], userEdited: true },
+                { id: 'p3', label: 'Neglect and exploitation', themeIds: ['neglect', 'cse'], userEdited: false },
+              ],
+            ],
+          ]),
+          formatPeriod,
+          caption: 'Priorities',
+          highlightTheme: 'neglect',
+          selectedId: 'p3',
+          onselect: () => {},
+        }),
+      ),
+  },
+};
+
+/** Components drawn only inside a chart or table above: their snapshots are those charts'. */
+const PARTS: Record<string, string> = {
+  ChartFrame: 'the frame of every chart fixture',
+  FigureText: 'the value cells of every table fixture',
+  TableScroll: 'the box round every table fixture',
+  TableTools: 'the buttons under every table fixture',
+};
+
+describe('chart snapshots', () => {
+  it.each(Object.entries(FIXTURES))('%s', async (_component, f) => {
+    await matchSnapshot(f.markup(), f.name, f.ext);
   });
 
-  it('SpineChart', async () => {
-    const rows = ['E06000002', 'E06000004', 'E06000006'].map((c) => buildSpineRow(INDICATOR, ranked, c));
-    const { body } = render(SpineChart, {
-      props: { id: 'spine', rows, title: 'Spine', summary: 's', describeRow: (r: SpineRow) => r.indicator.id, formatPeriod, formatValue: (_r: SpineRow, v: number) => v.toFixed(1), table, initialWidth: 640 },
-    });
-    await expect(svgOf(body)).toMatchFileSnapshot('__snapshots__/spine-chart.svg');
-  });
-
-  it('ChoroplethMap', async () => {
-    const square = (x: number, y: number) => `M${x} ${y}l40 0l0 40l-40 0z`;
-    const file: MapFile = {
-      format: 'safeguarding-lens/map',
-      version: 1,
-      source: 'test',
-      width: 300,
-      height: 200,
-      inset: { x: 200, y: 0, width: 100, height: 80, label: 'London' },
-      areas: [
-        ...AREAS.slice(2).map((a, i) => ({ code: a.code, name: a.name, d: square(10 + (i % 4) * 45, 100 + Math.floor(i / 4) * 45), label: [30 + (i % 4) * 45, 120] as [number, number] })),
-        { code: 'E06000099', name: 'Abolished', end: 2020, d: square(0, 0), label: [20, 20] },
-      ],
-    };
-    const features = joinRanking(mapFeatures(file, 2025, new Map(AREAS.map((a) => [a.code, a]))), ranked);
-    const { body } = render(ChoroplethMap, {
-      props: { id: 'map', file, features, data: ranked, polarity: 'neither', title: 'Map', summary: 's', describeRow: (r: RankedRow) => r.name, formatValue: (v: number) => v.toFixed(1), table },
-    });
-    await expect(svgOf(body)).toMatchFileSnapshot('__snapshots__/choropleth-map.svg');
-  });
-
-  it('TrendChart', async () => {
-    const data = buildTrendData(
-      [obs('E06000001', 2023, 50), obs('E06000001', 2024, null), obs('E06000001', 2025, 61.2), obs('E92000001', 2023, 43), obs('E92000001', 2024, 41.4), obs('E92000001', 2025, 40.6)],
-      [
-        { code: 'E06000001', label: 'Alpha', role: 'area' },
-        { code: 'E92000001', label: 'England', role: 'england' },
-      ],
-      2023,
-      2025,
-    );
-    const { body } = render(TrendChart, {
-      props: { id: 'trend', data, title: 'Trend', summary: 's', describePoint: () => '', formatPeriod, valueLabel: 'Rate per 10,000 children', table },
-    });
-    await expect(svgOf(body)).toMatchFileSnapshot('__snapshots__/trend-chart.svg');
+  it('every chart component has a fixture', () => {
+    const components = readdirSync(new URL('../../../src/lib/charts/', import.meta.url))
+      .filter((f) => f.endsWith('.svelte'))
+      .map((f) => f.replace(/\.svelte$/, ''));
+    expect(components.length).toBeGreaterThan(10);
+    expect(components.filter((c) => !(c in FIXTURES) && !(c in PARTS))).toEqual([]);
   });
 });

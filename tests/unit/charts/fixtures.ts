@@ -1,0 +1,82 @@
+/**
+ * Made-up figures for the chart snapshots: eight authorities in one region (one
+ * suppressed, two tied), England, two years, counts for intervals, two statistical
+ * neighbours, and documents and priorities for the themes charts.
+ */
+import { buildRankedData } from '../../../src/lib/charts/ranked-data';
+import { buildHeatmap } from '../../../src/lib/charts/theme-heatmap-data';
+import { buildTrendData } from '../../../src/lib/charts/trend-data';
+import type { Area, Indicator, Observation, ThemeMention } from '../../../src/lib/model/types';
+import { area, obs } from '../builders';
+
+export const AREAS: Area[] = [
+  area('E92000001', 'England', 'national'),
+  area('E12000005', 'West Midlands', 'regional'),
+  ...['Alpha', 'Bravo', 'Charlie', 'Delta', 'Echo', 'Foxtrot', 'Golf', 'Hotel'].map((n, i) => area(`E0600000${i + 1}`, n, 'local_authority', 'E12000005')),
+];
+const VALUES = [61.2, 40.4, 40.4, 22.5, 35.1, null, 48.9, 30];
+export const OBS: Observation[] = [
+  obs('E92000001', 2025, 40.6),
+  obs('E92000001', 2024, 41.4),
+  obs('E12000005', 2025, 40.3),
+  ...VALUES.map((v, i) => obs(`E0600000${i + 1}`, 2025, v, v === null ? {} : { numerator: Math.round(v * 20), denominator: 200_000 })),
+  ...VALUES.map((v, i) => obs(`E0600000${i + 1}`, 2024, v === null ? null : v + 2)),
+];
+export const INDICATOR: Indicator = {
+  id: 'cpp_rate',
+  label: 'Children on a child protection plan at 31 March, rate per 10,000 children',
+  shortLabel: 'CP plan rate',
+  unit: 'rate_per_10000',
+  polarity: 'neither',
+  definition: '',
+  source: 'dfe_lait',
+  decimals: 1,
+  importId: 'b',
+};
+
+export const RANKED = buildRankedData({
+  indicator: INDICATOR,
+  year: 2025,
+  areas: AREAS,
+  observations: OBS,
+  chosen: ['E06000002', 'E06000004'],
+  neighbours: { of: AREAS[3]!, links: [{ code: 'E06000001', closeness: 'Very close' }, { code: 'E06000007', closeness: 'Close' }], label: 'Neighbours’ average' },
+});
+
+export const TREND = buildTrendData(
+  [obs('E06000001', 2023, 50), obs('E06000001', 2024, null), obs('E06000001', 2025, 61.2), obs('E92000001', 2023, 43), obs('E92000001', 2024, 41.4), obs('E92000001', 2025, 40.6)],
+  [
+    { code: 'E06000001', label: 'Alpha', role: 'area' },
+    { code: 'E92000001', label: 'England', role: 'england' },
+  ],
+  2023,
+  2025,
+);
+
+const mention = (areaCode: string, themeId: string, period: number, count: number, present = true): ThemeMention => ({
+  id: `${areaCode}-${themeId}-${period}`,
+  documentId: `${areaCode}-${period}`,
+  themeId,
+  areaCode,
+  period,
+  count,
+  share: count / 100,
+  present,
+  evidence: [],
+  importId: 'b',
+});
+
+/** Alpha has two documents (neglect in both, online safety in passing), Bravo one, Charlie none. */
+export const HEATMAP = buildHeatmap(
+  [mention('E06000001', 'neglect', 2024, 4), mention('E06000001', 'neglect', 2025, 2), mention('E06000001', 'online_safety', 2025, 0, false), mention('E06000002', 'early_help', 2025, 7)],
+  new Map([
+    ['E06000001', 2],
+    ['E06000002', 1],
+  ]),
+  AREAS.slice(2, 5).map((a) => ({ code: a.code, label: a.name })),
+  [
+    { id: 'neglect', label: 'Neglect' },
+    { id: 'online_safety', label: 'Online safety' },
+    { id: 'early_help', label: 'Early help' },
+  ],
+);
