@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { formatPeriod } from '../model/period';
+import { spreadsheetCell } from '../model/spreadsheet-cell';
 import { STATUS_MEANING } from '../model/status';
 import type { Area, Indicator, Observation } from '../model/types';
 
@@ -25,5 +26,5 @@ export function observationsToCsv(observations: Observation[], areas: Area[], in
     label.get(o.indicatorId) ?? '',
   ]);
   // A leading BOM makes Excel read the file as UTF-8 (names with accents, the en dash).
-  return `\uFEFF${Papa.unparse({ fields: CSV_COLUMNS, data: rows }, { newline: '\r\n' })}\r\n`;
+  return `\uFEFF${Papa.unparse({ fields: CSV_COLUMNS, data: rows.map((r) => r.map(spreadsheetCell)) }, { newline: '\r\n' })}\r\n`;
 }
