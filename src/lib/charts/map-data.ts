@@ -1,5 +1,5 @@
 import type { Area, AreaCode, Period } from '../model/types';
-import type { RankedData, RankedRow } from './ranked-data';
+import type { Ranking, RankingRow } from '../stats/ranking';
 
 /**
  * The map file (data/england-utla-map.json, built by scripts/build-map.ts): English
@@ -72,7 +72,7 @@ export function mapFeatures(file: MapFile, year: Period, areas: ReadonlyMap<Area
 }
 
 /** Each feature with its row in the ranking (null: no observation that year). */
-export function joinRanking(features: readonly MapFeature[], data: RankedData): { feature: MapFeature; row: RankedRow | null }[] {
+export function joinRanking(features: readonly MapFeature[], data: Ranking): { feature: MapFeature; row: RankingRow | null }[] {
   const rows = new Map([...data.ranked, ...data.unranked].map((r) => [r.code, r]));
   return features.map((f) => ({ feature: f, row: f.areaCode ? (rows.get(f.areaCode) ?? null) : null }));
 }
@@ -85,7 +85,7 @@ export function joinRanking(features: readonly MapFeature[], data: RankedData): 
 export const QUARTER_FILLS = ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] as const;
 
 /** The sentence that labels the map: what it shades, and its extremes. */
-export function mapSummary(data: RankedData, indicator: { shortLabel: string; unit: string; decimals: number }, formatPeriod: (p: Period) => string, fmt: (v: number) => string): string {
+export function mapSummary(data: Ranking, indicator: { shortLabel: string; unit: string; decimals: number }, formatPeriod: (p: Period) => string, fmt: (v: number) => string): string {
   const unit = indicator.unit === 'rate_per_10000' ? ' (per 10,000 children)' : '';
   let s = `Map of ${indicator.shortLabel}${unit} in ${formatPeriod(data.year)} across ${data.ranked.length} local authorities with a figure, shaded by quarter from lightest (lowest values) to darkest (highest).`;
   const byValue = [...data.ranked].sort((a, b) => b.value! - a.value!);

@@ -1,6 +1,7 @@
 import { describeValue, formatValue } from '../model/format';
 import { formatPeriod } from '../model/period';
 import type { Indicator } from '../model/types';
+import { listJoin } from './list-join';
 import type { TrendData } from './trend-data';
 
 /**
@@ -25,9 +26,4 @@ export function trendSummary(data: TrendData, indicator: Pick<Indicator, 'shortL
   if (areas.length) sentence += ` In ${formatPeriod(year)}: ${listJoin(areas.map(say))}`;
   if (benchmarks.length) sentence += `${areas.length ? '; ' : ` In ${formatPeriod(year)}: `}${listJoin(benchmarks.map(say))}`;
   return areas.length || benchmarks.length ? `${sentence}.` : sentence;
-}
-
-function listJoin(items: string[]): string {
-  if (items.length <= 1) return items.join('');
-  return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

@@ -1,3 +1,4 @@
+import { ENGLAND } from '../model/england';
 import { formatPeriod } from '../model/period';
 import type { Area, AreaCode, Indicator, Period } from '../model/types';
 import { DEFAULT_INDICATOR, type CompareView } from './url-codec';
@@ -80,5 +81,3 @@ export function trendLineSpecs(selected: readonly Area[], areasByCode: ReadonlyM
   }
   return specs;
 }
-
-export const ENGLAND: AreaCode = 'E92000001';

@@ -1,4 +1,4 @@
-import type { Area, AreaCode, NeighbourLink, NeighbourModel, Period } from '../model/types';
+import type { Area, AreaCode, NeighbourLink, NeighbourModel } from '../model/types';
 import { DEFAULT_NEIGHBOURS, NO_NEIGHBOURS } from './url-codec';
 
 export interface NeighbourChoice {
@@ -36,27 +36,4 @@ export function neighboursDescription(of: Area, count: number, modelLabel: strin
 /** Pseudo area code under which the neighbours' average is drawn as a trend line. */
 export function neighbourLineCode(of: Area): AreaCode {
   return `neighbours:${of.code}`;
-}
-
-/**
- * The neighbours' average for each period, as observations of a pseudo area, so the
- * trend chart can draw it like any benchmark line. Plain mean of the neighbours with
- * a figure, as LAIT shows it.
- */
-export function neighbourAverageSeries(
-  observations: readonly { areaCode: AreaCode; period: Period; value: number | null }[],
-  links: readonly NeighbourLink[],
-  lineCode: AreaCode,
-  indicatorId: string,
-): { indicatorId: string; areaCode: AreaCode; period: Period; value: number | null; status: 'blank' | null; importId: string }[] {
-  const wanted = new Set(links.map((l) => l.code));
-  const sums = new Map<Period, { s: number; n: number }>();
-  for (const o of observations) {
-    if (!wanted.has(o.areaCode) || o.value === null) continue;
-    const e = sums.get(o.period) ?? { s: 0, n: 0 };
-    e.s += o.value;
-    e.n += 1;
-    sums.set(o.period, e);
-  }
-  return [...sums].map(([period, { s, n }]) => ({ indicatorId, areaCode: lineCode, period, value: s / n, status: null, importId: 'derived' }));
 }

@@ -71,8 +71,15 @@ export function bandOfQuarter(q: 0 | 1 | 2 | 3, polarity: Polarity): Band {
   return { index, code, label: `${code} (${BEST_LABELS[index]})` };
 }
 
+export interface QuarterRange {
+  quarter: 0 | 1 | 2 | 3;
+  from: number;
+  to: number;
+  band: Band;
+}
+
 /** Each value quarter, lowest first, with its range and band. */
-export function quarterRanges(cuts: QuartileCuts, polarity: Polarity): { quarter: 0 | 1 | 2 | 3; from: number; to: number; band: Band }[] {
+export function quarterRanges(cuts: QuartileCuts, polarity: Polarity): QuarterRange[] {
   const edges = [cuts.min, cuts.q1, cuts.median, cuts.q3, cuts.max];
   return ([0, 1, 2, 3] as const).map((q) => ({ quarter: q, from: edges[q]!, to: edges[q + 1]!, band: bandOfQuarter(q, polarity) }));
 }

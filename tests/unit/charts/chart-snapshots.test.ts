@@ -12,10 +12,9 @@ import ChoroplethMap from '../../../src/lib/charts/ChoroplethMap.svelte';
 import { joinRanking, mapFeatures, type MapFile } from '../../../src/lib/charts/map-data';
 import MapTable from '../../../src/lib/charts/MapTable.svelte';
 import PrioritiesTimeline from '../../../src/lib/charts/PrioritiesTimeline.svelte';
-import type { RankedRow } from '../../../src/lib/charts/ranked-data';
 import RankedChart from '../../../src/lib/charts/RankedChart.svelte';
 import RankedTable from '../../../src/lib/charts/RankedTable.svelte';
-import { buildSpineRow, type SpineRow } from '../../../src/lib/charts/spine-data';
+import { spineRow, type SpineRow } from '../../../src/lib/charts/spine-data';
 import SpineChart from '../../../src/lib/charts/SpineChart.svelte';
 import SpineTable from '../../../src/lib/charts/SpineTable.svelte';
 import ThemeHeatmap from '../../../src/lib/charts/ThemeHeatmap.svelte';
@@ -23,7 +22,9 @@ import ThemeMarkers from '../../../src/lib/charts/ThemeMarkers.svelte';
 import TrendChart from '../../../src/lib/charts/TrendChart.svelte';
 import TrendTable from '../../../src/lib/charts/TrendTable.svelte';
 import { formatPeriod } from '../../../src/lib/model/period';
-import { AREAS, HEATMAP, INDICATOR, RANKED, TREND } from './fixtures';
+import { profileRow } from '../../../src/lib/stats/profile';
+import type { RankingRow } from '../../../src/lib/stats/ranking';
+import { AREAS, HEATMAP, INDICATOR, RANKED, RANKING, TREND } from './fixtures';
 import { matchSnapshot, normalise, svgOf } from './snapshot';
 
 const table = createRawSnippet(() => ({ render: () => '<table><caption>figures</caption></table>' }));
@@ -51,8 +52,8 @@ const MAP_FILE: MapFile = {
     { code: 'E06000099', name: 'Abolished', end: 2020, d: 'M0 0l40 0l0 40l-40 0z', label: [20, 20] },
   ],
 };
-const MAP_FEATURES = joinRanking(mapFeatures(MAP_FILE, 2025, new Map(AREAS.map((a) => [a.code, a]))), RANKED);
-const SPINE_ROWS = ['E06000002', 'E06000004', 'E06000006'].map((c) => buildSpineRow(INDICATOR, RANKED, c));
+const MAP_FEATURES = joinRanking(mapFeatures(MAP_FILE, 2025, new Map(AREAS.map((a) => [a.code, a]))), RANKING);
+const SPINE_ROWS = ['E06000002', 'E06000004', 'E06000006'].map((c) => spineRow(profileRow(INDICATOR, RANKING, c)));
 
 /** One fixture per component: the file name it is snapshotted under, and its normalised markup. */
 const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () => string }> = {
@@ -66,7 +67,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
           data: RANKED,
           title: 'Ranked',
           summary: 's',
-          describeRow: (r: RankedRow) => r.name,
+          describeRow: (r: RankingRow) => r.name,
           formatValue: fmt,
           valueLabel: 'Rate per 10,000 children',
           table,
@@ -77,7 +78,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
   RankedTable: {
     name: 'ranked-table',
     ext: 'html',
-    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKED, indicator: INDICATOR, formatPeriod })),
+    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKING, indicator: INDICATOR, formatPeriod })),
   },
   SpineChart: {
     name: 'spine-chart',
@@ -111,11 +112,11 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
           id: 'map',
           file: MAP_FILE,
           features: MAP_FEATURES,
-          data: RANKED,
+          data: RANKING,
           polarity: 'neither',
           title: 'Map',
           summary: 's',
-          describeRow: (r: RankedRow) => r.name,
+          describeRow: (r: RankingRow) => r.name,
           formatValue: fmt,
           table,
         }),

@@ -3,10 +3,11 @@
  * suppressed, two tied), England, two years, counts for intervals, two statistical
  * neighbours, and documents and priorities for the themes charts.
  */
-import { buildRankedData } from '../../../src/lib/charts/ranked-data';
+import { rankedChartData } from '../../../src/lib/charts/ranked-data';
 import { buildHeatmap } from '../../../src/lib/charts/theme-heatmap-data';
 import { buildTrendData } from '../../../src/lib/charts/trend-data';
 import type { Area, Indicator, Observation, ThemeMention } from '../../../src/lib/model/types';
+import { rankAuthorities } from '../../../src/lib/stats/ranking';
 import { area, obs } from '../builders';
 
 export const AREAS: Area[] = [
@@ -34,7 +35,7 @@ export const INDICATOR: Indicator = {
   importId: 'b',
 };
 
-export const RANKED = buildRankedData({
+export const RANKING = rankAuthorities({
   indicator: INDICATOR,
   year: 2025,
   areas: AREAS,
@@ -42,6 +43,7 @@ export const RANKED = buildRankedData({
   chosen: ['E06000002', 'E06000004'],
   neighbours: { of: AREAS[3]!, links: [{ code: 'E06000001', closeness: 'Very close' }, { code: 'E06000007', closeness: 'Close' }], label: 'Neighbours’ average' },
 });
+export const RANKED = rankedChartData(RANKING);
 
 export const TREND = buildTrendData(
   [obs('E06000001', 2023, 50), obs('E06000001', 2024, null), obs('E06000001', 2025, 61.2), obs('E92000001', 2023, 43), obs('E92000001', 2024, 41.4), obs('E92000001', 2025, 40.6)],

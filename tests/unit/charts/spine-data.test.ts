@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { buildRankedData } from '../../../src/lib/charts/ranked-data';
-import { buildSpineRow, describeSpineRow, spinePosition } from '../../../src/lib/charts/spine-data';
+import { describeSpineRow, spinePosition, spineRow } from '../../../src/lib/charts/spine-data';
 import { formatPeriod } from '../../../src/lib/model/period';
 import type { Area, Indicator, Observation } from '../../../src/lib/model/types';
+import { profileRow } from '../../../src/lib/stats/profile';
+import { rankAuthorities } from '../../../src/lib/stats/ranking';
 
 const cuts = { min: 10, q1: 30, median: 40, q3: 50, max: 90 };
 
@@ -18,12 +19,12 @@ describe('spinePosition', () => {
   });
 });
 
-describe('buildSpineRow', () => {
+describe('profileRow and spineRow', () => {
   const area = (code: string, name: string, level: Area['level'], regionCode?: string): Area => ({ code, name, level, aliases: [], importId: 'b', ...(regionCode ? { regionCode } : {}) });
   const areas = [area('E92000001', 'England', 'national'), area('E12000005', 'West Midlands', 'regional'), area('A', 'Alpha', 'local_authority', 'E12000005'), area('B', 'Bravo', 'local_authority', 'E12000005')];
   const o = (areaCode: string, value: number, extra: Partial<Observation> = {}): Observation => ({ indicatorId: 'x', areaCode, period: 2025, value, status: null, importId: 'b', ...extra });
   const indicator: Indicator = { id: 'x', label: 'X rate', shortLabel: 'X rate', unit: 'rate_per_10000', polarity: 'neither', definition: '', source: '', decimals: 1, importId: 'b' };
-  const ranked = buildRankedData({
+  const ranked = rankAuthorities({
     indicator,
     year: 2025,
     areas,
@@ -32,7 +33,7 @@ describe('buildSpineRow', () => {
   });
 
   it('takes the area, England, region and spread from the ranking', () => {
-    const r = buildSpineRow(indicator, ranked, 'A');
+    const r = spineRow(profileRow(indicator, ranked, 'A'));
     expect(r.row?.value).toBe(60);
     expect(r.england).toBe(40);
     expect(r.region).toEqual({ label: 'West Midlands', value: 45 });
@@ -44,7 +45,7 @@ describe('buildSpineRow', () => {
   });
 
   it('has no marks for an area without a figure', () => {
-    const r = buildSpineRow(indicator, ranked, 'Z');
+    const r = spineRow(profileRow(indicator, ranked, 'Z'));
     expect(r.row).toBeNull();
     expect(r.pos?.value).toBeNull();
   });

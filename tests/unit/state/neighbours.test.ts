@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Area, NeighbourModel } from '../../../src/lib/model/types';
-import { chooseNeighbours, neighbourAverageSeries, neighbourLinks } from '../../../src/lib/state/neighbours';
+import { chooseNeighbours, neighbourLinks } from '../../../src/lib/state/neighbours';
 
 const la = (code: string, name: string, previousCodes?: string[]): Area => ({ code, name, level: 'local_authority', aliases: [], importId: 'bundled', ...(previousCodes ? { previousCodes } : {}) });
 const worcs = la('E10000034', 'Worcestershire');
@@ -25,25 +25,5 @@ describe('neighbourLinks', () => {
     expect(neighbourLinks(model, la('E06000060', 'Buckinghamshire', ['E10000002']))).toEqual([{ code: 'E10000034', closeness: 'Close' }]);
     expect(neighbourLinks(model, worcs)).toEqual([]);
     expect(neighbourLinks(undefined, worcs)).toEqual([]);
-  });
-});
-
-describe('neighbourAverageSeries', () => {
-  it('averages the neighbours with a figure in each year', () => {
-    const obs = [
-      { areaCode: 'A', period: 2024, value: 10 },
-      { areaCode: 'B', period: 2024, value: 30 },
-      { areaCode: 'A', period: 2025, value: 12 },
-      { areaCode: 'B', period: 2025, value: null },
-      { areaCode: 'C', period: 2025, value: 1000 },
-    ];
-    const links = [
-      { code: 'A', closeness: 'Close' },
-      { code: 'B', closeness: 'Close' },
-    ];
-    expect(neighbourAverageSeries(obs, links, 'neighbours:X', 'cpp_rate').map((o) => [o.period, o.value])).toEqual([
-      [2024, 20],
-      [2025, 12],
-    ]);
   });
 });
