@@ -56,6 +56,9 @@ export interface TagResult {
   priorities: PriorityCandidate[];
 }
 
+/** Matches of one theme in one sentence that are weighed (all are kept as evidence terms). */
+const MAX_MATCHES_WEIGHED = 8;
+
 /** Weight a theme needs to be judged present in a document of n body sentences. */
 export function presenceThreshold(n: number): number {
   return Math.max(1, Math.sqrt(n / 150));
@@ -312,7 +315,9 @@ function weigh(
   matches: ThemeMatch[],
   ctx: { listed: number; inPriority: boolean; kin: ThemeMatch[] },
 ): Weighed {
-  const live = matches.filter((m) => !isNegated(text, sentence, m));
+  // A real sentence names a theme a few times at most; a hostile one names it hundreds of
+  // times, and each match is weighed against the whole sentence. The first few decide.
+  const live = matches.slice(0, MAX_MATCHES_WEIGHED).filter((m) => !isNegated(text, sentence, m));
   if (live.length === 0) return { weight: 0, note: 'negated' };
   let official: string | null = null;
   const real = live.filter((m) => {
@@ -360,14 +365,24 @@ export function tagText(tax: CompiledTaxonomy, text: string): TagResult {
   const priorities = extractPriorities(tax, text, sentences);
   const family = new Map(tax.themes.map((t) => [t.def.id, t.def.family]));
   const evidence = new Map<string, EvidenceSentence[]>();
+  const prioritiesBySentence = new Map<number, PriorityCandidate[]>();
+  for (const p of priorities) {
+    const list = prioritiesBySentence.get(p.sentence);
+    if (list) list.push(p);
+    else prioritiesBySentence.set(p.sentence, [p]);
+  }
 
   sentences.forEach((s, i) => {
     const matches = perSentence[i]!;
     if (!matches.length) return;
     const byTheme = new Map<string, ThemeMatch[]>();
-    for (const m of matches) byTheme.set(m.themeId, [...(byTheme.get(m.themeId) ?? []), m]);
+    for (const m of matches) {
+      const list = byTheme.get(m.themeId);
+      if (list) list.push(m);
+      else byTheme.set(m.themeId, [m]);
+    }
     const listed = listedTogether(text, matches, family);
-    const prioritySpans = priorities.filter((p) => p.sentence === s.index);
+    const prioritySpans = prioritiesBySentence.get(s.index) ?? [];
     for (const [themeId, ms] of byTheme) {
       const inPriority = ms.some((m) => prioritySpans.some((p) => m.start >= p.start && m.end <= p.end));
       const kin = matches.filter((m) => family.get(m.themeId) === family.get(themeId));

@@ -46,3 +46,21 @@ describe('documentText and formatOf', () => {
     expect(documentText('\uFEFFa\r\nb', 'txt')).toBe('a\nb');
   });
 });
+
+describe('hostile markup (issue 14, item 2)', () => {
+  it('reads a comment, a tag or a script that is never closed as the single-pass reader should', () => {
+    expect(htmlToText('<p>Neglect</p><!-- never closed <p>Early help</p>')).toBe('Neglect\n\nEarly help');
+    expect(htmlToText('<!--'.repeat(1000))).toBe('<!--'.repeat(1000));
+    expect(htmlToText('<p>Safe</p><a href="x"')).toBe('Safe\n\n<a href="x"');
+    expect(htmlToText('<p>3 < 4 and <b>neglect</b></p>')).toBe('3 < 4 and neglect');
+    expect(htmlToText('<!DOCTYPE html><p>Text</p>')).toBe('Text');
+    expect(htmlToText('<svg><text>drawn</text></svg><p>read</p>')).toBe('read');
+  });
+
+  it('turns Markdown tables into text and leaves unclosed syntax as written', () => {
+    expect(markdownToText('| Theme | Year |\n|---|---|\n| Neglect | 2021 |')).toBe('Theme Year\n\nNeglect 2021');
+    expect(markdownToText('[not a link\n```x\ncode')).toBe('[not a link\n```x\ncode');
+    expect(markdownToText('```\ncode\n```\nafter')).toBe('code\nafter');
+    expect(markdownToText('## Priorities ##\n\n<!-- hidden -->**bold** and _em_')).toBe('Priorities\n\nbold and em');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../src/lib/themes/sentences';
+import { MAX_SENTENCE_CHARS, splitSentences } from '../../../src/lib/themes/sentences';
 
 const texts = (t: string) => splitSentences(t).map((s) => s.text);
 
@@ -58,5 +58,30 @@ describe('splitSentences', () => {
   it('skips lines without letters and copes with empty text', () => {
     expect(texts('285.\n\n \u00a0\n---\n')).toEqual([]);
     expect(splitSentences('')).toEqual([]);
+  });
+});
+
+describe('hostile text (issue 14, item 2)', () => {
+  it('cuts a run of text with no sentence end into sentences of bounded length, at spaces', () => {
+    const text = 'neglect '.repeat(25_000);
+    const s = splitSentences(text);
+    expect(s.length).toBeGreaterThanOrEqual(text.length / MAX_SENTENCE_CHARS);
+    expect(Math.max(...s.map((x) => x.end - x.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+    expect(s.every((x) => text.slice(x.start, x.end) === x.text && !x.text.startsWith(' ') && x.text.startsWith('neglect'))).toBe(true);
+  });
+
+  it('does not join ten thousand lower-case lines into one block', () => {
+    const s = splitSentences('neglect\n'.repeat(10_000));
+    expect(Math.max(...s.map((x) => x.end - x.start))).toBeLessThanOrEqual(MAX_SENTENCE_CHARS);
+  });
+
+  it('cuts a single word longer than the limit where it must', () => {
+    const s = splitSentences('x'.repeat(2_500));
+    expect(s.map((x) => x.end - x.start)).toEqual([1000, 1000, 500]);
+  });
+
+  it('still reads abbreviations and initials after a long run of stops', () => {
+    const s = splitSentences(`${'. '.repeat(5_000)}Cllr. Smith and Mr B. Allbut spoke. The Board agreed.`);
+    expect(s.map((x) => x.text)).toEqual(['Cllr. Smith and Mr B. Allbut spoke.', 'The Board agreed.']);
   });
 });
