@@ -47,6 +47,15 @@ export const CARRY_LIMITS = {
   indicators: 200,
   documents: 100,
   priorities: 5_000,
+  /**
+   * Characters of document text a link may carry, all documents together. A link's
+   * 16,000 characters hold 12 KB deflated, and minutes deflate about three to one, so a
+   * real link carries some 40,000 characters of text; more can only be text repeated
+   * to make the recipient's browser work (every carried document is tagged on arrival).
+   */
+  linkDocumentChars: 200_000,
+  /** The same for a dashboard file: a few long annual reports. Tagging them shows progress and can be cancelled. */
+  fileDocumentChars: 5_000_000,
 } as const;
 
 export interface CarriedCounts {
@@ -211,7 +220,7 @@ export async function readEnvelopeText(text: string, source: Carried['source']):
   const note = typeof json.note === 'string' && json.note.trim() ? json.note.trim().slice(0, 2000) : undefined;
 
   const data = json.data;
-  const tooMany = overLimits(data);
+  const tooMany = overLimits(data, source);
   if (tooMany) return fail(tooMany);
   const issues = new IssueList();
   const valid = validateAppFile(data, issues);
@@ -244,9 +253,18 @@ export async function readEnvelopeText(text: string, source: Carried['source']):
   return { ok: true, carried };
 }
 
-/** The row limits, checked before any item is read. */
-function overLimits(data: unknown): string | null {
+/** The row limits and the document text limit, checked before any item is read. */
+function overLimits(data: unknown, source: Carried['source']): string | null {
   if (!isObj(data)) return null;
+  if (Array.isArray(data['documents'])) {
+    const max = source.kind === 'link' ? CARRY_LIMITS.linkDocumentChars : CARRY_LIMITS.fileDocumentChars;
+    let chars = 0;
+    for (const d of data['documents']) if (isObj(d) && typeof d['text'] === 'string') chars += d['text'].length;
+    if (chars > max) {
+      const where = source.kind === 'link' ? 'a link' : 'a dashboard file';
+      return `The carried documents hold ${chars.toLocaleString('en-GB')} characters of text, more than the ${max.toLocaleString('en-GB')} ${where} may carry, so they were not read.`;
+    }
+  }
   const names = ['observations', 'areas', 'indicators', 'documents', 'priorities'] as const;
   for (const name of names) {
     const list = data[name];

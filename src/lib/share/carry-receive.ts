@@ -13,17 +13,27 @@ import { readAppData } from '../import/app-data';
 import { buildAreaLookup } from '../import/area-match';
 import { resolveUnknownAreas } from '../import/custom-areas';
 import { IssueList } from '../import/issues';
+import { errorMessage } from '../model/errors';
 import type { ImportRecord, SourceDocument, ThemeMention } from '../model/types';
 import type { Carried } from './carry-format';
 import { count } from './carry-scope';
 
-/** Tags documents for their theme mentions; the app passes the themes worker, tests a stand-in. */
-export type TagDocuments = (docs: SourceDocument[]) => Promise<ThemeMention[]>;
+export interface TagOptions {
+  /** What is being done, in words, and the share done (0–1). */
+  onProgress?: (doing: string, fraction: number) => void;
+  /** Aborting it stops the tagging: the carried data is then neither viewed nor saved. */
+  signal?: AbortSignal;
+}
 
-export type Outcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; message: string };
+/** Tags documents for their theme mentions; the app passes the themes worker, tests a stand-in. */
+export type TagDocuments = (docs: SourceDocument[], opts?: TagOptions) => Promise<ThemeMention[]>;
+
+export type Outcome<T> = { ok: true; value: T; warnings: string[] } | { ok: false; message: string; cancelled?: true };
+
+const CANCELLED = { ok: false, cancelled: true, message: 'Opening the carried data was cancelled: nothing was saved.' } as const;
 
 /** The carried data as an import for `db`, checked against what `db` holds. */
-export async function prepareCarried(db: LensDb, carried: Carried, tag: TagDocuments): Promise<Outcome<PreparedImport>> {
+export async function prepareCarried(db: LensDb, carried: Carried, tag: TagDocuments, opts: TagOptions = {}): Promise<Outcome<PreparedImport>> {
   const importId = crypto.randomUUID();
   const [areas, indicators] = await Promise.all([listAreas(db), listIndicators(db)]);
   const known = { areas: buildAreaLookup(areas), indicators: indicators.map((i) => ({ id: i.id, label: i.label, shortLabel: i.shortLabel })) };
@@ -42,9 +52,13 @@ export async function prepareCarried(db: LensDb, carried: Carried, tag: TagDocum
   let mentions: ThemeMention[] = [];
   if (parsed.documents.length) {
     try {
-      mentions = await tag(parsed.documents.map((d) => ({ ...d, importId })));
+      mentions = await tag(
+        parsed.documents.map((d) => ({ ...d, importId })),
+        opts,
+      );
     } catch (e) {
-      warnings.push(`The themes of the carried documents could not be worked out (${e instanceof Error ? e.message : String(e)}); the documents are there, without themes.`);
+      if (opts.signal?.aborted) return CANCELLED;
+      warnings.push(`The themes of the carried documents could not be worked out (${errorMessage(e)}); the documents are there, without themes.`);
     }
   }
   const name = carried.source.kind === 'file' ? carried.source.name : `Shared link${carried.description ? ` (${carried.description})` : ''}`;
@@ -68,8 +82,9 @@ export async function saveCarried(
   library: LensDb,
   carried: Carried,
   tag: TagDocuments,
-): Promise<{ ok: true; record: ImportRecord; already: boolean; warnings: string[] } | { ok: false; message: string }> {
-  const prepared = await prepareCarried(library, carried, tag);
+  opts: TagOptions = {},
+): Promise<{ ok: true; record: ImportRecord; already: boolean; warnings: string[] } | { ok: false; message: string; cancelled?: true }> {
+  const prepared = await prepareCarried(library, carried, tag, opts);
   if (!prepared.ok) return prepared;
   try {
     return { ok: true, record: await commitImport(library, prepared.value), already: false, warnings: prepared.warnings };
@@ -83,12 +98,12 @@ export async function saveCarried(
  * "View only": a temporary database with the bundled figures and the carried ones.
  * The library is neither read nor written, so the view shows what the sender's did.
  */
-export async function viewCarried(carried: Carried, tag: TagDocuments): Promise<Outcome<ViewOnlyDb>> {
+export async function viewCarried(carried: Carried, tag: TagDocuments, opts: TagOptions = {}): Promise<Outcome<ViewOnlyDb>> {
   let temp: ViewOnlyDb | undefined;
   try {
     temp = await openViewOnlyDb();
     await ensureBundledData(temp.db);
-    const prepared = await prepareCarried(temp.db, carried, tag);
+    const prepared = await prepareCarried(temp.db, carried, tag, opts);
     if (!prepared.ok) {
       await temp.discard();
       return prepared;
@@ -97,6 +112,7 @@ export async function viewCarried(carried: Carried, tag: TagDocuments): Promise<
     return { ok: true, value: temp, warnings: prepared.warnings };
   } catch (e) {
     await temp?.discard().catch(() => undefined);
+    if (opts.signal?.aborted) return CANCELLED;
     return { ok: false, message: `The carried data could not be opened: ${storageMessage(e)}` };
   }
 }

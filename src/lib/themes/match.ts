@@ -91,7 +91,7 @@ function sentenceOf(sentences: readonly Sentence[], at: number): number {
  * each pattern runs once over the whole text: a long report is tagged in one pass
  * per rule instead of one per rule and sentence.
  */
-export function matchDocument(tax: CompiledTaxonomy, text: string, sentences: readonly Sentence[]): ThemeMatch[][] {
+export function matchDocument(tax: CompiledTaxonomy, text: string, sentences: readonly Sentence[], onTheme?: (done: number, total: number) => void): ThemeMatch[][] {
   const out: ThemeMatch[][] = sentences.map(() => []);
   const shouting = new Map<number, boolean>();
   const isShouting = (i: number) => {
@@ -102,7 +102,8 @@ export function matchDocument(tax: CompiledTaxonomy, text: string, sentences: re
     }
     return v;
   };
-  for (const theme of tax.themes) {
+  for (const [done, theme] of tax.themes.entries()) {
+    onTheme?.(done, tax.themes.length);
     const excluded = theme.exclude ? spans(theme.exclude, text) : [];
     const seen = new Set<number>();
     for (const rule of theme.rules) {

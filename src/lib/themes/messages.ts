@@ -29,6 +29,18 @@ export interface AnalysedResponse {
   labels: Record<string, string>;
 }
 
+/** How far the worker has got with a document: a stage in words and the share done (0–1). */
+export interface AnalyseProgress {
+  stage: string;
+  fraction: number;
+}
+
+export interface ProgressResponse {
+  type: 'progress';
+  id: number;
+  progress: AnalyseProgress;
+}
+
 export interface FailedResponse {
   type: 'failed';
   id: number;
@@ -36,4 +48,4 @@ export interface FailedResponse {
 }
 
 export type ThemesRequest = AnalyseRequest;
-export type ThemesResponse = AnalysedResponse | FailedResponse;
+export type ThemesResponse = AnalysedResponse | ProgressResponse | FailedResponse;

@@ -355,10 +355,15 @@ function weigh(
   return { weight: Math.round(w * 100) / 100, ...(note ? { note } : {}) };
 }
 
+/** How far tagging has got: a stage in words and the share of the work done (0–1). */
+export type TagProgress = (stage: string, fraction: number) => void;
+
 /** Tags a document's text. The same function runs in the browser worker and the CLI. */
-export function tagText(tax: CompiledTaxonomy, text: string): TagResult {
+export function tagText(tax: CompiledTaxonomy, text: string, onProgress?: TagProgress): TagResult {
+  onProgress?.('Finding the sentences', 0);
   const sentences = splitSentences(text);
-  const perSentence = matchDocument(tax, text, sentences);
+  // Matching and weighing take about half the time each on minutes and reports.
+  const perSentence = matchDocument(tax, text, sentences, (done, total) => onProgress?.('Finding the themes named', 0.05 + (0.45 * done) / total));
   const acronyms = localAcronyms(text, perSentence.flat());
   if (acronyms.size) sentences.forEach((s, i) => perSentence[i]!.push(...matchLocalAcronyms(acronyms, text, s.start, s.end)));
 
@@ -373,6 +378,7 @@ export function tagText(tax: CompiledTaxonomy, text: string): TagResult {
   }
 
   sentences.forEach((s, i) => {
+    if (onProgress && i % 500 === 0) onProgress('Weighing each sentence', 0.5 + (0.5 * i) / sentences.length);
     const matches = perSentence[i]!;
     if (!matches.length) return;
     const byTheme = new Map<string, ThemeMatch[]>();

@@ -187,3 +187,26 @@ describe('dashboard files', () => {
     expect(dashboardFileName('…')).toBe('dashboard.sglens.json');
   });
 });
+
+describe('the work a carried link may cause (issue 14, item 2)', () => {
+  const doc = (text: string) => ({ id: 'd1', areaCode: 'E10000034', period: 2021, title: 'Minutes', source: 'm.txt', text, hash: 'h' });
+
+  it('refuses a link whose documents hold more text than a real link can, before reading any item', async () => {
+    // 1.8 MB of one word deflates to a few kilobytes: a short link that would keep the tagger busy.
+    const res = await readCarryParam(await encodeCarry(envelope({ documents: [doc('neglect '.repeat(230_000))] })));
+    expect(res.ok).toBe(false);
+    expect(!res.ok && res.message).toBe(
+      `The carried documents hold 1,840,000 characters of text, more than the ${CARRY_LIMITS.linkDocumentChars.toLocaleString('en-GB')} a link may carry, so they were not read.`,
+    );
+  });
+
+  it('reads a link with a document of real length', async () => {
+    const res = await readCarryParam(await encodeCarry(envelope({ documents: [doc('Neglect remains our priority. '.repeat(100))] })));
+    expect(res.ok && res.carried.counts.documents).toBe(1);
+  });
+
+  it('allows a dashboard file more, up to its own limit', async () => {
+    const text = dashboardFileText({ ...envelope({ documents: [doc('neglect '.repeat(50_000))] }), view: '#/themes' });
+    expect((await readDashboardFile(new Blob([text]), 'a.sglens.json')).ok).toBe(true);
+  });
+});

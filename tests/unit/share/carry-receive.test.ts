@@ -122,3 +122,34 @@ describe('carryScope', () => {
     expect(carryScope({ name: 'data' }, ctx)).toBeNull();
   });
 });
+
+describe('Cancel while the carried documents are tagged', () => {
+  /** A tagger that waits until it is cancelled, as the worker does with a long document. */
+  const slowTag = (_docs: unknown[], opts?: { signal?: AbortSignal; onProgress?: (d: string, f: number) => void }) =>
+    new Promise<ThemeMention[]>((_, reject) => {
+      opts?.onProgress?.('Finding the themes of the document', 0.1);
+      opts?.signal?.addEventListener('abort', () => reject(new Error('cancelled')));
+    });
+
+  it('View only: says it was cancelled, leaves no temporary database and nothing in the library', async () => {
+    const c = await carried();
+    const controller = new AbortController();
+    const progress: string[] = [];
+    const pending = viewCarried(c, slowTag, { signal: controller.signal, onProgress: (d) => progress.push(d) });
+    await vi.waitFor(() => expect(progress).toEqual(['Finding the themes of the document']));
+    controller.abort();
+    const res = await pending;
+    expect(res).toEqual({ ok: false, cancelled: true, message: 'Opening the carried data was cancelled: nothing was saved.' });
+    const names = await indexedDB.databases();
+    expect(names.filter((d) => d.name?.startsWith('safeguarding-lens-viewing-'))).toEqual([]);
+  });
+
+  it('Save: nothing is added to the library', async () => {
+    const before = (await listImports(library)).length;
+    const controller = new AbortController();
+    const pending = saveCarried(library, await carried(), slowTag, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 10);
+    expect(await pending).toMatchObject({ ok: false, cancelled: true });
+    expect((await listImports(library)).length).toBe(before);
+  });
+});
