@@ -11,10 +11,14 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
+import { eesAreaCodes, readCsv, type AreaLookup, type Row } from './bundle/csv';
+import { FACTORS_FILE, factorIndicators, readFactors } from './bundle/factors';
+import { ilacsIndicators, INSPECTIONS_FILE, readInspections } from './bundle/inspections';
+import type { Obs } from './bundle/types';
 import { areaNameKey } from '../src/lib/model/area-names';
 import { parseCell } from '../src/lib/model/status';
 import { formatPeriod, parsePeriod } from '../src/lib/model/period';
-import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle, type BundleObservation } from '../src/lib/model/bundle';
+import { seriesToJson, BUNDLE_FORMAT, BUNDLE_VERSION, type Bundle } from '../src/lib/model/bundle';
 import { buildMap } from './build-map';
 import { documentRecords } from '../src/lib/themes/tag-document';
 import { EES_COLUMNS, LAIT_MEASURES, matchesWhere, type EesColumn } from '../src/lib/import/known-columns';
@@ -22,14 +26,6 @@ import type { Area, DataSource, Indicator, NeighbourModel, Polarity, SourceDocum
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const src = (f: string) => join(root, 'data', 'source', f);
-
-type Row = Record<string, string>;
-function readCsv(path: string): Row[] {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const out = Papa.parse<Row>(text, { header: true, skipEmptyLines: true });
-  if (out.errors.length) throw new Error(`${path}: ${out.errors[0]!.message} (row ${out.errors[0]!.row})`);
-  return out.data;
-}
 
 const SOURCES: DataSource[] = [
   {
@@ -47,14 +43,43 @@ const SOURCES: DataSource[] = [
     publisher: 'Department for Education',
     url: 'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need',
     licence: 'Open Government Licence v3.0',
-    vintage: 'EES downloads kept in dfe-analytical-services/CSC_outcomes_and_enablers (2013 to 2024 and 2013 to 2025 editions)',
+    vintage: 'EES downloads kept in dfe-analytical-services/CSC_outcomes_and_enablers (2013 to 2024 and 2013 to 2025 editions; counts from the 2025 editions, which agree with the 2024 ones for every earlier year)',
     files: [
+      'b1_children_in_need_2013_to_2025.csv',
+      'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv',
       'b1_children_in_need_2013_to_2024.csv',
       'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv',
       'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv',
       'd3_cpps_subsequent_plan_2013_to_2025.csv',
       'd5_cpps_at31march_by_duration_2013_to_2025.csv',
     ],
+  },
+  {
+    id: 'dfe_cin_factors',
+    title: 'Characteristics of children in need: factors identified at the end of assessment (Explore Education Statistics)',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/characteristics-of-children-in-need',
+    licence: 'Open Government Licence v3.0',
+    vintage: '2018 to 2025 edition, via dfe-analytical-services/CSC_outcomes_and_enablers @ c19350f; percentages worked out from its counts as DfE defines them',
+    files: [FACTORS_FILE],
+  },
+  {
+    id: 'dfe_csww',
+    title: 'Children’s social work workforce (Explore Education Statistics)',
+    publisher: 'Department for Education',
+    url: 'https://explore-education-statistics.service.gov.uk/find-statistics/children-s-social-work-workforce',
+    licence: 'Open Government Licence v3.0',
+    vintage: '2017 to 2025 edition (years to 30 September), via dfe-analytical-services/CSC_outcomes_and_enablers @ 10a68d8',
+    files: ['csww_indicators_2017_to_2025.csv'],
+  },
+  {
+    id: 'ofsted_inspections',
+    title: 'Local authority inspection outcomes (inspections of local authority children’s services, ILACS)',
+    publisher: 'Ofsted',
+    url: 'https://www.gov.uk/government/collections/childrens-social-care-statistics',
+    licence: 'Open Government Licence v3.0',
+    vintage: 'As at 31 March 2025, published 25 September 2025 (official statistics), via dfe-analytical-services/CSC_outcomes_and_enablers @ b4e78a2',
+    files: [INSPECTIONS_FILE],
   },
   {
     id: 'dfe_cla',
@@ -216,8 +241,6 @@ function definitionOf(row: Row | undefined): string {
 
 // ---------------------------------------------------------------- observations
 
-type Obs = BundleObservation & { indicatorId: string };
-
 function laitObservations(byOldCode: Map<number, Area>, byKey: Map<string, Area>): { obs: Obs[]; unmatched: Set<string> } {
   const wanted = new Map(LAIT_MEASURES.map((m) => [m.lait, m.id]));
   const obs: Obs[] = [];
@@ -244,45 +267,68 @@ function laitObservations(byOldCode: Map<number, Area>, byKey: Map<string, Area>
   return { obs, unmatched };
 }
 
-/** EES measures bundled: which file each comes from; names, labels and filters are in known-columns.ts. */
-const EES_FILES: { id: string; file: string }[] = [
+/**
+ * EES measures bundled: which file each comes from, and the column where a later
+ * edition renamed it; names, labels and filters are in known-columns.ts.
+ */
+const CIN_B1 = 'b1_children_in_need_2013_to_2025.csv';
+const CIN_C1 = 'c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv';
+const CSWW = 'csww_indicators_2017_to_2025.csv';
+const EES_FILES: { id: string; file: string; column?: string }[] = [
   { id: 'cpp_count', file: 'd5_cpps_at31march_by_duration_2013_to_2025.csv' },
   { id: 'cpp_started_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv' },
   { id: 'cpp_subsequent_count', file: 'd3_cpps_subsequent_plan_2013_to_2025.csv' },
-  { id: 'cin_count', file: 'b1_children_in_need_2013_to_2024.csv' },
-  { id: 'referral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' },
-  { id: 'rereferral_count', file: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' },
+  { id: 'cin_count', file: CIN_B1 },
+  { id: 'referral_count', file: CIN_C1, column: 'referral_count' },
+  { id: 'rereferral_count', file: CIN_C1, column: 'rereferral_count' },
   { id: 's47_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv' },
   { id: 'icpc_count', file: 'c4_children_in_need_section_47s_and_icpcs_2013_to_2025.csv' },
   { id: 'cla_count', file: 'cla_number_and_rate_per_10k_children_2021_to_2025.csv' },
   { id: 'child_population', file: 'ons_mid-year_population_estimates_2012_to_2024.csv' },
+  { id: 'sw_turnover_pct', file: CSWW },
+  { id: 'sw_agency_pct', file: CSWW },
+  { id: 'sw_vacancy_pct', file: CSWW },
+  { id: 'sw_caseload', file: CSWW },
+  { id: 'sw_absence_pct', file: CSWW },
 ];
 
-const EES_MEASURES: (EesColumn & { file: string })[] = EES_FILES.map(({ id, file }) => {
-  const column = EES_COLUMNS.find((c) => c.id === id);
-  if (!column) throw new Error(`known-columns.ts has no EES column for ${id}`);
-  return { ...column, file };
+/** Counts read only as numerators of a bundled percentage, not bundled as indicators of their own. */
+const NUMERATOR_ONLY: { id: string; file: string; column: string }[] = [
+  { id: 'no_further_action_count', file: CIN_C1, column: 'no_further_action_count' },
+  { id: 'not_in_need_count', file: CIN_C1, column: 'not_in_need_count' },
+];
+
+const EES_MEASURES: (EesColumn & { file: string })[] = EES_FILES.map(({ id, file, column }) => {
+  const known = EES_COLUMNS.find((c) => c.id === id);
+  if (!known) throw new Error(`known-columns.ts has no EES column for ${id}`);
+  return { ...known, ...(column ? { column } : {}), file };
 });
 
-function eesObservations(codeRemap: Map<string, string>): Obs[] {
+function eesObservations(lookup: AreaLookup, measures: (Pick<EesColumn, 'id' | 'column' | 'where' | 'periodShift'> & { file: string })[]): Obs[] {
   const obs: Obs[] = [];
   const cache = new Map<string, Row[]>();
-  for (const m of EES_MEASURES) {
+  for (const m of measures) {
     const rows = cache.get(m.file) ?? readCsv(src(m.file));
     cache.set(m.file, rows);
+    if (rows[0] && !(m.column in rows[0])) throw new Error(`${m.file}: no column ${m.column} for ${m.id}`);
     for (const r of rows) {
       if (!matchesWhere(m.where, (c) => r[c])) continue;
-      const code = r.geographic_level === 'National' ? r.country_code! : r.geographic_level === 'Regional' ? r.region_code! : r.new_la_code!;
+      const codes = eesAreaCodes(r, lookup);
       const period = parsePeriod(r.time_period!);
       const cell = parseCell(r[m.column] ?? '');
-      if (period === null || cell === null) throw new Error(`${m.file}: cannot read ${m.column}=${r[m.column]} for ${code} ${r.time_period}`);
-      obs.push({ indicatorId: m.id, areaCode: codeRemap.get(code) ?? code, period: period + (m.periodShift ?? 0), value: cell.value, status: cell.status });
+      if (period === null || cell === null) throw new Error(`${m.file}: cannot read ${m.column}=${r[m.column]} for ${codes.join(' / ')} ${r.time_period}`);
+      for (const areaCode of codes) obs.push({ indicatorId: m.id, areaCode, period: period + (m.periodShift ?? 0), value: cell.value, status: cell.status });
     }
   }
   return obs;
 }
 
-/** Rate series where both counts exist carry numerator and denominator, for confidence intervals. */
+/**
+ * Rate series where both counts exist carry numerator and denominator, for confidence
+ * intervals. Rates per 10,000 follow DfE's method: the count ÷ the ONS mid-year
+ * estimate of children aged 0–17 of the year before (child_population is already
+ * shifted to the year it serves) × 10,000.
+ */
 const NUMERATOR_DENOMINATOR: Record<string, [string, string]> = {
   cpp_rate: ['cpp_count', 'child_population'],
   cin_rate: ['cin_count', 'child_population'],
@@ -292,11 +338,13 @@ const NUMERATOR_DENOMINATOR: Record<string, [string, string]> = {
   cla_rate: ['cla_count', 'child_population'],
   rereferral_pct: ['rereferral_count', 'referral_count'],
   cpp_second_or_later_pct: ['cpp_subsequent_count', 'cpp_started_count'],
+  no_further_action_percent: ['no_further_action_count', 'referral_count'],
+  not_in_need_percent: ['not_in_need_count', 'referral_count'],
 };
 
-function attachCounts(obs: Obs[]): void {
+function attachCounts(obs: Obs[], extra: Obs[]): void {
   const lookup = new Map<string, number>();
-  for (const o of obs) if (o.value !== null) lookup.set(`${o.indicatorId}|${o.areaCode}|${o.period}`, o.value);
+  for (const o of [...obs, ...extra]) if (o.value !== null) lookup.set(`${o.indicatorId}|${o.areaCode}|${o.period}`, o.value);
   for (const o of obs) {
     const pair = NUMERATOR_DENOMINATOR[o.indicatorId];
     if (!pair || o.value === null) continue;
@@ -308,6 +356,42 @@ function attachCounts(obs: Obs[]): void {
     }
   }
 }
+
+/**
+ * The rates LAIT publishes against DfE's method applied to the counts: a check that
+ * the counts and population attached to each rate are the ones it was made from.
+ * LAIT re-bases its populations, so a small difference is expected; a large one
+ * means a count is attached to the wrong rate.
+ */
+function checkRates(obs: Obs[]): string {
+  let worst: { diff: number; what: string } = { diff: 0, what: '' };
+  let n = 0;
+  let over1 = 0;
+  for (const o of obs) {
+    if (o.value === null || o.numerator === undefined || o.denominator === undefined || !NUMERATOR_DENOMINATOR[o.indicatorId]) continue;
+    const perTenThousand = o.indicatorId.endsWith('_rate');
+    const derived = (o.numerator / o.denominator) * (perTenThousand ? 10000 : 100);
+    if (o.value < 5) continue;
+    const diff = Math.abs(derived - o.value) / o.value;
+    const what = `${o.indicatorId} ${o.areaCode} ${o.period}: published ${o.value}, ${o.numerator} ÷ ${o.denominator} gives ${derived.toFixed(1)}`;
+    if (diff > 0.25) throw new Error(`${what}: a count is attached to the wrong figure`);
+    if (diff > worst.diff) worst = { diff, what };
+    if (diff > 0.01) over1++;
+    n++;
+  }
+  return `${n} published rates and percentages against their counts: ${over1} differ by more than 1%, the most ${(worst.diff * 100).toFixed(1)}% (${worst.what})`;
+}
+
+/** Which edition each source's figures are, short enough to show beside a chart. */
+const VINTAGE: Record<string, string> = {
+  dfe_lait: 'LAIT, revised populations, April 2026 release',
+  dfe_cin: 'EES, Characteristics of children in need, 2025 edition',
+  dfe_cin_factors: 'EES, Characteristics of children in need, 2025 edition (2018 to 2025); shares worked out from its counts',
+  dfe_csww: 'EES, Children’s social work workforce, 2025 edition (years to 30 September)',
+  dfe_cla: 'EES, Children looked after in England, 2025 edition',
+  ons_population: 'ONS mid-year estimates to mid-2024, in DfE’s EES layout',
+  ofsted_inspections: 'Ofsted, inspection outcomes as at 31 March 2025 (published 25 September 2025)',
+};
 
 // ---------------------------------------------------------------- neighbours
 
@@ -372,17 +456,31 @@ function seedDocuments(): SourceDocument[] {
 
 // ---------------------------------------------------------------- main
 
+/** Workforce measures take their polarity from LAIT's dictionary, which lists them (its extract does not). */
+const POLARITY_FROM_LAIT: Record<string, string> = {
+  sw_turnover_pct: 'Work_Force_TO_Rate',
+  sw_agency_pct: 'Work_Force_Agecy_Rate',
+  sw_vacancy_pct: 'Work_Force_Vac_Rate',
+  sw_absence_pct: 'Work_Force_SWAbsence',
+};
+
 function main(): void {
   const { areas, byOldCode, byKey, codeRemap } = buildAreas();
+  const known = new Set(areas.map((a) => a.code));
+  const lookup: AreaLookup = { codeRemap, known, byOldCode: new Map([...byOldCode].map(([n, a]) => [n, a.code])) };
   const dict = laitDictionary();
   const lait = laitObservations(byOldCode, byKey);
-  const ees = eesObservations(codeRemap);
-  const all = [...lait.obs, ...ees];
+  const ees = eesObservations(lookup, EES_MEASURES);
+  const numerators = eesObservations(lookup, NUMERATOR_ONLY);
+  const factors = readFactors(src(FACTORS_FILE), lookup);
+  const ofsted = readInspections(src(INSPECTIONS_FILE), codeRemap, known);
+  const all = [...lait.obs, ...ees, ...factors.obs, ...ofsted.obs];
   // An authority's last year is the last with a figure: the files keep rows of 'x' for abolished ones.
   const lastYear = new Map<string, number>();
-  for (const o of all) if (o.value !== null) lastYear.set(o.areaCode, Math.max(lastYear.get(o.areaCode) ?? 0, o.period));
+  for (const o of [...lait.obs, ...ees]) if (o.value !== null) lastYear.set(o.areaCode, Math.max(lastYear.get(o.areaCode) ?? 0, o.period));
   settleSharedNames(areas, lastYear);
-  attachCounts(all);
+  attachCounts(all, numerators);
+  const rateCheck = checkRates(all);
 
   const indicators: Indicator[] = [
     ...LAIT_MEASURES.map((m) => {
@@ -396,13 +494,21 @@ function main(): void {
         definition: definitionOf(row),
         source: 'dfe_lait',
         decimals: m.decimals,
+        vintage: VINTAGE.dfe_lait!,
         importId: 'bundled',
       };
     }),
-    ...EES_MEASURES.map((m) => ({ id: m.id, label: m.label, shortLabel: m.shortLabel, unit: m.unit, polarity: 'neither' as const, definition: m.definition, source: m.source, decimals: m.decimals, importId: 'bundled' })),
+    ...EES_MEASURES.map((m) => {
+      const laitCode = POLARITY_FROM_LAIT[m.id];
+      const polarity = laitCode ? POLARITY[dict.get(laitCode)?.Polarity ?? '-'] : undefined;
+      if (laitCode && !polarity) throw new Error(`dfe_lait_data_dictionary.csv: no polarity for ${laitCode}`);
+      return { id: m.id, label: m.label, shortLabel: m.shortLabel, unit: m.unit, polarity: polarity ?? ('neither' as const), definition: m.definition, source: m.source, decimals: m.decimals, vintage: VINTAGE[m.source]!, importId: 'bundled' };
+    }),
+    ...factorIndicators(factors.header, VINTAGE.dfe_cin_factors!),
+    ...ilacsIndicators(VINTAGE.ofsted_inspections!),
   ];
+  for (const i of indicators) if (!i.vintage) throw new Error(`${i.id}: no vintage for its source ${i.source}`);
 
-  const known = new Set(areas.map((a) => a.code));
   const missing = new Set(all.filter((o) => !known.has(o.areaCode)).map((o) => o.areaCode));
   if (missing.size) throw new Error(`Observations for unknown areas: ${[...missing].join(', ')}`);
 
@@ -416,11 +522,12 @@ function main(): void {
     sources: SOURCES,
     areas,
     indicators,
-    series: seriesToJson(all),
+    series: seriesToJson(all, new Map(indicators.filter((i) => i.source === 'dfe_cin_factors' && i.unit === 'percent').map((i) => [i.id, i.decimals]))),
     neighbourModels: neighbourModels(byOldCode),
     documents,
     themeMentions: themed.flatMap((t) => t.mentions),
     priorities: themed.flatMap((t) => t.priorities),
+    inspections: ofsted.set,
   };
   const json = JSON.stringify(body);
   const hash = createHash('sha256').update(json).digest('hex').slice(0, 16);
@@ -430,7 +537,7 @@ function main(): void {
   writeFileSync(join(root, 'data', 'bundle-meta.json'), `${JSON.stringify({ hash })}\n`);
   console.log(
     `data/bundle.json: ${areas.length} areas, ${indicators.length} indicators, ${all.length} observations, ` +
-      `${bundle.documents.length} documents (${bundle.priorities?.length ?? 0} priorities), hash ${hash}` +
+      `${bundle.documents.length} documents (${bundle.priorities?.length ?? 0} priorities), ${ofsted.set.inspections.length} inspections and visits, hash ${hash}; ${rateCheck}` +
       (lait.unmatched.size ? `; LAIT areas without a GSS code, left out: ${[...lait.unmatched].join('; ')}` : ''),
   );
   const map = buildMap(root);

@@ -105,7 +105,7 @@ const TABLES: Record<string, TableSpec> = {
       id: isStr,
       label: isStr,
       shortLabel: isStr,
-      unit: oneOf('rate_per_10000', 'percent', 'count'),
+      unit: oneOf('rate_per_10000', 'percent', 'count', 'mean', 'ordinal'),
       polarity: oneOf('higher_is_better', 'lower_is_better', 'neither'),
       definition: isStr,
       source: isStr,

@@ -13,6 +13,8 @@ export const BUNDLED = 'bundled';
 export const USER_EDITS = 'user';
 const HASH_KEY = 'bundleHash';
 export const SOURCES_KEY = 'bundleSources';
+/** Ofsted inspections and visits (InspectionSet): bundled context kept with the sources, not an import's records. */
+export const INSPECTIONS_KEY = 'bundleInspections';
 
 export type BundleLoadResult = 'loaded' | 'replaced' | 'unchanged';
 
@@ -65,6 +67,8 @@ export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoad
     await db.imports.put({ ...record, storedBytes: estimateBytes([areas, indicators, series, neighbourModels, documents, mentions, priorities]) });
     await db.meta.put({ key: HASH_KEY, value: bundle.hash });
     await db.meta.put({ key: SOURCES_KEY, value: bundle.sources });
+    if (bundle.inspections) await db.meta.put({ key: INSPECTIONS_KEY, value: bundle.inspections });
+    else await db.meta.delete(INSPECTIONS_KEY);
   });
   return current ? 'replaced' : 'loaded';
 }

@@ -1,6 +1,7 @@
+import { inspectionsOf, type Inspection, type InspectionSet } from '../model/inspections';
 import { mergeSeries, type ObservationSeries } from '../model/series';
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
-import { BUNDLED, SOURCES_KEY } from './bundled';
+import { BUNDLED, INSPECTIONS_KEY, SOURCES_KEY } from './bundled';
 import type { LensDb } from './database';
 import { unpack } from './series-packs';
 
@@ -14,6 +15,17 @@ export async function listIndicators(db: LensDb): Promise<Indicator[]> {
 
 export async function listSources(db: LensDb): Promise<DataSource[]> {
   return ((await db.meta.get(SOURCES_KEY))?.value as DataSource[] | undefined) ?? [];
+}
+
+/**
+ * Ofsted inspections and visits of one area since 2018, oldest first (every area's
+ * when no code is given), with the edition they come from; empty before a bundle that
+ * has them is loaded.
+ */
+export async function listInspections(db: LensDb, areaCode?: AreaCode): Promise<{ asAt: string; source: string; inspections: Inspection[] }> {
+  const set = (await db.meta.get(INSPECTIONS_KEY))?.value as InspectionSet | undefined;
+  if (!set) return { asAt: '', source: '', inspections: [] };
+  return { asAt: set.asAt, source: set.source, inspections: areaCode ? inspectionsOf(set.inspections, areaCode) : set.inspections };
 }
 
 export async function listImports(db: LensDb): Promise<ImportRecord[]> {

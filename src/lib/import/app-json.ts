@@ -5,6 +5,7 @@
  * returns what it could read with the issues found; it never throws.
  */
 import { isAreaCode } from '../model/area-names';
+import type { OrdinalScale } from '../model/ordinal';
 import { parsePeriod } from '../model/period';
 import { seriesFromObservations, type ObservationSeries } from '../model/series';
 import { STATUS_CODES, type StatusCode } from '../model/status';
@@ -46,7 +47,7 @@ export interface AppFile {
 }
 
 const LEVELS: AreaLevel[] = ['national', 'regional', 'local_authority'];
-const UNITS: IndicatorUnit[] = ['rate_per_10000', 'percent', 'count'];
+const UNITS: IndicatorUnit[] = ['rate_per_10000', 'percent', 'count', 'mean', 'ordinal'];
 const POLARITIES: Polarity[] = ['higher_is_better', 'lower_is_better', 'neither'];
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 
@@ -54,6 +55,18 @@ type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+
+/** An ordinal indicator's categories, or why they cannot be read. */
+function readScale(v: unknown): OrdinalScale | string {
+  if (!isObj(v) || !str(v.id) || !str(v.label) || !Array.isArray(v.categories) || v.categories.length < 2) return 'should give id, label and at least two categories.';
+  const categories: OrdinalScale['categories'] = [];
+  for (const [k, c] of v.categories.entries()) {
+    if (!isObj(c) || !num(c.code) || !str(c.label) || !str(c.short) || !str(c.symbol)) return `category ${k + 1} needs code (a number), label, short and symbol.`;
+    if (categories.length && c.code <= categories[categories.length - 1]!.code) return `category ${k + 1}: codes should rise in the scale's order.`;
+    categories.push({ code: c.code, label: c.label, short: c.short, symbol: c.symbol });
+  }
+  return { id: v.id, label: v.label, categories };
+}
 
 /** JSON.parse with a message that says where the text stops making sense. */
 export function parseJsonText(text: string, issues: IssueList): unknown {
@@ -138,6 +151,8 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
     if (!str(d.id) || !ID.test(d.id)) return at('indicators', i, 'id', 'should be letters, digits, _ . or - (at most 64).');
     if (!str(d.label) || !d.label.trim()) return at('indicators', i, 'label', 'has no label.');
     if (!UNITS.includes(d.unit as IndicatorUnit)) return at('indicators', i, 'unit', `should be one of ${UNITS.join(', ')}.`);
+    const scale = d.unit === 'ordinal' ? readScale(d.scale) : undefined;
+    if (typeof scale === 'string') return at('indicators', i, 'scale', scale);
     out.indicators.push({
       id: d.id,
       label: d.label,
@@ -147,6 +162,8 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
       definition: str(d.definition) ? d.definition : '',
       source: str(d.source) ? d.source : '',
       decimals: num(d.decimals) && d.decimals >= 0 && d.decimals <= 6 ? Math.round(d.decimals) : 1,
+      ...(str(d.vintage) && d.vintage.trim() ? { vintage: d.vintage } : {}),
+      ...(scale ? { scale } : {}),
       importId: '',
     });
   });

@@ -7,19 +7,36 @@ export interface IndicatorGroup {
 }
 
 /**
+ * Published figures from these sources get a group of their own, so that some forty
+ * assessment factors do not bury the child protection measures. Other sources'
+ * figures stay under "Published figures".
+ */
+const PUBLISHED_TOPICS: Record<string, string> = {
+  dfe_cin_factors: 'Published: factors identified at the end of assessment',
+  dfe_csww: 'Published: children’s social work workforce',
+};
+
+/**
  * The indicators for a picker, grouped by where their figures came from: the
- * published (bundled) figures first, then each imported file in the order its
- * first indicator sorts. An EES file with a filter column brings one indicator per
- * filter value, hundreds of them at times; grouped, they do not bury the published
- * ones, and an analyst can see which indicators are their own.
+ * published (bundled) figures first, by topic, then each imported file in the order
+ * its first indicator sorts. An EES file with a filter column brings one indicator
+ * per filter value, hundreds of them at times; grouped, they do not bury the
+ * published ones, and an analyst can see which indicators are their own. Ordinal
+ * measures (Ofsted judgements) are left out: the charts that pickers drive draw
+ * numbers, and a judgement is not one.
  */
 export function groupIndicators(indicators: readonly Indicator[], bundledId = 'bundled'): IndicatorGroup[] {
-  const sorted = [...indicators].sort((a, b) => a.label.localeCompare(b.label));
+  const sorted = [...indicators].filter((i) => i.unit !== 'ordinal').sort((a, b) => a.label.localeCompare(b.label));
   const groups = new Map<string, IndicatorGroup>();
   const published: IndicatorGroup = { label: 'Published figures', indicators: [] };
+  const topics = new Map(Object.values(PUBLISHED_TOPICS).map((label) => [label, { label, indicators: [] as Indicator[] }]));
   for (const i of sorted) {
     if (i.importId === bundledId) {
-      published.indicators.push(i);
+      const topic = PUBLISHED_TOPICS[i.source];
+      if (!topic) published.indicators.push(i);
+      else {
+        topics.get(topic)!.indicators.push(i);
+      }
       continue;
     }
     const label = `From ${i.source}`;
@@ -27,5 +44,5 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
     g.indicators.push(i);
     groups.set(label, g);
   }
-  return [...(published.indicators.length ? [published] : []), ...groups.values()];
+  return [published, ...topics.values(), ...groups.values()].filter((g) => g.indicators.length > 0);
 }

@@ -1,3 +1,4 @@
+import type { OrdinalScale } from './ordinal';
 import type { StatusCode } from './status';
 
 /** ONS GSS code, e.g. E10000034. Codes are the identity of an area; names vary. */
@@ -24,7 +25,13 @@ export interface Area {
 /** Whether a higher value is better, worse, or neither (most CSC measures: context, not a target). */
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neither';
 
-export type IndicatorUnit = 'rate_per_10000' | 'percent' | 'count';
+/**
+ * `mean`: an average per something (cases per social worker), comparable between
+ * areas but neither a rate of children nor a share. `ordinal`: ordered categories
+ * (Ofsted judgements) stored as their codes in `scale`: shown in words and symbols,
+ * counted, never averaged or drawn on a number line.
+ */
+export type IndicatorUnit = 'rate_per_10000' | 'percent' | 'count' | 'mean' | 'ordinal';
 
 export interface Indicator {
   id: string;
@@ -38,6 +45,13 @@ export interface Indicator {
   source: string;
   /** Decimal places to show. */
   decimals: number;
+  /**
+   * Which edition of the source the figures are ("LAIT, revised populations, April
+   * 2026"; "EES, first release, 2025"): two sources of one measure can differ.
+   */
+  vintage?: string;
+  /** The categories of an `ordinal` indicator, its values being their codes. */
+  scale?: OrdinalScale;
   importId: string;
 }
 

@@ -34,10 +34,15 @@ export function resolveCompareSelection(
   }
 
   let indicator = indicators.find((i) => i.id === view.indicator);
-  if (!indicator) {
-    const fallback = indicators.find((i) => i.id === DEFAULT_INDICATOR) ?? indicators[0];
+  if (!indicator || indicator.unit === 'ordinal') {
+    const fallback = indicators.find((i) => i.id === DEFAULT_INDICATOR) ?? indicators.find((i) => i.unit !== 'ordinal');
     if (!fallback) return null;
-    problems.push(`There is no indicator “${view.indicator}”, so “${fallback.shortLabel}” is shown.`);
+    // Compare's charts draw numbers; a judgement is ordered words, which it cannot chart yet.
+    problems.push(
+      indicator
+        ? `“${indicator.shortLabel}” is a judgement in words, not a number, and Compare cannot chart it yet, so “${fallback.shortLabel}” is shown. An area’s page lists its judgements.`
+        : `There is no indicator “${view.indicator}”, so “${fallback.shortLabel}” is shown.`,
+    );
     indicator = fallback;
   }
 

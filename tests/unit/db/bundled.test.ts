@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { bundledHash, BUNDLED, loadBundle } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
-import { getObservations, getPeriodExtents, listAreas, listDocuments, listImports, listSources } from '../../../src/lib/db/queries';
+import { getObservations, getPeriodExtents, listAreas, listDocuments, listImports, listIndicators, listInspections, listSources } from '../../../src/lib/db/queries';
 import { packSeries } from '../../../src/lib/db/series-packs';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { seriesFromObservations } from '../../../src/lib/model/series';
@@ -91,5 +91,19 @@ describe('loadBundle', () => {
     const count = await db.series.count();
     await expect(loadBundle(db, { ...bundle, format: 'something-else' } as unknown as Bundle)).rejects.toThrow(/format/);
     expect(await db.series.count()).toBe(count);
+  });
+});
+
+describe('inspections in the bundle', () => {
+  it('are held with the sources and read by area, oldest first', async () => {
+    await loadBundle(db, bundle);
+    const { inspections, asAt } = await listInspections(db, 'E10000034');
+    expect(asAt).toMatch(/31 March 2025/);
+    expect(inspections.map((i) => [i.date, i.kind])).toEqual([
+      ['2019-06-17', 'standard'],
+      ['2023-05-15', 'standard'],
+      ['2024-12-03', 'focused_visit'],
+    ]);
+    expect((await listIndicators(db)).find((i) => i.id === 'ilacs_overall')).toMatchObject({ unit: 'ordinal', scale: { id: 'ofsted_judgement' } });
   });
 });

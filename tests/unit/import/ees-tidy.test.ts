@@ -26,7 +26,9 @@ describe('EES tidy CSV', () => {
     expect(parsed.rows).toBe(1967);
     expect(parsed.unknownAreas).toEqual([]);
     expect(parsed.series.map((s) => s.indicatorId)).toEqual(expect.arrayContaining(['referral_count', 'referral_rate', 'rereferral_count', 'rereferral_pct', 'no_further_action_percent']));
-    expect(parsed.indicators.find((i) => i.id === 'no_further_action_percent')).toMatchObject({ label: 'No_Further_Action_percent', unit: 'percent', source: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' });
+    // No_Further_Action_percent is the bundled LAIT measure's id: its figures land there, under the app's definition.
+    expect(parsed.indicators.map((i) => i.id)).not.toContain('no_further_action_percent');
+    expect(parsed.indicators.find((i) => i.id === 'not_in_need')).toMatchObject({ label: 'Not_in_Need', unit: 'count', source: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' });
     expect(parsed.indicators.map((i) => i.id)).not.toContain('referral_rate');
     const rate = mergeSeries(parsed.series.filter((s) => s.indicatorId === 'referral_rate'), { areaFilter: new Set(['E10000034']), from: 2013, to: 2015 });
     expect(rate.map((o) => [o.period, o.value]).sort()).toEqual([

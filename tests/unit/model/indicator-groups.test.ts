@@ -26,3 +26,19 @@ describe('groupIndicators', () => {
     expect(groupIndicators([])).toEqual([]);
   });
 });
+
+describe('groupIndicators with the published topics', () => {
+  it('gives assessment factors and the workforce groups of their own, and leaves judgements out', () => {
+    const groups = groupIndicators([
+      ind('cpp_rate', 'Children on a CP plan', 'bundled', 'dfe_lait'),
+      ind('factor_neglect', 'Neglect', 'bundled', 'dfe_cin_factors'),
+      ind('sw_caseload', 'Caseload', 'bundled', 'dfe_csww'),
+      { ...ind('ilacs_overall', 'Ofsted overall', 'bundled', 'ofsted_inspections'), unit: 'ordinal' },
+    ]);
+    expect(groups.map((g) => [g.label, g.indicators.map((i) => i.id)])).toEqual([
+      ['Published figures', ['cpp_rate']],
+      ['Published: factors identified at the end of assessment', ['factor_neglect']],
+      ['Published: children’s social work workforce', ['sw_caseload']],
+    ]);
+  });
+});

@@ -67,3 +67,15 @@ describe('trendLineSpecs', () => {
     expect(specs.map((s) => s.role)).toEqual(['area', 'area', 'area']);
   });
 });
+
+describe('an ordinal measure on Compare', () => {
+  it('says Compare cannot chart a judgement and shows the CP plan rate instead', () => {
+    const indicators = [
+      { id: 'cpp_rate', label: 'CP plan rate', shortLabel: 'CP plan rate', unit: 'rate_per_10000' as const, polarity: 'neither' as const, definition: '', source: 'dfe_lait', decimals: 1, importId: 'bundled' },
+      { id: 'ilacs_overall', label: 'Ofsted overall', shortLabel: 'Ofsted overall judgement', unit: 'ordinal' as const, polarity: 'higher_is_better' as const, definition: '', source: 'ofsted_inspections', decimals: 0, importId: 'bundled' },
+    ];
+    const s = resolveCompareSelection({ name: 'compare', areas: [], indicator: 'ilacs_overall' }, new Map(), indicators, () => [2019, 2025]);
+    expect(s?.indicator.id).toBe('cpp_rate');
+    expect(s?.problems).toEqual([expect.stringContaining('“Ofsted overall judgement” is a judgement in words, not a number, and Compare cannot chart it yet')]);
+  });
+});
