@@ -9,8 +9,8 @@
  * (`characteristic`) bring hundreds of small series, so one per record made
  * storing cost more than reading the file. A series of PACK_BYTES or more is
  * stored alone; a pack never mixes imports, so undo still deletes by `importId`.
- * The bundled data is stored one series to a pack (bundled.ts): almost every chart
- * reads one of its series, and it is written once.
+ * The bundled data is packed the same way (bundled.ts): a first visit waits for it to
+ * be written, and most of its seventy series are small.
  */
 import type { ObservationSeries } from '../model/series';
 import { estimateBytes } from './record-size';
