@@ -18,6 +18,7 @@ const isStr: Check = (v) => (typeof v === 'string' ? undefined : 'is not text');
 const isNum: Check = (v) => (typeof v === 'number' ? undefined : 'is not a number');
 const isObj: Check = (v) => (isObject(v) ? undefined : 'is not an object');
 const isArr: Check = (v) => (Array.isArray(v) ? undefined : 'is not a list');
+const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'is not true or false');
 const isStrs: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'is not a list of text');
 const oneOf =
   (...values: string[]): Check =>
@@ -128,6 +129,13 @@ const TABLES: Record<string, TableSpec> = {
   neighbourModels: { key: 'id', fields: { id: isStr, label: isStr, source: isStr, neighbours: isObj, importId: isStr } },
   imports: { key: 'id', fields: { id: isStr, fileName: isStr, hash: isStr, kind: isStr, importedAt: isStr, counts: isObj, warnings: isStrs } },
   meta: { key: 'key', fields: { key: isStr } },
+  // Since schema version 4: the user's links between themes and measures.
+  themeLinks: {
+    key: 'id',
+    fields: { id: isStr, themeId: isStr, indicatorId: isStr, linked: isBool, editedAt: isStr, importId: isStr },
+    whole: (r) =>
+      r['importId'] !== USER_EDITS ? 'it is not the user’s (its importId is not “user”)' : r['id'] !== `${String(r['themeId'])}|${String(r['indicatorId'])}` ? 'its id is not its theme and measure' : undefined,
+  },
 };
 
 /** Each table's key field, from Dexie's schema syntax (`'&code, level, …'` → `code`). */

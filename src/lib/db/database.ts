@@ -1,7 +1,7 @@
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { upgradeToV2, upgradeToV3 } from './migrations';
 import type { SeriesPack } from './series-packs';
-import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeMention } from '../model/types';
+import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeLinkEdit, ThemeMention } from '../model/types';
 
 /** Key–value facts about the database itself, such as the bundled data's hash. */
 export interface MetaRecord {
@@ -22,6 +22,8 @@ export type LensDb = Dexie & {
   neighbourModels: EntityTable<NeighbourModel, 'id'>;
   imports: EntityTable<ImportRecord, 'id'>;
   meta: EntityTable<MetaRecord, 'key'>;
+  /** The user's links between themes and measures (theme-links.ts), since version 4. */
+  themeLinks: EntityTable<ThemeLinkEdit, 'id'>;
 };
 
 /**
@@ -48,6 +50,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
   { version: 2, stores: {}, upgrade: upgradeToV2 },
   // Series are stored several to a record, found by a multi-entry index of their indicators (series-packs.ts).
   { version: 3, stores: { series: '&id, *indicatorIds, importId' }, upgrade: upgradeToV3 },
+  // The user's links between themes and measures (theme-links.ts); nothing to convert.
+  { version: 4, stores: { themeLinks: '&id, themeId, indicatorId, importId' } },
 ];
 
 export interface SchemaVersion {

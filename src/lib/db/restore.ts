@@ -14,9 +14,9 @@
  *   4. An area or indicator that an added import's records use, and that this
  *      browser lacks, comes from the backup with that import, so its figures keep
  *      their names.
- *   5. The user's priority edits are merged by id: the later edit wins; an edit
- *      made before edits were dated counts as the earliest; on a tie this
- *      browser's stays.
+ *   5. The user's priority edits, and their links between themes and measures,
+ *      are merged by id: the later edit wins; an edit made before edits were
+ *      dated counts as the earliest; on a tie this browser's stays.
  *   6. Nothing else (the record of which bundle is loaded, its sources) is taken.
  */
 import type { BackupContents } from './backup-format';
@@ -72,6 +72,8 @@ export interface Held {
   keys: Record<Owned, Set<string>>;
   /** The user's priority edits: id → editedAt ('' when undated). */
   edits: Map<string, string>;
+  /** The user's theme–measure links: id → editedAt. */
+  linkEdits?: Map<string, string>;
 }
 
 export interface MergePlan {
@@ -79,6 +81,7 @@ export interface MergePlan {
   skipped: { fileName: string; why: 'same import' | 'same file' }[];
   records: Record<Owned, Rec[]>;
   edits: Rec[];
+  linkEdits: Rec[];
   /** Records of added imports left as this browser has them (rule 3). */
   keptHere: number;
 }
@@ -131,32 +134,39 @@ export function planMerge(held: Held, b: BackupContents): MergePlan {
     const mine = held.edits.get(p['id'] as string);
     return mine === undefined || ((p['editedAt'] as string | undefined) ?? '') > mine;
   });
-  return { added, skipped, records, edits, keptHere };
+  const linkEdits = (b.tables['themeLinks'] ?? []).filter((l) => {
+    const mine = held.linkEdits?.get(l['id'] as string);
+    return mine === undefined || (l['editedAt'] as string) > mine;
+  });
+  return { added, skipped, records, edits, linkEdits, keptHere };
 }
 
 export interface MergeReport {
   added: { fileName: string; observations: number }[];
   skipped: MergePlan['skipped'];
+  /** Priority edits and theme–measure links taken from the backup. */
   edits: number;
   keptHere: number;
 }
 
 /** Merges a backup into the database by the rules above. */
 export async function restoreMerge(db: LensDb, b: BackupContents): Promise<MergeReport> {
-  return db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports'], async () => {
+  return db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports', 'themeLinks'], async () => {
     const imports = await db.imports.toArray();
     const keys = {} as Record<Owned, Set<string>>;
     for (const t of IMPORT_OWNED_TABLES) keys[t] = new Set((await db.table(t).toCollection().primaryKeys()) as string[]);
     const edits = new Map((await db.priorities.where('importId').equals(USER_EDITS).toArray()).map((p) => [p.id, p.editedAt ?? '']));
-    const plan = planMerge({ importIds: new Set(imports.map((i) => i.id)), importHashes: new Set(imports.map((i) => i.hash)), keys, edits }, b);
+    const linkEdits = new Map((await db.themeLinks.toArray()).map((l) => [l.id, l.editedAt]));
+    const plan = planMerge({ importIds: new Set(imports.map((i) => i.id)), importHashes: new Set(imports.map((i) => i.hash)), keys, edits, linkEdits }, b);
     for (const t of IMPORT_OWNED_TABLES) await db.table(t).bulkAdd(plan.records[t]);
     // The records were checked field by field when the backup was read.
     await db.table('priorities').bulkPut(plan.edits);
+    await db.table('themeLinks').bulkPut(plan.linkEdits);
     await db.table('imports').bulkAdd(plan.added);
     return {
       added: plan.added.map((i) => ({ fileName: i['fileName'] as string, observations: ((i['counts'] as Rec)['observations'] as number) ?? 0 })),
       skipped: plan.skipped,
-      edits: plan.edits.length,
+      edits: plan.edits.length + plan.linkEdits.length,
       keptHere: plan.keptHere,
     };
   });

@@ -130,6 +130,24 @@ export interface Priority {
   importId: string;
 }
 
+/**
+ * The user's change to which measures show a theme (data/theme-links.json holds the
+ * bundled links): a measure linked to a theme, or a bundled link removed. Kept like
+ * priority edits (importId 'user'): neither a new bundle nor undoing an import
+ * deletes it, so a link to an imported indicator comes back when it is imported again.
+ */
+export interface ThemeLinkEdit {
+  /** `${themeId}|${indicatorId}` */
+  id: string;
+  themeId: string;
+  indicatorId: string;
+  /** true: linked by the user; false: a bundled link the user removed. */
+  linked: boolean;
+  /** ISO timestamp of the change; on merging backups the later change wins. */
+  editedAt: string;
+  importId: string;
+}
+
 export type ImportKind = 'bundled' | 'ees_csv' | 'generic_csv' | 'app_json' | 'document' | 'xlsx' | 'backup';
 
 export interface ImportRecord {

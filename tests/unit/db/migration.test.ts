@@ -59,9 +59,11 @@ describe('a version-1 database with real content, opened by the current version'
     const { fixture, db } = await upgradedFixture();
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(fixture.tables).sort());
+    // Version 4 adds the user's theme–measure links, empty until the user makes one.
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(fixture.tables), 'themeLinks'].sort());
+    expect(await db.themeLinks.count()).toBe(0);
 
-    for (const t of db.tables) {
+    for (const t of db.tables.filter((x) => x.name !== 'themeLinks')) {
       const got = await t.toArray();
       expect(got.length, t.name).toBe(fixture.tables[t.name]!.length);
       // Version 2 adds storedBytes to imports; version 3 wraps each series in a pack (checked below).
