@@ -10,7 +10,11 @@ test('the area profile compares every indicator with England, the region and the
   expect(await cells('CP plan rate')).toEqual(['2024-25', '43.5', '39.8 to 47.4', '● Similar to England', '=62 of 151 (1 = highest)', '40.3', '35.0', '40.6', '13.8', '99.1']);
   // Second or later plans: 31.4% of plans started, a percentage with counts (EES d3), so a Wilson interval; lower is better.
   expect((await cells('Second or later CP plans %'))[3]).toBe('▲ Significantly higher than England (worse)');
-  await expect(page.getByTestId('profile-svg').locator('g.spine-row')).toHaveCount(11);
+  // Social workers, 2025 (csww_indicators_2017_to_2025.csv): turnover 12.3%, caseload 14.6; England 11.8 and 15.2.
+  expect((await cells('Social worker turnover %')).slice(0, 2)).toEqual(['2024-25', '12.3%']);
+  expect(await cells('Social worker caseload')).toEqual(expect.arrayContaining(['14.6', '15.2']));
+  // 11 measures of children in need and child protection, 2 of the front door, 5 of the workforce; the 39 assessment factors are read by theme.
+  await expect(page.getByTestId('profile-svg').locator('g.spine-row')).toHaveCount(18);
 });
 
 test('the spine chart is driven by keyboard and its rows open the trend', async ({ page }) => {
@@ -18,6 +22,9 @@ test('the spine chart is driven by keyboard and its rows open the trend', async 
   const chart = page.getByRole('application', { name: /Worcestershire: every indicator against England/ });
   await chart.focus();
   const readout = page.locator('#profile-title').locator('xpath=ancestor::figure').locator('.chart-readout');
+  await expect(readout).toContainText('Agency social workers %, 2024-25: Worcestershire 11.1%');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
   await expect(readout).toContainText('Children in need rate, 2024-25: Worcestershire 302.9 per 10,000 children');
   await page.keyboard.press('ArrowDown');
   await expect(readout).toHaveText(

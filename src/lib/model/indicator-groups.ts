@@ -46,3 +46,15 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
   }
   return [published, ...topics.values(), ...groups.values()].filter((g) => g.indicators.length > 0);
 }
+
+/**
+ * The indicators an area's profile (spine) shows: every rate, percentage and average
+ * with figures, but not counts (context, not comparable), not judgements (words: a
+ * spine cannot place them), and not the forty assessment factors, which would bury
+ * the rest; those are read by theme (data/theme-links.json) and on Compare.
+ */
+export function profileIndicators(indicators: readonly Indicator[], hasFigures: (id: string) => boolean): Indicator[] {
+  return indicators
+    .filter((i) => i.unit !== 'count' && i.unit !== 'ordinal' && !(i.importId === 'bundled' && i.source === 'dfe_cin_factors') && hasFigures(i.id))
+    .sort((a, b) => a.shortLabel.localeCompare(b.shortLabel));
+}

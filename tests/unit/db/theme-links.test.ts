@@ -34,7 +34,7 @@ async function measuresOf(db: LensDb, theme: string) {
 
 async function importEarlyHelp(db: LensDb, id: string) {
   await commitImport(db, {
-    record: { id, fileName: 'early-help.csv', hash: `hash-${id}`, kind: 'generic_csv', importedAt: new Date().toISOString(), counts: { areas: 0, indicators: 1, observations: 1, documents: 0, priorities: 0 }, warnings: [] },
+    record: { id, fileName: 'early-help.csv', hash: `hash-${id}`, kind: 'generic_csv', importedAt: new Date().toISOString(), warnings: [] },
     areas: [],
     indicators: [{ id: 'local_eh', label: 'Early help assessments', shortLabel: 'Early help', unit: 'count', polarity: 'neither', definition: '', source: 'early-help.csv', decimals: 0, importId: id }],
     series: seriesFromObservations(id, [{ indicatorId: 'local_eh', areaCode: 'E10000034', period: 2025, value: 812, status: null }]),

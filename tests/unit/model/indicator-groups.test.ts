@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupIndicators } from '../../../src/lib/model/indicator-groups';
+import { groupIndicators, profileIndicators } from '../../../src/lib/model/indicator-groups';
 import type { Indicator } from '../../../src/lib/model/types';
 
 const ind = (id: string, label: string, importId: string, source: string): Indicator => ({ id, label, shortLabel: label, unit: 'count', polarity: 'neither', definition: '', source, decimals: 0, importId });
@@ -40,5 +40,20 @@ describe('groupIndicators with the published topics', () => {
       ['Published: factors identified at the end of assessment', ['factor_neglect']],
       ['Published: children’s social work workforce', ['sw_caseload']],
     ]);
+  });
+});
+
+describe('profileIndicators', () => {
+  it('leaves out counts, judgements and the bundled assessment factors, and indicators without figures', () => {
+    const list = [
+      { ...ind('cpp_rate', 'CP', 'bundled', 'dfe_lait'), unit: 'rate_per_10000' as const },
+      { ...ind('sw_caseload', 'Caseload', 'bundled', 'dfe_csww'), unit: 'mean' as const },
+      { ...ind('factor_neglect', 'Neglect', 'bundled', 'dfe_cin_factors'), unit: 'percent' as const },
+      { ...ind('ilacs_overall', 'Ofsted', 'bundled', 'ofsted_inspections'), unit: 'ordinal' as const },
+      ind('cpp_count', 'CP number', 'bundled', 'dfe_cin'),
+      { ...ind('local_pct', 'Local', 'i1', 'local.csv'), unit: 'percent' as const },
+      { ...ind('empty_pct', 'Empty', 'i1', 'local.csv'), unit: 'percent' as const },
+    ];
+    expect(profileIndicators(list, (id) => id !== 'empty_pct').map((i) => i.id)).toEqual(['sw_caseload', 'cpp_rate', 'local_pct']);
   });
 });
