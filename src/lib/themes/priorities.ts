@@ -32,13 +32,20 @@ const CUE =
 const NOT_PRIORITIES = /\b(?:discussed|raised|queries|questions|asked|observations|confirmed|noted that|resolved|apologies)\b/i;
 /** "The priorities for 2021/22 were …", "our main priority is …" (not "… is a priority", which STATEMENT reads). */
 const INLINE =
-  /\b(?:priorities|priority (?:areas|themes)|(?:the|our|its|their|main|key|top) priority)\b[^.:;,]{0,60}?\b(?:were|are|was|is|will be|would be|include|included|includes|remain|remained|are to be|have been)\b(?:\s+(?:expected|anticipated|agreed|likely|proposed|set|identified)(?:\s+to\s+be|\s+as)?)?(?:\s+as)?[\s:]+/iu;
+  /\b(?:priorities|priority (?:areas|themes|outcomes)|(?:the|our|its|their|main|key|top|overriding|biggest|first|single)\s+(?:['‘"“](?:number one|top|first|main)['’"”]\s+)?priority|(?:the|our|its|their)\s+['‘"“]?number one['’"”]?\s+priority)\b[^.:;,]{0,60}?\b(?:were|are|was|is|will be|would be|include|included|includes|remain|remained|are to be|have been)\b(?:\s+(?:expected|anticipated|agreed|likely|proposed|set|identified)(?:\s+to\s+be|\s+as)?)?(?:\s+as)?(?:\s+(?:around|about))?[\s:;]+/iu;
 /** "… areas of focus, including A, B and C", "the key priorities, such as …". */
 const INCLUDING = /\b(?:priorities|priority (?:areas|themes)|areas? of (?:focus|priority)|focus areas|key areas)\b,?\s+(?:including|such as)\s+/iu;
 /** "… the three key priorities; (i) neglect, (ii) …": a semicolon standing for the colon. */
 const CUE_BEFORE_SEMICOLON = /\b(?:priorities|priority areas|areas of focus|focus areas|key areas)\s*;\s*(?=\(?(?:i|1|a)[).])/iu;
 const STATEMENT =
-  /\s(?:is|was|remains|remained|will be|would be|has been|had been|became|becomes|continues to be|continued to be)\s+(?:a|an|the|one of the|our|its|their)\s+(?:[\p{L}-]+\s+){0,2}priorit(?:y|ies)\b/iu;
+  /\s(?:is|was|remains|remained|will be|would be|has been|had been|became|becomes|continues to be|continued to be)\s+(?:a|an|the|one of the|our|its|their)\s+(?:[\p{L}'’-]+\s+){0,2}priorit(?:y|ies)\b/iu;
+/** "… the following key strategic priorities for 2023-25:", "… set out the following priorities.": a heading sentence whose list follows it. */
+const FOLLOWING = /\bthe following\b[^.:;]{0,60}\b(?:priorit(?:y|ies)|outcomes|areas of focus|focus areas)\b/iu;
+/** Priorities stated as outcomes in quotation marks: two outcomes, “Children are and feel safe” and “…”. */
+const QUOTED_CUE = /\b(?:priorit(?:y|ies)|(?:priority|strategic|key|two|three|four|five|six|\d)\s+outcomes)\b/iu;
+const QUOTED = /[“"‘']([^”"’']{8,160})[”"’']/gu;
+/** "… the Strategic Priority of Neglect": a priority named after its own words. */
+const PRIORITY_OF = /\b(?:strategic|key|partnership|board|top)\s+priority\s+(?:of|on)\s+(?!the (?:partnership|board)\b)/iu;
 const YEAR_SPAN = /\b(?:19|20)\d\d\s*[/–-]\s*(?:\d{2}|(?:19|20)\d\d)\b/gu;
 const PRONOUN = /^(?:this|it|that|these|which|they|there)$/i;
 
@@ -89,6 +96,8 @@ const words = (s: string) => s.split(/\s+/).filter(Boolean).length;
 /** Items of an inline list, or the whole range when it does not read as a list of short labels. */
 export function splitInlineList(text: string, range: Range): Range[] {
   const s = text.slice(range[0], range[1]);
+  // Outcomes written as clauses: "that children are safe, that … and that …".
+  if (/^\s*that\s/i.test(s) && /(?:,|\band)\s+that\s/i.test(s)) return splitRange(text, range, /,?\s+(?:and\s+)?(?=that\s)|,\s*(?=that\s)/iu);
   if (s.includes(';')) {
     // "Label; what it means and Label; what it means"
     const pairs = splitRange(text, range, /\s+and\s+(?=\p{Lu}[^;]{0,60};)|,\s*(?=\p{Lu}[^;]{0,60};)/u);
@@ -118,7 +127,10 @@ function stripEnumerator(text: string, [a, b]: Range): Range {
 export function extractPriorities(tax: CompiledTaxonomy, text: string, sentences: Sentence[]): PriorityCandidate[] {
   const out: PriorityCandidate[] = [];
   const add = (range: Range, sentence: Sentence, period: Period | null, via: PriorityCandidate['via']) => {
-    const [start, end] = trimRange(text, range);
+    let [start, end] = trimRange(text, range);
+    // "were that children are safe, that …": the outcome, not the conjunction.
+    const that = /^that\s+/i.exec(text.slice(start, end));
+    if (that) start += that[0].length;
     const label = normaliseSpace(text.slice(start, end)).replace(/^["'“‘]|["'”’]$/g, '');
     if (!/\p{L}{2}/u.test(label) || words(label) > 30) return;
     const themeIds = [...new Set(matchSpan(tax, text, start, end).map((m) => m.themeId))];
@@ -135,9 +147,32 @@ export function extractPriorities(tax: CompiledTaxonomy, text: string, sentences
         seenBlocks.add(item.block);
         add([item.start, item.end], item, period, 'list');
       }
+      // Items written as short lines without bullets read as headings: take those that follow at once.
+      if (seenBlocks.size === 0) for (const item of headingsAfter(sentences, s.index)) add([item.start, item.end], item, period, 'list');
       continue;
     }
     if (s.kind !== 'prose' && s.kind !== 'item') continue;
+
+    if (s.kind === 'prose' && FOLLOWING.test(body) && /[.:]$/.test(body.trim()) && !NOT_PRIORITIES.test(body)) {
+      const items = headingsAfter(sentences, s.index);
+      if (items.length >= 2) {
+        const period = firstYearSpan(body);
+        for (const item of items) add([item.start, item.end], item, period, 'list');
+        continue;
+      }
+    }
+    const cue = QUOTED_CUE.exec(body);
+    if (cue && !NOT_PRIORITIES.test(body.slice(0, cue.index))) {
+      const quoted = [...body.slice(cue.index).matchAll(QUOTED)].filter((m) => words(m[1]!) >= 2);
+      if (quoted.length) {
+        const period = firstYearSpan(body);
+        for (const m of quoted) {
+          const at = s.start + cue.index + m.index + 1;
+          add([at, at + m[1]!.length], s, period, 'inline');
+        }
+        continue;
+      }
+    }
 
     const colon = body.indexOf(':');
     if (colon > 0 && colon < body.length - 3 && CUE.test(body.slice(0, colon)) && !NOT_PRIORITIES.test(body.slice(0, colon))) {
@@ -164,6 +199,17 @@ export function extractPriorities(tax: CompiledTaxonomy, text: string, sentences
       for (const r of splitInlineList(text, [s.start + inline.index + inline[0].length, s.end])) add(r, s, period, 'inline');
       continue;
     }
+    const named = PRIORITY_OF.exec(body);
+    if (named) {
+      const from = named.index + named[0].length;
+      const rest = body.slice(from);
+      const stop = /[.,;:()]|\s(?:and|which|that|where|was|were|is|are|had|has)\s/i.exec(rest);
+      const to = from + (stop ? stop.index : rest.length);
+      if (words(body.slice(from, to)) <= 6) {
+        add([s.start + from, s.start + to], s, firstYearSpan(body), 'statement');
+        continue;
+      }
+    }
     const st = STATEMENT.exec(body);
     if (st) {
       const after = body.slice(st.index + st[0].length, st.index + st[0].length + 40);
@@ -186,6 +232,17 @@ export function extractPriorities(tax: CompiledTaxonomy, text: string, sentences
     }
   }
   return dedupe(out);
+}
+
+/** The short heading lines right after sentence `index`: a list written without bullets. */
+function headingsAfter(sentences: Sentence[], index: number): Sentence[] {
+  const out: Sentence[] = [];
+  for (let k = index + 1; k < sentences.length; k++) {
+    const h = sentences[k]!;
+    if (h.kind !== 'heading' || h.listIntro !== undefined || words(h.text) > 15) break;
+    out.push(h);
+  }
+  return out;
 }
 
 function dedupe(list: PriorityCandidate[]): PriorityCandidate[] {

@@ -72,3 +72,56 @@ describe('firstYearSpan', () => {
     ['2019/21', null],
   ])('%s', (s, p) => expect(firstYearSpan(s)).toBe(p));
 });
+
+describe('extractPriorities on forms missed on unseen minutes (issue 12, item 10)', () => {
+  const offsetsHold = (t: string) => {
+    for (const p of read(t)) expect(normalise(t.slice(p.start, p.end))).toBe(p.label);
+  };
+  const normalise = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+  it('a single priority in running text, with a quoted rank', () => {
+    const t = 'The Chair told members that the “number one” priority for the partnership in 2023/24 was tackling child exploitation.';
+    expect(labels(t)).toEqual([['tackling child exploitation', 2024]]);
+    expect(labels("Reducing neglect remained the partnership's top priority.")).toEqual([['Reducing neglect', null]]);
+    expect(labels('Members asked for an update on the Strategic Priority of Neglect and on training.')).toEqual([['Neglect', null]]);
+    offsetsHold(t);
+  });
+
+  it('a heading sentence, then the priorities on lines of their own, with or without bullets', () => {
+    const t = 'The Board had agreed the following key strategic priorities for 2024/25:\n\nNeglect\nChild exploitation\nThe voice of the child\n\nMembers noted the report.';
+    expect(labels(t)).toEqual([
+      ['Neglect', 2025],
+      ['Child exploitation', 2025],
+      ['The voice of the child', 2025],
+    ]);
+    expect(labels('The plan set out the following strategic priorities.\n\n• Early help\n• Domestic abuse\n\nThe plan was noted.').map((l) => l[0])).toEqual(['Early help', 'Domestic abuse']);
+    offsetsHold(t);
+  });
+
+  it('priorities written as outcomes: quoted, or as “that …” clauses', () => {
+    const quoted = 'The review agreed two outcomes, “Children feel safe at home and online” and “Partners challenge each other well”.';
+    expect(labels(quoted)).toEqual([
+      ['Children feel safe at home and online', null],
+      ['Partners challenge each other well', null],
+    ]);
+    const clauses = 'The three priority outcomes for 2021-22 were that babies are safe, that teenagers are protected from exploitation and that families get help early.';
+    expect(labels(clauses)).toEqual([
+      ['babies are safe', 2022],
+      ['teenagers are protected from exploitation', 2022],
+      ['families get help early', 2022],
+    ]);
+    offsetsHold(quoted);
+    offsetsHold(clauses);
+  });
+
+  it('“priorities … were around; …” does not take “around” for a priority', () => {
+    expect(labels('Priorities for the coming year were around; safeguarding in schools, and exploitation.').map((l) => l[0])).toEqual(['safeguarding in schools', 'exploitation']);
+  });
+
+  it('stays precise: other lists, quotations and plain mentions are not priorities', () => {
+    expect(read('The following points were raised:\n\nNeglect\nFunding\n\nThe Chair thanked officers.')).toEqual([]);
+    expect(read('The following actions were agreed.\n\n• Write to the police\n• Report back in March\n\nThe meeting closed.')).toEqual([]);
+    expect(read('The Chair quoted the inspectors: “a partnership that knows itself well”.')).toEqual([]);
+    expect(read('Members discussed the priorities of the new health board at length.')).toEqual([]);
+  });
+});
