@@ -40,7 +40,7 @@ export function resolveCompareSelection(
     // Compare's charts draw numbers; a judgement is ordered words, which it cannot chart yet.
     problems.push(
       indicator
-        ? `“${indicator.shortLabel}” is a judgement in words, not a number, and Compare cannot chart it yet, so “${fallback.shortLabel}” is shown. An area’s page lists its judgements.`
+        ? `“${indicator.shortLabel}” is a judgement in words, not a number, and Compare cannot chart it yet, so “${fallback.shortLabel}” is shown.`
         : `There is no indicator “${view.indicator}”, so “${fallback.shortLabel}” is shown.`,
     );
     indicator = fallback;
