@@ -3,6 +3,15 @@ import type { Page } from '@playwright/test';
 export type Tables = Record<string, Record<string, unknown>[]>;
 
 /** Every record of every store, straight from IndexedDB (typed arrays come back as typed arrays). */
+/**
+ * The bundled data's import record says when this browser loaded the bundle. A restore
+ * keeps this browser's bundled records (it never takes published figures from a
+ * backup), so comparisons across a wipe and restore leave that time out.
+ */
+export function withoutBundleLoadTime(t: Tables): Tables {
+  return { ...t, imports: (t['imports'] ?? []).map((i) => (i['id'] === 'bundled' ? { ...i, importedAt: '' } : i)) };
+}
+
 export async function dumpStores(page: Page): Promise<Tables> {
   return page.evaluate(
     () =>

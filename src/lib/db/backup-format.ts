@@ -11,6 +11,11 @@
  * `{"$undef": 1}`. A plain object that itself has a key starting with `$` is
  * wrapped as `{"$obj": {…}}`, so no record can be mistaken for a tag. The round
  * trip is therefore exact, byte for byte.
+ *
+ * The header carries a SHA-256 digest of the lines after it (`contentSha256`), so a
+ * backup edited by hand is recognised and refused. It is a check against changes, not a
+ * signature: someone who rewrites the digest as well is not stopped by it, which is why a
+ * restore also never takes the bundled (published) figures from a backup.
  */
 export const BACKUP_FORMAT = 'safeguarding-lens/backup';
 export const BACKUP_VERSION = 1;
@@ -22,8 +27,14 @@ export interface BackupHeader {
   schemaVersion: number;
   /** ISO timestamp. */
   createdAt: string;
-  /** Content hash of the bundled data the database held, if any. */
+  /** Content hash of the bundled data the database held, if any: the edition of the published figures. */
   bundleHash?: string;
+  /**
+   * SHA-256 (hex) of every line after this header, as written (UTF-8, each line with
+   * its line feed): a backup changed after it was made no longer matches it. Written
+   * since backups carried it; older backups have none.
+   */
+  contentSha256?: string;
   /** Records per table: a file cut short is found by its counts. */
   tables: Record<string, number>;
 }

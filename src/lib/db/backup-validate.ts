@@ -159,6 +159,7 @@ function describeHeaderProblem(h: Rec, schemaVersion: number): string | undefine
   if (sv > schemaVersion) return `this backup was made by a newer version of Safeguarding Lens (database version ${sv}; this one has ${schemaVersion}); reload the app to update it, then try again.`;
   if (typeof h['createdAt'] !== 'string') return 'the backup does not say when it was made.';
   if (!isObject(h['tables']) || !Object.values(h['tables']).every((n) => typeof n === 'number')) return 'the backup does not list its tables.';
+  if (h['contentSha256'] !== undefined && (typeof h['contentSha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(h['contentSha256']))) return 'the backup’s check of its content is not a SHA-256 digest.';
   return undefined;
 }
 
@@ -264,7 +265,21 @@ export class BackupReader {
     list.push(r);
   }
 
-  finish(): BackupOutcome {
+  /**
+   * `contentSha256`: the digest of everything after the header line as read. A backup
+   * whose content no longer matches the digest written when it was made is refused
+   * first of all, whatever else is wrong with it.
+   */
+  finish(contentSha256?: string): BackupOutcome {
+    const written = this.header?.contentSha256;
+    if (!this.fatal && typeof written === 'string' && contentSha256 !== undefined && written !== contentSha256) {
+      return {
+        ok: false,
+        problems: [
+          'this backup has been changed since it was made: its content no longer matches the check written into it when it was made, so it cannot be trusted.',
+        ],
+      };
+    }
     if (!this.header && !this.fatal) this.problem('the file is empty.');
     if (this.header && !this.fatal) {
       for (const [t, n] of Object.entries(this.header.tables)) {

@@ -2,6 +2,8 @@
  * Writing the whole database to one backup file and reading one back. The file
  * format is described in `backup-format.ts`; restoring is in `restore.ts`.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { BACKUP_FORMAT, BACKUP_VERSION, headerLine, recordLine, type BackupHeader } from './backup-format';
 import { BackupReader, type BackupOutcome } from './backup-validate';
 import { bundledHash } from './bundled';
@@ -24,9 +26,42 @@ export async function backupLines(db: LensDb, now: Date = new Date()): Promise<s
       await table.each((record) => void lines.push(recordLine(table.name, record)));
     }
   });
-  const header: BackupHeader = { format: BACKUP_FORMAT, version: BACKUP_VERSION, schemaVersion: db.verno, createdAt: now.toISOString(), ...(hash ? { bundleHash: hash } : {}), tables: counts };
+  const digest = sha256.create();
+  const encoder = new TextEncoder();
+  for (let i = 1; i < lines.length; i++) digest.update(encoder.encode(`${lines[i]}\n`));
+  const header: BackupHeader = {
+    format: BACKUP_FORMAT,
+    version: BACKUP_VERSION,
+    schemaVersion: db.verno,
+    createdAt: now.toISOString(),
+    ...(hash ? { bundleHash: hash } : {}),
+    tables: counts,
+    contentSha256: bytesToHex(digest.digest()),
+  };
   lines[0] = headerLine(header);
   return lines;
+}
+
+/**
+ * Passes bytes through, hashing those after the first line feed (the header's line):
+ * what `contentSha256` covers, read as the file streams past.
+ */
+function contentDigest(): { stream: TransformStream<Uint8Array<ArrayBuffer>, BufferSource>; hex: () => string } {
+  const digest = sha256.create();
+  let inHeader = true;
+  const stream = new TransformStream<Uint8Array<ArrayBuffer>, BufferSource>({
+    transform(chunk, out) {
+      if (inHeader) {
+        const nl = chunk.indexOf(0x0a);
+        if (nl !== -1) {
+          inHeader = false;
+          digest.update(chunk.subarray(nl + 1));
+        }
+      } else digest.update(chunk);
+      out.enqueue(chunk);
+    },
+  });
+  return { stream, hex: () => bytesToHex(digest.digest()) };
 }
 
 /** The backup file: JSON Lines, gzip-compressed. */
@@ -60,7 +95,9 @@ export async function readBackupFile(db: LensDb, file: Blob, onProgress?: (bytes
       },
     }),
   );
-  const text = (gzipped ? counted.pipeThrough(new DecompressionStream('gzip')) : counted).pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
+  const content = contentDigest();
+  const bytesOut = (gzipped ? counted.pipeThrough(new DecompressionStream('gzip')) : counted) as ReadableStream<Uint8Array<ArrayBuffer>>;
+  const text = bytesOut.pipeThrough(content.stream).pipeThrough(new TextDecoderStream('utf-8', { fatal: true }));
   const stream = text.getReader();
   // A line can be tens of megabytes (a big series): collect its pieces and join once.
   let pieces: string[] = [];
@@ -87,6 +124,6 @@ export async function readBackupFile(db: LensDb, file: Blob, onProgress?: (bytes
     const why = e instanceof TypeError && !gzipped ? 'it is not UTF-8 text' : 'it is damaged (its compressed data could not be read to the end)';
     return { ok: false, problems: [`this file cannot be read as a backup: ${why}.`] };
   }
-  const outcome = reader.finish();
+  const outcome = reader.finish(content.hex());
   return outcome.ok ? { ok: true, value: upgradeBackup(outcome.value, db.verno) } : outcome;
 }

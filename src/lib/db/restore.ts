@@ -2,7 +2,12 @@
  * Writing a checked backup (backup.ts readBackupFile) into the database, in one
  * transaction: all of it or none of it.
  *
- * - Replace: the database becomes exactly the backup.
+ * - Replace: what the user imported and edited becomes exactly the backup's. The
+ *   bundled (published) figures are the app's, never the backup's: this browser keeps
+ *   its own bundled records and the record of which bundle edition it holds, and the
+ *   backup's bundled records are left out, whatever edition they came from and
+ *   whatever was done to them. A user's edit of a bundled priority replaces it, as it
+ *   does when a bundle is loaded.
  * - Merge: the backup's imports are added to what this browser holds:
  *   1. The bundled data is never taken from a backup: the app's own stays.
  *   2. An import in the backup is added, with every record it owns, unless this
@@ -37,8 +42,14 @@ export interface BackupSummary {
   /** Imports other than the bundled data, oldest first. */
   imports: { id: string; fileName: string; importedAt: string; observations: number }[];
   observations: number;
+  /** Figures of the imports (not of the bundled data), which is what a restore takes. */
+  importedObservations: number;
   documents: number;
   priorityEdits: number;
+  /** The bundled data's edition the backup was made with (its content hash), if it says. */
+  bundleHash?: string;
+  /** False for a backup made before backups carried a digest of their content: changes to it cannot be detected. */
+  verified: boolean;
 }
 
 export function summariseBackup(b: BackupContents): BackupSummary {
@@ -47,21 +58,39 @@ export function summariseBackup(b: BackupContents): BackupSummary {
     .map((i) => ({ id: i['id'] as string, fileName: i['fileName'] as string, importedAt: i['importedAt'] as string, observations: ((i['counts'] as Rec)['observations'] as number) ?? 0 }))
     .sort((x, y) => x.importedAt.localeCompare(y.importedAt));
   let observations = 0;
-  for (const s of unpack((b.tables['series'] ?? []) as unknown as SeriesPack[])) observations += s.periods.length;
+  let importedObservations = 0;
+  for (const s of unpack((b.tables['series'] ?? []) as unknown as SeriesPack[])) {
+    observations += s.periods.length;
+    if (s.importId !== BUNDLED) importedObservations += s.periods.length;
+  }
   return {
     createdAt: b.header.createdAt,
     imports,
     observations,
+    importedObservations,
+    ...(b.header.bundleHash ? { bundleHash: b.header.bundleHash } : {}),
+    verified: typeof b.header.contentSha256 === 'string',
     documents: (b.tables['documents'] ?? []).length,
     priorityEdits: (b.tables['priorities'] ?? []).filter((p) => p['importId'] === USER_EDITS).length,
   };
 }
 
-/** Replaces everything the database holds with the backup. */
+/** Replaces everything the user imported or edited with the backup's; the bundled data stays this app's. */
 export async function restoreReplace(db: LensDb, b: BackupContents): Promise<void> {
-  await db.transaction('rw', db.tables, async () => {
-    for (const t of db.tables) await t.clear();
-    for (const t of db.tables) await t.bulkAdd(b.tables[t.name] ?? []);
+  await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports'], async () => {
+    for (const t of IMPORT_OWNED_TABLES) await db.table(t).where('importId').notEqual(BUNDLED).delete();
+    await db.imports.where('id').notEqual(BUNDLED).delete();
+    for (const t of IMPORT_OWNED_TABLES) {
+      const records = (b.tables[t] ?? []).filter((r) => r['importId'] !== BUNDLED);
+      // An edit of a bundled priority takes its place; any other key the bundle holds stays the bundle's.
+      if (t === 'priorities') {
+        const edits = records.filter((r) => r['importId'] === USER_EDITS);
+        await db.priorities.bulkDelete(edits.map((r) => r['id'] as string));
+      }
+      const held = new Set((await db.table(t).toCollection().primaryKeys()) as string[]);
+      await db.table(t).bulkAdd(records.filter((r) => !held.has(keyOf(t, r))));
+    }
+    await db.table('imports').bulkAdd((b.tables['imports'] ?? []).filter((i) => i['id'] !== BUNDLED));
   });
 }
 

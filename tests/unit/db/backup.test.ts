@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readBackupFile, writeBackup } from '../../../src/lib/db/backup';
+import { decodeValue, recordLine } from '../../../src/lib/db/backup-format';
 import { loadBundle } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { collectExport } from '../../../src/lib/db/export';
@@ -15,7 +17,7 @@ import { buildAppFile } from '../../../src/lib/import/app-json';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { seriesFromObservations } from '../../../src/lib/model/series';
 import type { Priority } from '../../../src/lib/model/types';
-import { createV1Database, dump, failWritesAfter } from './helpers';
+import { createV1Database, dump, splitDump, failWritesAfter } from './helpers';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
 
@@ -68,9 +70,10 @@ async function backupOf(db: LensDb) {
 }
 
 describe('backup → wipe → restore', () => {
-  it('gives identical exports and identical tables', async () => {
+  it('gives back every import and edit exactly, and keeps this app’s own bundled figures', async () => {
+    // The fixture was made with an older edition of the bundled figures than this app's.
     const db = await workedOn();
-    const before = { exported: await appExport(db), tables: await dump(db) };
+    const before = splitDump(await dump(db));
     const { blob } = await writeBackup(db);
     // The file is gzip.
     expect([...new Uint8Array(await blob.slice(0, 2).arrayBuffer())]).toEqual([0x1f, 0x8b]);
@@ -81,13 +84,31 @@ describe('backup → wipe → restore', () => {
     const wiped = openDatabase(name);
     open.push(wiped);
     await loadBundle(wiped, bundle);
-    expect(await appExport(wiped)).not.toEqual(before.exported);
+    const appsOwn = splitDump(await dump(wiped)).bundled;
+    expect(appsOwn).not.toEqual(before.bundled);
 
     const read = await readBackupFile(wiped, new File([blob], 'backup.jsonl.gz'));
     if (!read.ok) throw new Error(read.problems.join('\n'));
     await restoreReplace(wiped, read.value);
-    expect(await appExport(wiped)).toEqual(before.exported);
-    expect(await dump(wiped)).toEqual(before.tables);
+    const after = splitDump(await dump(wiped));
+    expect(after.user).toEqual(before.user);
+    // The user's edits of bundled priorities take their place, as when a bundle is loaded.
+    const edited = new Set(before.user.map((l) => JSON.parse(l) as { table: string; record: { id: string } }).filter((l) => l.table === 'priorities').map((l) => l.record.id));
+    expect(edited.size).toBeGreaterThan(0);
+    expect(after.bundled).toEqual(appsOwn.filter((l) => !edited.has((JSON.parse(l) as { record: { id: string } }).record.id)));
+  });
+
+  it('restores into the same database exactly, bundled figures included, when the editions are the same', async () => {
+    const db = await workedOn();
+    await loadBundle(db, bundle);
+    const before = { exported: await appExport(db), tables: await dump(db) };
+    const { blob } = await writeBackup(db);
+    await commitImport(db, prepared('later', 'hash-later'));
+    const read = await readBackupFile(db, blob);
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    await restoreReplace(db, read.value);
+    expect(await appExport(db)).toEqual(before.exported);
+    expect(await dump(db)).toEqual(before.tables);
   });
 
   it('reads an uncompressed backup too', async () => {
@@ -236,5 +257,62 @@ describe('merge', () => {
     await loadBundle(db, bundle);
     await savePriority(db, edit('p9', 'mine'));
     expect((await db.priorities.get('p9'))?.editedAt).toMatch(/^\d{4}-\d{2}-\d{2}T/);
+  });
+});
+
+describe('a backup changed after it was made (issue 14, item 3)', () => {
+  async function lines(db: LensDb): Promise<string[]> {
+    const { blob } = await writeBackup(db);
+    return (await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text()).trimEnd().split('\n');
+  }
+  /** Every bundled cpp_rate value set to 1.0, as the hostile-input review did by hand. */
+  function fakeRates(ls: string[]): string[] {
+    return ls.map((l, i) => {
+      if (i === 0) return l;
+      const { table, record } = JSON.parse(l) as { table: string; record: Record<string, unknown> };
+      if (table !== 'series' || record['importId'] !== 'bundled') return l;
+      const packs = decodeValue(record) as { series: { indicatorId: string; values: Float64Array }[] };
+      if (!packs.series.some((s) => s.indicatorId === 'cpp_rate')) return l;
+      for (const s of packs.series) if (s.indicatorId === 'cpp_rate') s.values.fill(1);
+      return recordLine(table, packs);
+    });
+  }
+  async function cppRates(db: LensDb): Promise<(number | null)[]> {
+    return (await getObservations(db, 'cpp_rate', { areas: ['E10000034', 'E92000001'] })).map((o) => o.value);
+  }
+
+  it('is refused, saying so plainly, and nothing is read from it', async () => {
+    const db = await workedOn();
+    const ls = fakeRates(await lines(db));
+    const read = await readBackupFile(db, new Blob([ls.join('\n') + '\n']));
+    expect(read).toEqual({ ok: false, problems: [expect.stringMatching(/^this backup has been changed since it was made/)] });
+  });
+
+  it('with its digest rewritten too, still never changes the bundled figures', async () => {
+    const db = await workedOn();
+    await loadBundle(db, bundle);
+    const rates = await cppRates(db);
+    expect(rates.every((v) => v !== 1)).toBe(true);
+    const ls = fakeRates(await lines(db));
+    const header = JSON.parse(ls[0]!) as Record<string, unknown>;
+    const digest = createHash('sha256').update(ls.slice(1).map((l) => `${l}\n`).join('')).digest('hex');
+    const forged = [JSON.stringify({ ...header, contentSha256: digest }), ...ls.slice(1)];
+    const read = await readBackupFile(db, new Blob([forged.join('\n') + '\n']));
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    await restoreReplace(db, read.value);
+    expect(await cppRates(db)).toEqual(rates);
+    await restoreMerge(db, read.value);
+    expect(await cppRates(db)).toEqual(rates);
+  });
+
+  it('a backup made before backups carried a digest is read, and the summary says it cannot be checked', async () => {
+    const db = await workedOn();
+    const ls = await lines(db);
+    const { contentSha256: _drop, ...header } = JSON.parse(ls[0]!) as Record<string, unknown>;
+    const read = await readBackupFile(db, new Blob([[JSON.stringify(header), ...ls.slice(1)].join('\n') + '\n']));
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    expect(summariseBackup(read.value).verified).toBe(false);
+    const own = await backupOf(db);
+    expect(summariseBackup(own.contents).verified).toBe(true);
   });
 });

@@ -34,6 +34,19 @@ export async function dump(db: LensDb): Promise<string[]> {
 }
 
 /**
+ * A dump split in two: the records of the bundled (published) data and the record of
+ * which edition is loaded, which a restore never takes from a backup; and the rest, the
+ * user's imports and edits, which it restores exactly.
+ */
+export function splitDump(lines: string[]): { bundled: string[]; user: string[] } {
+  const isBundled = (line: string) => {
+    const { table, record } = JSON.parse(line) as { table: string; record: { importId?: string; id?: string } };
+    return table === 'meta' || record.importId === 'bundled' || (table === 'imports' && record.id === 'bundled');
+  };
+  return { bundled: lines.filter(isBundled), user: lines.filter((l) => !isBundled(l)) };
+}
+
+/**
  * Makes IndexedDB refuse writes for lack of room after `n` more puts or adds, as a
  * full disk does part-way through a transaction. Returns the function that stops it.
  */

@@ -11,7 +11,7 @@ import { estimateBytes } from '../../../src/lib/db/record-size';
 import { unpack, type SeriesPack } from '../../../src/lib/db/series-packs';
 import { restoreReplace } from '../../../src/lib/db/restore';
 import { listDocumentHeads, listPriorities } from '../../../src/lib/db/theme-queries';
-import { createV1Database, dump, FIXTURE_V1, readFixture } from './helpers';
+import { createV1Database, dump, FIXTURE_V1, readFixture, splitDump } from './helpers';
 
 let n = 0;
 const open: LensDb[] = [];
@@ -115,14 +115,16 @@ describe('a version-1 database with real content, opened by the current version'
     expect(await db.imports.count()).toBe(3);
   });
 
-  it('restoring the version-1 fixture as a backup gives the same database as upgrading it in place', async () => {
+  it('restoring the version-1 fixture as a backup gives the same imports and edits as upgrading it in place', async () => {
     const { db: upgraded } = await upgradedFixture();
     const restored = fresh();
     const read = await readBackupFile(restored, new Blob([readFileSync(FIXTURE_V1)]));
     if (!read.ok) throw new Error(read.problems.join('\n'));
     expect(read.value.header.schemaVersion).toBe(SCHEMA_VERSION);
+    // A backup's records are brought up to this version exactly as the database's are in place;
+    // its bundled records are not restored (the app keeps its own), so the rest is compared.
+    expect(read.value.tables['series']).toEqual(await upgraded.series.toArray());
     await restoreReplace(restored, read.value);
-    expect(await dump(restored)).toEqual(await dump(upgraded));
-    expect(await collectExport(restored)).toEqual(await collectExport(upgraded));
+    expect(splitDump(await dump(restored)).user).toEqual(splitDump(await dump(upgraded)).user);
   });
 });

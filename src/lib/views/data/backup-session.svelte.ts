@@ -6,8 +6,8 @@
  */
 import type { BackupContents } from '../../db/backup-format';
 import { backupFileName, readBackupFile, writeBackup } from '../../db/backup';
+import { bundledHash } from '../../db/bundled';
 import type { LensDb } from '../../db/database';
-import { ensureBundledData } from '../../db/instance';
 import { listImports } from '../../db/queries';
 import { restoreMerge, restoreReplace, summariseBackup, type BackupSummary } from '../../db/restore';
 import { formatBytes, isQuotaError } from '../../db/storage';
@@ -18,7 +18,7 @@ export type RestoreMode = 'replace' | 'merge';
 export type RestoreStep =
   | { kind: 'idle' }
   | { kind: 'reading'; fileName: string; percent: number }
-  | { kind: 'confirm'; fileName: string; contents: BackupContents; summary: BackupSummary; here: ImportRecord[] }
+  | { kind: 'confirm'; fileName: string; contents: BackupContents; summary: BackupSummary; here: ImportRecord[]; bundleHash: string | undefined }
   | { kind: 'writing'; fileName: string; mode: RestoreMode };
 
 export interface BackupMessage {
@@ -98,7 +98,8 @@ export class BackupSession {
         return;
       }
       const here = (await listImports(this.db)).filter((i) => i.id !== 'bundled');
-      this.step = { kind: 'confirm', fileName: file.name, contents: read.value, summary: summariseBackup(read.value), here };
+      const bundleHash = await bundledHash(this.db);
+      this.step = { kind: 'confirm', fileName: file.name, contents: read.value, summary: summariseBackup(read.value), here, bundleHash };
     } catch (e) {
       this.step = { kind: 'idle' };
       this.message = { tone: 'error', text: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`, details: [] };
@@ -121,11 +122,9 @@ export class BackupSession {
     try {
       if (mode === 'replace') {
         await restoreReplace(this.db, s.contents);
-        // A backup made with other bundled figures: bring them up to this version of the app, as an update would.
-        const bundle = await ensureBundledData(this.db).catch(() => 'unchanged' as const);
         this.message = {
           tone: 'success',
-          text: `Restored the backup made on ${made}: this browser now holds what it held then (${plural(s.summary.imports.length, 'import')}, ${plural(s.summary.observations, 'figure')}).${bundle === 'replaced' ? ' The bundled figures were then brought up to this version of the app.' : ''}`,
+          text: `Restored the backup made on ${made}: this browser now holds the imports and edits it held then (${plural(s.summary.imports.length, 'import')}, ${plural(s.summary.importedObservations, 'imported figure')}). The published figures are this version’s own.`,
           details: [],
         };
       } else {
