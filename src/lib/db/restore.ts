@@ -77,7 +77,13 @@ export function summariseBackup(b: BackupContents): BackupSummary {
 
 /** Replaces everything the user imported or edited with the backup's; the bundled data stays this app's. */
 export async function restoreReplace(db: LensDb, b: BackupContents): Promise<void> {
-  await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports'], async () => {
+  // Tables of the user's own choices (their links between themes and measures): the backup's, whole.
+  const userTables = db.tables.map((t) => t.name).filter((t) => !(IMPORT_OWNED_TABLES as readonly string[]).includes(t) && t !== 'imports' && t !== 'meta');
+  await db.transaction('rw', db.tables, async () => {
+    for (const t of userTables) {
+      await db.table(t).clear();
+      await db.table(t).bulkAdd(b.tables[t] ?? []);
+    }
     for (const t of IMPORT_OWNED_TABLES) await db.table(t).where('importId').notEqual(BUNDLED).delete();
     await db.imports.where('id').notEqual(BUNDLED).delete();
     for (const t of IMPORT_OWNED_TABLES) {
