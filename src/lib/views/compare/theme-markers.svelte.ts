@@ -25,7 +25,7 @@ export interface ThemeMarkerDeps {
   to: Period;
 }
 
-export function themeMarkers(deps: () => ThemeMarkerDeps): { readonly current: ThemeMarkerRow[] } {
+export function themeMarkers(deps: () => ThemeMarkerDeps): { readonly current: ThemeMarkerRow[]; readonly error: Error | undefined } {
   const areas = $derived(deps().lines.filter((l) => l.role === 'area'));
   const prioritiesQ = live(
     () => ({ db: deps().db, codes: areas.map((a) => a.id) }),
@@ -45,6 +45,9 @@ export function themeMarkers(deps: () => ThemeMarkerDeps): { readonly current: T
   return {
     get current() {
       return rows;
+    },
+    get error() {
+      return prioritiesQ.error;
     },
   };
 }

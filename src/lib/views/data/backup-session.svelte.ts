@@ -10,7 +10,8 @@ import { bundledHash } from '../../db/bundled';
 import type { LensDb } from '../../db/database';
 import { listImports } from '../../db/queries';
 import { restoreMerge, restoreReplace, summariseBackup, type BackupSummary } from '../../db/restore';
-import { formatBytes, isQuotaError } from '../../db/storage';
+import { isQuotaError } from '../../db/storage';
+import { formatBytes } from '../../model/format-bytes';
 import type { ImportRecord } from '../../model/types';
 
 export type RestoreMode = 'replace' | 'merge';

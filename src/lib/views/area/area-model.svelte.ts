@@ -1,0 +1,211 @@
+/**
+ * Everything an area's page shows, read live from the database: the area and its
+ * region, its statistical neighbours, its profile (every rate and percentage in its
+ * latest year, against England, region, neighbours and every authority), the trend
+ * of one indicator, its themes over time and its documents, with the sentences that
+ * describe the charts. The page renders it and hands changes to `go`.
+ */
+import { spineRow, type SpineRow } from '../../charts/spine-data';
+import { buildTrendData, type TrendData } from '../../charts/trend-data';
+import { trendSummary } from '../../charts/trend-summary';
+import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
+import type { LensDb } from '../../db/database';
+import { live, type Live } from '../../db/live.svelte';
+import { getObservations, listDocuments } from '../../db/queries';
+import { listPriorities, listThemeMentions } from '../../db/theme-queries';
+import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
+import { formatPeriod } from '../../model/period';
+import type { Area, AreaCode, DataSource, Indicator, Observation, Period, Priority, SourceDocument, ThemeMention } from '../../model/types';
+import { profileRow } from '../../stats/profile';
+import { rankAuthorities } from '../../stats/ranking';
+import { trendLineSpecs } from '../../state/compare-selection';
+import { DEFAULT_INDICATOR, encodeHash, type AreaView } from '../../state/url-codec';
+import { loadThemeLabels, type ThemeLabel } from '../../themes/theme-labels';
+import { NeighboursModel } from '../neighbours-model.svelte';
+import { exportSourceLine } from '../source-line';
+import { themesOverTime, type ThemesOverTime } from './themes-over-time';
+
+export interface AreaDeps {
+  view: AreaView;
+  /** Writes a changed view to the URL. */
+  onchange?: ((view: AreaView) => void) | undefined;
+}
+
+export class AreaModel {
+  areasByCode: ReadonlyMap<AreaCode, Area>;
+  /** The area the link names (or one that had its code before); undefined while loading or when none has it. */
+  area: Area | undefined;
+  /** True once the areas are read and none has the link's code. */
+  notFound: boolean;
+  region: Area | undefined;
+  neighbours: NeighboursModel;
+  /** "Neighbours’ average: average of …: Herefordshire (very close), …" */
+  neighboursSentence: string;
+  spineRows: SpineRow[];
+  spineSummary: string;
+  /** The profile mixes sources (LAIT, EES files): its export names each, with its edition. */
+  profileExportSource: string;
+  trendIndicator: Indicator | undefined;
+  /** Why the trend shows another indicator than the link asks for. */
+  trendProblems: string[];
+  /** First and last year of the trend indicator. */
+  extent: [Period, Period] | undefined;
+  trend: TrendData | null;
+  trendSummary: string;
+  themesOverTime: ThemesOverTime | null;
+  readonly #deps: () => AreaDeps;
+  readonly #catalog: Catalog;
+  readonly #documents: Live<SourceDocument[]>;
+  readonly #profile: Live<Observation[][]>;
+  readonly #trend: Live<Observation[]>;
+  readonly #themes: Live<{ mentions: ThemeMention[]; priorities: Priority[]; rates: Observation[] }>;
+
+  constructor(db: LensDb, deps: () => AreaDeps) {
+    this.#deps = deps;
+    const catalog = (this.#catalog = liveCatalog(db));
+    const code = () => deps().view.code;
+    this.areasByCode = $derived(new Map((catalog.areas.current ?? []).map((a) => [a.code, a])));
+    this.area = $derived(this.areasByCode.get(code()) ?? [...this.areasByCode.values()].find((a) => a.previousCodes?.includes(code())));
+    this.notFound = $derived(catalog.areas.current !== undefined && !this.area);
+    this.region = $derived(this.area?.regionCode ? this.areasByCode.get(this.area.regionCode) : undefined);
+    this.neighbours = new NeighboursModel(db, () => ({ view: deps().view, chosen: this.area ? [this.area] : [] }));
+    this.neighboursSentence = $derived.by(() => {
+      const g = this.neighbours.group;
+      if (!g) return '';
+      const names = g.links.map((l) => `${this.areasByCode.get(l.code)?.name ?? l.code} (${l.closeness.toLowerCase()})`);
+      return `Neighbours’ average: ${g.description}: ${names.join(', ')}.`;
+    });
+
+    // The profile: every rate and percentage in its latest year (model/indicator-groups.ts says which).
+    const profileIndicators: Indicator[] = $derived(profileIndicatorsOf(catalog.indicators.current ?? [], (id) => catalog.extents.current?.has(id) ?? false));
+    const latest = (id: string) => catalog.extents.current!.get(id)![1];
+    this.#profile = live(
+      () => profileIndicators.map((i) => ({ id: i.id, year: latest(i.id) })),
+      (list) => Promise.all(list.map((d) => getObservations(db, d.id, { from: d.year - 1, to: d.year }))),
+    );
+    this.spineRows = $derived.by(() => {
+      const obs = this.#profile.current;
+      const area = this.area;
+      const areas = catalog.areas.current;
+      if (!area || !obs || !areas || obs.length !== profileIndicators.length) return [];
+      return profileIndicators.map((ind, k) => {
+        const ranking = rankAuthorities({ indicator: ind, year: latest(ind.id), areas, observations: obs[k]!, chosen: [area.code], neighbours: this.neighbours.group });
+        return spineRow(profileRow(ind, ranking, area.code));
+      });
+    });
+    this.spineSummary = $derived(this.area ? profileSummary(this.area, this.spineRows) : '');
+    this.profileExportSource = $derived.by(() => {
+      const named = new Map<string, string>();
+      for (const i of profileIndicators) {
+        const s = this.sourceOf(i.source);
+        if (s && !named.has(s.id)) named.set(s.id, `${s.publisher}, ${s.title}${i.vintage ? ` (${i.vintage})` : ''}`);
+      }
+      return named.size ? `Sources: ${[...named.values()].join('; ')}. Open Government Licence v3.0.` : 'Source: as stated in Safeguarding Lens.';
+    });
+
+    // The trend of one indicator.
+    const asked = $derived(catalog.indicators.current?.find((i) => i.id === (deps().view.indicator ?? DEFAULT_INDICATOR)));
+    // A trend chart draws numbers; a judgement is ordered words, which it cannot draw yet.
+    this.trendIndicator = $derived(asked && asked.unit !== 'ordinal' ? asked : catalog.indicators.current?.find((i) => i.id === DEFAULT_INDICATOR));
+    this.trendProblems = $derived(
+      asked?.unit === 'ordinal' ? [`“${asked.shortLabel}” is a judgement in words, not a number, and the trend chart cannot draw it yet, so the CP plan rate is shown.`] : [],
+    );
+    this.extent = $derived(this.trendIndicator ? catalog.extents.current?.get(this.trendIndicator.id) : undefined);
+    const areaSpecs = $derived(this.area ? trendLineSpecs([this.area], this.areasByCode) : []);
+    this.#trend = live(
+      () => (this.trendIndicator ? { id: this.trendIndicator.id, codes: [...areaSpecs.map((s) => s.code), ...this.neighbours.codes] } : null),
+      (d) => (d ? getObservations(db, d.id, { areas: d.codes }) : Promise.resolve([])),
+    );
+    this.trend = $derived.by(() => {
+      if (!this.extent || !this.trendIndicator) return null;
+      const specs = this.neighbours.lineSpec ? [...areaSpecs, this.neighbours.lineSpec] : areaSpecs;
+      return buildTrendData(this.neighbours.withAverage(this.#trend.current ?? [], this.trendIndicator.id), specs, this.extent[0], this.extent[1]);
+    });
+    this.trendSummary = $derived(this.trend && this.trendIndicator && this.extent ? trendSummary(this.trend, this.trendIndicator, this.extent[1]) : '');
+
+    this.#documents = live(code, (c) => listDocuments(db, c));
+    let themeLabels = $state.raw<ThemeLabel[]>([]);
+    void loadThemeLabels().then((t) => (themeLabels = t));
+    this.#themes = live(
+      () => this.area?.code ?? code(),
+      async (c) => {
+        const [mentions, priorities, rates] = await Promise.all([
+          listThemeMentions(db, { areas: [c] }),
+          listPriorities(db, { areas: [c] }),
+          getObservations(db, 'cpp_rate', { areas: [c] }),
+        ]);
+        return { mentions, priorities, rates };
+      },
+    );
+    this.themesOverTime = $derived.by(() => {
+      const t = this.#themes.current;
+      return t ? themesOverTime(t.mentions, t.priorities, t.rates, themeLabels) : null;
+    });
+  }
+
+  get indicators(): Indicator[] {
+    return this.#catalog.indicators.current ?? [];
+  }
+  get models(): { id: string; label: string }[] {
+    return this.#catalog.models.current ?? [];
+  }
+  /** The area's minutes and reports; undefined until read. */
+  get documents(): SourceDocument[] | undefined {
+    return this.#documents.current;
+  }
+  get profileLoading(): boolean {
+    return this.#profile.isLoading;
+  }
+
+  /** The first query that failed, if any: the page says so once. */
+  get error(): Error | undefined {
+    const c = this.#catalog;
+    return (
+      c.areas.error ??
+      c.indicators.error ??
+      c.extents.error ??
+      c.sources.error ??
+      c.models.error ??
+      this.neighbours.error ??
+      this.#profile.error ??
+      this.#trend.error ??
+      this.#documents.error ??
+      this.#themes.error
+    );
+  }
+
+  sourceOf(id: string): DataSource | undefined {
+    return this.#catalog.sources.current?.find((s) => s.id === id);
+  }
+  /** The export source line of an indicator: its source and edition. */
+  exportSourceOf(indicator: Pick<Indicator, 'source' | 'vintage'>): string {
+    return exportSourceLine(this.sourceOf(indicator.source), indicator.vintage);
+  }
+
+  /** This page with the trend of another indicator. */
+  trendHref = (indicatorId: string): string => encodeHash({ ...this.#deps().view, indicator: indicatorId });
+
+  /** Compare with this area chosen and the trend's indicator. */
+  get compareHref(): string {
+    return encodeHash({ name: 'compare', areas: this.area ? [this.area.code] : [], indicator: this.trendIndicator?.id ?? DEFAULT_INDICATOR });
+  }
+
+  go(patch: Partial<AreaView>): void {
+    const { view, onchange } = this.#deps();
+    onchange?.({ ...view, ...patch });
+  }
+}
+
+/** The sentence that labels the profile: how many measures, and how many differ from England. */
+function profileSummary(area: Area, rows: readonly SpineRow[]): string {
+  if (!rows.length) return '';
+  const count = (j: string[]) => rows.filter((r) => r.row && j.includes(r.row.comparison)).length;
+  const latest = Math.max(...rows.map((r) => r.period));
+  if (area.level !== 'local_authority')
+    return `${area.name} on ${rows.length} measures of children’s social care, latest year each (to ${formatPeriod(latest)}), against England and the spread of every local authority.`;
+  return (
+    `${area.name} on ${rows.length} measures of children’s social care, latest year each (to ${formatPeriod(latest)}), against England. ` +
+    `Significantly higher than England on ${count(['higher'])}, lower on ${count(['lower'])}, similar on ${count(['similar'])}; ` +
+    `${count(['not_compared'])} not tested (no counts published).`
+  );
+}

@@ -1,0 +1,176 @@
+/**
+ * Everything the Compare view shows, read live from the database: the selection
+ * the link names (checked against the data held), the trend with its benchmark and
+ * neighbours' lines, the ranking of every authority for the year, the markers of
+ * a theme's priority years, the source, and the sentences that describe the
+ * charts. The view renders it and hands user changes to `update`.
+ */
+import { rankedChartData, type RankedData } from '../../charts/ranked-data';
+import { describeRankedRow, rankedSummary } from '../../charts/ranked-summary';
+import { buildTrendData, type LineSpec, type TrendData } from '../../charts/trend-data';
+import { trendSummary } from '../../charts/trend-summary';
+import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
+import type { LensDb } from '../../db/database';
+import { live, type Live } from '../../db/live.svelte';
+import { getObservations } from '../../db/queries';
+import { formatPeriod, periodRange } from '../../model/period';
+import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
+import { rankAuthorities, type RankingRow } from '../../stats/ranking';
+import { resolveCompareSelection, trendLineSpecs, type CompareSelection } from '../../state/compare-selection';
+import type { CompareView } from '../../state/url-codec';
+import { NeighboursModel } from '../neighbours-model.svelte';
+import { exportSourceLine } from '../source-line';
+import { themeMarkers, type ThemeMarkerRow } from './theme-markers.svelte';
+
+export interface CompareDeps {
+  view: CompareView;
+  /** Writes a changed view to the URL. */
+  onchange: (view: CompareView) => void;
+}
+
+export class CompareModel {
+  areasByCode: ReadonlyMap<AreaCode, Area>;
+  /** Every area, by name, for the area picker. */
+  sortedAreas: Area[];
+  /** The link's selection checked against the data held; null until the catalog is read. */
+  selection: CompareSelection | null;
+  /** Every year the indicator has, for the year pickers. */
+  years: Period[];
+  neighbours: NeighboursModel;
+  trend: TrendData | null;
+  trendSummary: string;
+  /** Every authority ranked for the year, with the benchmarks; null until read. */
+  ranked: RankedData | null;
+  rankedSummary: string;
+  source: DataSource | undefined;
+  exportSource: string;
+  /** The selection in words, for presentation mode. */
+  selectionText: [string, string][];
+  /** One click adds the neighbours not yet chosen. */
+  quickAdds: { label: string; codes: AreaCode[] }[];
+  readonly #deps: () => CompareDeps;
+  readonly #catalog: Catalog;
+  readonly #observations: Live<Observation[]>;
+  readonly #rankYears: Live<Observation[]>;
+  readonly #marks: { readonly current: ThemeMarkerRow[]; readonly error: Error | undefined };
+
+  constructor(db: LensDb, deps: () => CompareDeps) {
+    this.#deps = deps;
+    const catalog = (this.#catalog = liveCatalog(db));
+    this.areasByCode = $derived(new Map((catalog.areas.current ?? []).map((a) => [a.code, a])));
+    this.sortedAreas = $derived([...(catalog.areas.current ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
+    this.selection = $derived.by(() => {
+      const { areas, indicators, extents } = catalog;
+      if (!areas.current || !indicators.current || !extents.current) return null;
+      const extentOf = extents.current;
+      return resolveCompareSelection(deps().view, this.areasByCode, indicators.current, (id) => extentOf.get(id) ?? null);
+    });
+    this.years = $derived.by(() => {
+      const s = this.selection;
+      if (!s) return [];
+      const [first, last] = catalog.extents.current?.get(s.indicator.id) ?? [s.from, s.to];
+      return periodRange(first, last);
+    });
+    this.neighbours = new NeighboursModel(db, () => ({ view: deps().view, chosen: this.selection?.areas ?? [] }));
+
+    const areaSpecs: LineSpec[] = $derived(this.selection ? trendLineSpecs(this.selection.areas, this.areasByCode) : []);
+    this.#observations = live(
+      () => {
+        const s = this.selection;
+        return s ? { indicator: s.indicator.id, codes: [...areaSpecs.map((l) => l.code), ...this.neighbours.codes], from: s.from, to: s.to } : null;
+      },
+      (d) => (d ? getObservations(db, d.indicator, { areas: d.codes, from: d.from, to: d.to }) : Promise.resolve([])),
+    );
+    this.trend = $derived.by(() => {
+      const s = this.selection;
+      if (!s) return null;
+      const specs = this.neighbours.lineSpec ? [...areaSpecs, this.neighbours.lineSpec] : areaSpecs;
+      return buildTrendData(this.neighbours.withAverage(this.#observations.current ?? [], s.indicator.id), specs, s.from, s.to);
+    });
+    this.trendSummary = $derived(this.selection && this.trend ? trendSummary(this.trend, this.selection.indicator, this.selection.year) : '');
+
+    // Every authority in the ranking year and the year before (for the change).
+    this.#rankYears = live(
+      () => (this.selection ? { indicator: this.selection.indicator.id, year: this.selection.year } : null),
+      (d) => (d ? getObservations(db, d.indicator, { from: d.year - 1, to: d.year }) : Promise.resolve([])),
+    );
+    this.ranked = $derived.by(() => {
+      const s = this.selection;
+      const areas = catalog.areas.current;
+      const observations = this.#rankYears.current;
+      if (!s || !areas || !observations) return null;
+      return rankedChartData(rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group }));
+    });
+    this.rankedSummary = $derived(this.selection && this.ranked ? rankedSummary(this.ranked, this.selection.indicator, formatPeriod) : '');
+
+    this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
+    this.exportSource = $derived(exportSourceLine(this.source, this.selection?.indicator.vintage));
+    this.selectionText = $derived.by(() => {
+      const s = this.selection;
+      if (!s) return [];
+      return [
+        ['Areas', s.areas.map((a) => a.name).join(', ') || 'none chosen'],
+        ['Indicator', s.indicator.label],
+        ['Years', `${formatPeriod(s.from)} to ${formatPeriod(s.to)}`],
+        ['Year for the ranking', formatPeriod(s.year)],
+      ];
+    });
+    this.quickAdds = $derived.by(() => {
+      const { of } = this.neighbours.choice;
+      const links = this.neighbours.links;
+      const chosen = new Set(this.selection?.areas.map((a) => a.code));
+      return of && links.some((l) => !chosen.has(l.code)) ? [{ label: `Add ${of.name}’s ${links.length} statistical neighbours`, codes: links.map((l) => l.code) }] : [];
+    });
+    this.#marks = themeMarkers(() => ({ db, lines: this.trend?.lines ?? [], theme: deps().view.theme, from: this.selection?.from ?? 0, to: this.selection?.to ?? 0 }));
+  }
+
+  get indicators() {
+    return this.#catalog.indicators.current ?? [];
+  }
+  get models() {
+    return this.#catalog.models.current ?? [];
+  }
+  /** The years each chosen area named the link's theme as a priority. */
+  get marks(): ThemeMarkerRow[] {
+    return this.#marks.current;
+  }
+
+  /** The first query that failed, if any: the view says so once. */
+  get error(): Error | undefined {
+    const c = this.#catalog;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error;
+  }
+
+  describeRankedRow = (row: RankingRow): string => (this.ranked && this.selection ? describeRankedRow(row, this.ranked, this.selection.indicator) : row.name);
+
+  /** Writes a change, carrying over what the user had set explicitly, as resolved. */
+  update(patch: Partial<CompareView>): void {
+    const s = this.selection;
+    if (!s) return;
+    const { view, onchange } = this.#deps();
+    onchange({
+      name: 'compare',
+      areas: s.areas.map((a) => a.code),
+      indicator: s.indicator.id,
+      ...(view.from !== undefined ? { from: s.from } : {}),
+      ...(view.to !== undefined ? { to: s.to } : {}),
+      ...(view.year !== undefined ? { year: s.year } : {}),
+      ...(view.neighbours !== undefined ? { neighbours: view.neighbours } : {}),
+      ...(view.neighboursOf !== undefined ? { neighboursOf: view.neighboursOf } : {}),
+      ...(view.map ? { map: true } : {}),
+      ...(view.theme !== undefined ? { theme: view.theme } : {}),
+      ...patch,
+    });
+  }
+
+  /** A new first year; the last year and the ranking year follow it when it passes them. */
+  setFrom(p: Period): void {
+    const s = this.selection;
+    if (s) this.update({ from: p, ...(p > s.to ? { to: p } : {}), ...(s.year < p ? { year: p } : {}) });
+  }
+
+  setTo(p: Period): void {
+    const s = this.selection;
+    if (s) this.update({ to: p, ...(p < s.from ? { from: p } : {}), ...(s.year > p ? { year: p } : {}) });
+  }
+}
