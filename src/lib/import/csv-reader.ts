@@ -30,7 +30,7 @@ export interface CsvOptions {
   decided: boolean;
   /** Bytes per slice. */
   chunkBytes?: number;
-  /** A row longer than this means a quote that is never closed. */
+  /** A row longer than this is refused: a quote never closed, or a file that is not a table. */
   maxRowChars?: number;
 }
 
@@ -60,6 +60,16 @@ export class UnclosedQuoteError extends Error {
   }
 }
 
+/** A row with no line break for longer than the app reads, and no quote to explain it. */
+export class RowTooLongError extends Error {
+  constructor(
+    readonly row: number,
+    maxChars: number,
+  ) {
+    super(`this row is longer than the ${(maxChars / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB a row may be (it has no line break), so the file was not read as a table`);
+  }
+}
+
 export async function* readCsv(blob: Blob, opts: CsvOptions): AsyncGenerator<CsvBatch, { encoding: TextEncoding; replaced: number }> {
   const chunkBytes = opts.chunkBytes ?? 4 * 1024 * 1024;
   const maxRowChars = opts.maxRowChars ?? 4 * 1024 * 1024;
@@ -85,7 +95,11 @@ export async function* readCsv(blob: Blob, opts: CsvOptions): AsyncGenerator<Csv
     }
     const res = parser.parse(input, 0, !last);
     partial = last ? '' : input.slice(res.meta.cursor);
-    if (partial.length > maxRowChars) throw new UnclosedQuoteError(rowNo + res.data.length);
+    if (partial.length > maxRowChars) {
+      // Only an opened quote makes a row run on past its line breaks; without one the row is simply too long.
+      const row = rowNo + res.data.length;
+      throw partial.includes('"') ? new UnclosedQuoteError(row) : new RowTooLongError(row, maxRowChars);
+    }
     const problems = res.errors.map((e) => ({ row: rowNo + (e.row ?? 0), message: MESSAGES[e.code] ?? 'this row cannot be read as CSV' }));
     yield { rows: res.data, firstRow: rowNo, problems, bytesRead: offset, totalBytes: blob.size };
     rowNo += res.data.length;

@@ -7,12 +7,14 @@
 import { parseJsonText, validateAppFile } from './app-json';
 import { readAppData } from './app-data';
 import { AreaResolver } from './area-match';
-import { previewCsv, readCsv, UnclosedQuoteError } from './csv-reader';
+import { previewCsv, readCsv, RowTooLongError, UnclosedQuoteError } from './csv-reader';
 import { ChunkDecoder, encodingLabel, sniffBytes, type Sniffed } from './decode-text';
 import { EesTidyReader, isEesHeader, planEes } from './ees-tidy';
 import { guessMapping, isLaitHeader, mappingProblems, TableReader } from './generic-csv';
 import { findHeaderRow } from './header-row';
 import { IssueList, type Issue } from './issues';
+import { IMPORT_LIMITS, limitMessages } from './limits';
+import { zipEntries } from './zip-directory';
 import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
@@ -78,9 +80,16 @@ export async function inspect(file: File, known: KnownData, sheet?: string): Pro
 }
 
 async function readBook(file: Blob): Promise<Outcome<Awaited<ReturnType<typeof import('./xlsx').readWorkbook>>>> {
+  const data = await file.arrayBuffer();
+  // The sizes the archive declares come first: a zip bomb is refused before any unpacking.
+  const entries = zipEntries(new Uint8Array(data));
+  if (entries) {
+    const unpacked = entries.reduce((sum, e) => sum + e.unpackedBytes, 0);
+    if (unpacked > IMPORT_LIMITS.workbookUnpackedBytes) return fail(limitMessages.workbook(unpacked));
+  }
   try {
     const { readWorkbook } = await import('./xlsx');
-    return { ok: true, value: await readWorkbook(await file.arrayBuffer()) };
+    return { ok: true, value: await readWorkbook(data) };
   } catch {
     return fail('this is not a workbook the app can read: only .xlsx workbooks (Excel 2007 or later) are taken, or CSV.');
   }
@@ -92,11 +101,14 @@ type TablePlan = Pick<Inspection, 'description' | 'preview' | 'plan' | 'needsMap
 export function planTable(rows: string[][], known: KnownData, fileName: string): Outcome<TablePlan> {
   const nonBlank = rows.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonBlank.length === 0) return fail('the file has no rows with anything in them.');
+  const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
+  if (widest > IMPORT_LIMITS.columns) return fail(limitMessages.columns(widest), 1);
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => r.slice(0, 40));
   const first = rows[0]!.map((h) => h.trim());
   if (isEesHeader(first)) {
     const ees = planEes(first, rows.slice(1, 2000));
     if (ees.indicators.length === 0) return fail('this looks like a DfE Explore Education Statistics file, but no column holds figures.');
+    if (ees.indicators.length > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(ees.indicators.length), 1);
     return { ok: true, value: { description: 'DfE Explore Education Statistics tidy CSV', preview, plan: { format: 'ees_tidy', ees }, needsMapping: false, doubts: [] } };
   }
   const headerRow = findHeaderRow(rows);
@@ -138,7 +150,19 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
     const headerRow = plan.format === 'ees_tidy' ? 1 : plan.mapping.headerRow;
     const report = throttle(opts.onProgress);
 
+    let cells = 0;
     const take = (rows: string[][], firstRow: number) => {
+      for (const row of rows) {
+        if (row.length > IMPORT_LIMITS.columns) {
+          issues.error(limitMessages.columns(row.length), firstRow);
+          return;
+        }
+        cells += row.length;
+      }
+      if (cells > IMPORT_LIMITS.cells) {
+        issues.error(limitMessages.cells(), firstRow);
+        return;
+      }
       const skip = Math.max(0, headerRow - firstRow + 1);
       if (reader) reader.addRows(skip ? rows.slice(skip) : rows, firstRow + skip);
       else {
@@ -181,7 +205,7 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
         take(batch.rows, batch.firstRow);
         rowsSeen += batch.rows.length;
         report({ rows: rowsSeen, bytes: batch.bytesRead, totalBytes: batch.totalBytes });
-        if (issues.full) break;
+        if (issues.full || issues.hasErrors) break;
       }
     }
     const r = reader ?? (table as TableReader | null);
@@ -189,6 +213,8 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
     if (issues.hasErrors || !r) return { ok: false, issues: issues.list() };
 
     const { series, indicators } = r.finish(opts.importId, file.name, known);
+    const brought = new Set(series.map((x) => x.indicatorId)).size;
+    if (brought > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(brought));
     const warnings = issues.list();
     if (encodingNote) warnings.unshift({ severity: 'warning', message: encodingNote });
     return {
@@ -206,7 +232,7 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
       },
     };
   } catch (e) {
-    if (e instanceof UnclosedQuoteError) return fail(e.message, e.row);
+    if (e instanceof UnclosedQuoteError || e instanceof RowTooLongError) return fail(e.message, e.row);
     return fail(`the file could not be read (${e instanceof Error ? e.message : String(e)}).`);
   }
 }
@@ -217,6 +243,8 @@ async function parseAppJson(file: File, s: Sniffed & { kind: 'text' }, known: Kn
   const json = parseJsonText(text, issues);
   const valid = json === undefined ? null : validateAppFile(json, issues);
   if (!valid || issues.hasErrors) return { ok: false, issues: issues.list() };
+  const brought = new Set([...valid.indicators.map((i) => i.id), ...valid.observations.map((o) => o.indicatorId)]).size;
+  if (brought > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(brought));
   const parsed = readAppData(valid, known, opts.importId, issues);
   return parsed ? { ok: true, value: parsed } : { ok: false, issues: issues.list() };
 }

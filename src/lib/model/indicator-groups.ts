@@ -53,8 +53,16 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
  * spine cannot place them), and not the forty assessment factors, which would bury
  * the rest; those are read by theme (data/theme-links.json) and on Compare.
  */
-export function profileIndicators(indicators: readonly Indicator[], hasFigures: (id: string) => boolean): Indicator[] {
-  return indicators
-    .filter((i) => i.unit !== 'count' && i.unit !== 'ordinal' && !(i.importId === 'bundled' && i.source === 'dfe_cin_factors') && hasFigures(i.id))
-    .sort((a, b) => a.shortLabel.localeCompare(b.shortLabel));
+export function profileIndicators(indicators: readonly Indicator[], hasFigures: (id: string) => boolean, limit = PROFILE_LIMIT): Indicator[] {
+  const all = indicators.filter((i) => i.unit !== 'count' && i.unit !== 'ordinal' && !(i.importId === 'bundled' && i.source === 'dfe_cin_factors') && hasFigures(i.id));
+  const byName = (a: Indicator, b: Indicator) => a.shortLabel.localeCompare(b.shortLabel);
+  if (all.length <= limit) return all.sort(byName);
+  // Each measure on the profile is a query and a ranking of every authority: the work is
+  // bounded whatever the library holds. The published measures first, then imported ones by name.
+  const published = all.filter((i) => i.importId === 'bundled');
+  const imported = all.filter((i) => i.importId !== 'bundled').sort(byName);
+  return [...published, ...imported].slice(0, limit).sort(byName);
 }
+
+/** The most measures an area's profile shows; any other's trend is one choice away. */
+export const PROFILE_LIMIT = 60;

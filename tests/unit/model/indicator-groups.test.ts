@@ -57,3 +57,16 @@ describe('profileIndicators', () => {
     expect(profileIndicators(list, (id) => id !== 'empty_pct').map((i) => i.id)).toEqual(['sw_caseload', 'cpp_rate', 'local_pct']);
   });
 });
+
+describe('the area profile is bounded whatever the library holds (issue 14, item 4)', () => {
+  it('shows the published measures and then imported ones by name, up to the limit', async () => {
+    const { profileIndicators, PROFILE_LIMIT } = await import('../../../src/lib/model/indicator-groups');
+    const ind = (id: string, importId: string) => ({ id, label: id, shortLabel: id, unit: 'rate_per_10000' as const, polarity: 'neither' as const, definition: '', source: 'x', decimals: 1, importId });
+    const many = [ind('zz_published', 'bundled'), ...Array.from({ length: 10_000 }, (_, i) => ind(`imp_${String(i).padStart(5, '0')}`, 'imp'))];
+    const shown = profileIndicators(many, () => true);
+    expect(shown).toHaveLength(PROFILE_LIMIT);
+    expect(shown.map((i) => i.id)).toContain('zz_published');
+    expect(shown[0]!.id).toBe('imp_00000');
+    expect(profileIndicators(many.slice(0, 5), () => true)).toHaveLength(5);
+  });
+});

@@ -43,6 +43,8 @@ export class AreaModel {
   neighboursSentence: string;
   spineRows: SpineRow[];
   spineSummary: string;
+  /** Profile measures held but not shown: the profile is bounded (model/indicator-groups.ts PROFILE_LIMIT). */
+  profileLeftOut: number;
   /** The profile mixes sources (LAIT, EES files): its export names each, with its edition. */
   profileExportSource: string;
   trendIndicator: Indicator | undefined;
@@ -78,6 +80,7 @@ export class AreaModel {
 
     // The profile: every rate and percentage in its latest year (model/indicator-groups.ts says which).
     const profileIndicators: Indicator[] = $derived(profileIndicatorsOf(catalog.indicators.current ?? [], (id) => catalog.extents.current?.has(id) ?? false));
+    this.profileLeftOut = $derived(profileIndicatorsOf(catalog.indicators.current ?? [], (id) => catalog.extents.current?.has(id) ?? false, Infinity).length - profileIndicators.length);
     const latest = (id: string) => catalog.extents.current!.get(id)![1];
     this.#profile = live(
       () => profileIndicators.map((i) => ({ id: i.id, year: latest(i.id) })),
