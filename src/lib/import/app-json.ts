@@ -50,6 +50,7 @@ const LEVELS: AreaLevel[] = ['national', 'regional', 'local_authority'];
 const UNITS: IndicatorUnit[] = ['rate_per_10000', 'percent', 'count', 'mean', 'ordinal'];
 const POLARITIES: Polarity[] = ['higher_is_better', 'lower_is_better', 'neither'];
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 type Json = Record<string, unknown>;
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -207,7 +208,24 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
   list('priorities').forEach((p, i) => {
     if (!isObj(p)) return at('priorities', i, '', 'should be an object.');
     if (!str(p.id) || !str(p.areaCode) || !num(p.period) || !str(p.label)) return at('priorities', i, '', 'needs id, areaCode, period and label.');
-    out.priorities.push({ ...(p as unknown as Priority), themeIds: Array.isArray(p.themeIds) ? p.themeIds.filter(str) : [], importId: '' });
+    // Only the fields a priority has, each checked: anything else a file or a link brings
+    // (`constructor`, `__proto__`, a made-up `editedAt`) is dropped, never stored.
+    const e = p.evidence;
+    const evidence = isObj(e) && num(e.start) && num(e.end) && str(e.sentence) ? { start: e.start, end: e.end, sentence: e.sentence } : undefined;
+    const editedAt = str(p.editedAt) && ISO_TIME.test(p.editedAt) && !Number.isNaN(Date.parse(p.editedAt)) ? p.editedAt : undefined;
+    out.priorities.push({
+      id: p.id,
+      areaCode: p.areaCode,
+      period: p.period,
+      label: p.label,
+      themeIds: Array.isArray(p.themeIds) ? p.themeIds.filter(str) : [],
+      ...(str(p.documentId) ? { documentId: p.documentId } : {}),
+      ...(evidence ? { evidence } : {}),
+      ...(p.userEdited === true ? { userEdited: true } : {}),
+      ...(p.removed === true ? { removed: true } : {}),
+      ...(editedAt ? { editedAt } : {}),
+      importId: '',
+    });
   });
   return out;
 }

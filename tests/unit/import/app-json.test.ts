@@ -92,3 +92,23 @@ describe('app JSON import', () => {
     expect(again).toEqual(v);
   });
 });
+
+describe('fields a priority does not have (issue 14, item 7)', () => {
+  it('are dropped, and a made-up edit time is not kept', () => {
+    const issues = new IssueList();
+    const hostile = JSON.parse(
+      '{"id":"p1","areaCode":"E10000034","period":2021,"label":"Neglect","themeIds":["neglect",7],"constructor":{"prototype":{"polluted":true}},"__proto__":{"polluted":true},"editedAt":"9999","extra":"x","evidence":{"start":1,"end":5,"sentence":"Neglect","html":"<b>"}}',
+    );
+    const v = validateAppFile({ ...good, priorities: [hostile] }, issues);
+    expect(issues.list()).toEqual([]);
+    expect(v?.priorities).toEqual([{ id: 'p1', areaCode: 'E10000034', period: 2021, label: 'Neglect', themeIds: ['neglect'], evidence: { start: 1, end: 5, sentence: 'Neglect' }, importId: '' }]);
+    expect(Object.getOwnPropertyNames(v!.priorities[0])).not.toContain('__proto__');
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+
+  it('keeps a real edit time', () => {
+    const issues = new IssueList();
+    const v = validateAppFile({ ...good, priorities: [{ id: 'p', areaCode: 'E10000034', period: 2021, label: 'x', themeIds: [], userEdited: true, editedAt: '2026-04-08T10:00:00.000Z' }] }, issues);
+    expect(v?.priorities[0]).toMatchObject({ userEdited: true, editedAt: '2026-04-08T10:00:00.000Z' });
+  });
+});
