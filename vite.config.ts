@@ -69,6 +69,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/setup.ts'],
     // Tests that load the whole bundled data into fake-indexeddb, back it up and restore
     // it take seconds on this shared 2-core machine when it is busy. A time limit is not
     // a speed check (speed is `npm run bench`): it only has to catch a hang.

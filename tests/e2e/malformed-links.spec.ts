@@ -5,7 +5,8 @@ const HEADING: Record<string, RegExp> = {
   compare: /^Compare/,
   themes: /^Themes/,
   data: /^Data$/,
-  area: /^Area not found$/,
+  // An unknown code, or a known area with a bad setting.
+  area: /^(Area not found|Worcestershire)$/,
 };
 
 /**

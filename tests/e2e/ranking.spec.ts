@@ -20,7 +20,7 @@ test('the ranked chart table gives value, interval, rank with its direction, qua
   expect(await rowCells(page, table, /Worcestershire/)).toEqual([
     '43.5',
     '39.8 to 47.4',
-    '=62 of 151',
+    'joint 62 of 151',
     'Q3 (second-highest quarter)',
     '−6.3',
     '+2.9',

@@ -12,11 +12,13 @@ export interface ShareRequest {
 }
 
 /**
- * The link a Share control offers: the view, plus the contract version and the data
- * edition, so that a recipient opening it after the figures are revised is told so.
+ * The link a Share control offers: every parameter that shapes the view, defaults
+ * included (so the link keeps its meaning if a default changes), plus the contract
+ * version and the data edition, so that a recipient opening it after the figures are
+ * revised is told so.
  */
 export function shareLink({ base, view, vintage, present }: ShareRequest): string {
-  return `${base}${encodeHash(view, { version: LINK_VERSION, vintage, present })}`;
+  return `${base}${encodeHash(view, { version: LINK_VERSION, vintage, present }, { defaults: true })}`;
 }
 
 /** The address of the running app without its hash, for `ShareRequest.base`. */

@@ -1,6 +1,7 @@
 import { isAreaCode } from '../model/area-names';
 import { parsePeriod } from '../model/period';
 import type { AreaCode, Period } from '../model/types';
+import { param, shorten, type LinkParam, type Parsed, type WriteOptions } from './link-param';
 
 /** The four partnerships whose minutes ship with the app. */
 export const DEFAULT_AREAS: readonly AreaCode[] = ['E10000034', 'E08000030', 'E08000029', 'E06000019'];
@@ -103,6 +104,296 @@ export function defaultView(): CompareView {
 const MAX_HASH_LENGTH = 4000;
 const ID_PATTERN = /^[A-Za-z0-9_.-]{1,64}$/;
 
+// ---------------------------------------------------------------------------------------
+// How each kind of value is read. Messages quote the link back, short and printable.
+
+function readAreaList(raw: string): Parsed<AreaCode[]> {
+  const problems: string[] = [];
+  const out: AreaCode[] = [];
+  for (const part of raw.split(',')) {
+    const code = part.trim().toUpperCase();
+    if (code === '') continue;
+    if (!isAreaCode(code)) problems.push(`“${shorten(part.trim())}” is not an area code and was left out.`);
+    else if (!out.includes(code)) out.push(code);
+  }
+  if (out.length > MAX_AREAS) {
+    problems.push(`The link names ${out.length} areas; the first ${MAX_AREAS} are shown.`);
+    out.length = MAX_AREAS;
+  }
+  return { value: out, problems };
+}
+
+const readYear = (key: string) => (raw: string): Parsed<Period> => {
+  const p = parsePeriod(raw);
+  return p === null ? { problems: [`“${shorten(raw)}” is not a year (for “${key}”), so it was ignored.`] } : { value: p };
+};
+
+function readIndicator(raw: string): Parsed<string> {
+  return ID_PATTERN.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`] };
+}
+
+function readNeighbourModel(raw: string): Parsed<string> {
+  // Only the form is checked here; whether the model exists is checked against the data (state/neighbours.ts).
+  return ID_PATTERN.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not a statistical neighbour model, so the 2025 model is used.`] };
+}
+
+function readTheme(raw: string): Parsed<string> {
+  if (raw === '') return {};
+  return /^[a-z_]{1,40}$/.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not a theme name, so no theme is chosen.`] };
+}
+
+const readCode = (what: string) => (raw: string): Parsed<AreaCode> => {
+  if (raw === '') return {};
+  const code = raw.trim().toUpperCase();
+  return isAreaCode(code) ? { value: code } : { problems: [`“${shorten(raw)}” is not an area code${what}.`] };
+};
+
+const writeList = (codes: readonly string[]) => codes.map(encodeURIComponent).join(',');
+const writeText = (s: string) => encodeURIComponent(s);
+
+// ---------------------------------------------------------------------------------------
+// The parameters of each route, in the order links write them. To add a parameter: add
+// its field to the view's interface above and one entry here; decoding, encoding,
+// Share links and docs/links.md (`npm run docs`) follow.
+
+const compare = param<CompareView>();
+const COMPARE_PARAMS: LinkParam<CompareView>[] = [
+  compare({
+    key: 'areas',
+    field: 'areas',
+    parse: readAreaList,
+    write: writeList,
+    default: DEFAULT_AREAS as AreaCode[],
+    required: true,
+    doc: `Comma-separated ONS GSS codes (or custom \`X\` codes of imported areas), at most ${MAX_AREAS}; the default is the four partnerships whose minutes ship with the app.`,
+    example: 'E10000034,E08000030',
+  }),
+  compare({
+    key: 'indicator',
+    field: 'indicator',
+    parse: readIndicator,
+    write: writeText,
+    default: DEFAULT_INDICATOR,
+    required: true,
+    doc: 'Indicator id (letters, digits, `_ . -`): the trend, ranking, table and map show it.',
+    example: 'cin_rate',
+  }),
+  compare({ key: 'from', field: 'from', parse: readYear('from'), write: String, doc: 'First year of the trend.', absent: 'the indicator’s first year', example: '2016' }),
+  compare({ key: 'to', field: 'to', parse: readYear('to'), write: String, doc: 'Last year of the trend.', absent: 'the indicator’s latest year', example: '2025' }),
+  compare({ key: 'year', field: 'year', parse: readYear('year'), write: String, doc: 'Year of the summary table, ranking and map.', absent: '`to`', example: '2024' }),
+  compare({
+    key: 'neighbours',
+    field: 'neighbours',
+    parse: readNeighbourModel,
+    write: writeText,
+    default: DEFAULT_NEIGHBOURS,
+    doc: `Statistical neighbour model whose average is drawn as a benchmark: \`sn2025\`, \`sn2021\`, or \`${NO_NEIGHBOURS}\` to hide it. A model the app does not hold is reported and the default used.`,
+    example: 'sn2021',
+  }),
+  compare({
+    key: 'neighboursOf',
+    field: 'neighboursOf',
+    parse: readCode(' (for “neighboursOf”), so it was ignored'),
+    write: writeText,
+    doc: 'Whose statistical neighbours (a GSS code among `areas`).',
+    absent: 'the first chosen local authority',
+    example: 'E08000030',
+  }),
+  compare({
+    key: 'map',
+    field: 'map',
+    parse: (raw) => (raw === '1' ? { value: true } : raw === '0' ? { value: false } : { problems: [`“${shorten(raw)}” is not 1 or 0 (for “map”), so it was ignored.`] }),
+    write: (on) => (on ? '1' : '0'),
+    default: false,
+    doc: '`1` shows the map of every authority for `year`.',
+    example: '1',
+  }),
+  compare({
+    key: 'theme',
+    field: 'theme',
+    parse: readTheme,
+    write: writeText,
+    doc: 'A theme id: marks on the trend the years in which each area named that theme as a priority.',
+    absent: 'no markers',
+    example: 'neglect',
+  }),
+];
+
+const themes = param<ThemesView>();
+const THEMES_PARAMS: LinkParam<ThemesView>[] = [
+  themes({ key: 'areas', field: 'areas', parse: readAreaList, write: writeList, default: DEFAULT_AREAS as AreaCode[], required: true, doc: 'As on Compare.', example: 'E10000034,E06000019' }),
+  themes({ key: 'from', field: 'from', parse: readYear('from'), write: String, doc: 'First year of the heatmap and timeline.', absent: 'the first year of the documents and priorities held', example: '2017' }),
+  themes({ key: 'to', field: 'to', parse: readYear('to'), write: String, doc: 'Last year.', absent: 'the latest year of the documents and priorities held', example: '2021' }),
+  themes({ key: 'theme', field: 'theme', parse: readTheme, write: writeText, doc: 'A theme id: highlights its priorities; with `area`, opens the evidence of that heatmap cell.', absent: 'none', example: 'neglect' }),
+  themes({ key: 'area', field: 'area', parse: readCode(', so no evidence is open'), write: writeText, doc: 'GSS code of the heatmap cell whose evidence is open (with `theme`).', absent: 'none', example: 'E06000019' }),
+  themes({
+    key: 'doc',
+    field: 'doc',
+    parse: (raw) => (raw === '' ? {} : /^[A-Za-z0-9:_.-]{1,100}$/.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not a document id, so no document is open.`] }),
+    write: writeText,
+    doc: 'Id of a document opened in full.',
+    absent: 'none',
+    example: 'seed-004',
+  }),
+  themes({
+    key: 'at',
+    field: 'at',
+    parse: (raw) => (raw === '' ? {} : /^\d{1,9}$/.test(raw) ? { value: Number(raw) } : { problems: [notAPlace(raw)] }),
+    // A place in a document means nothing without the document.
+    write: (at, view) => (view.doc !== undefined ? String(at) : undefined),
+    doc: 'Character offset of a sentence in `doc`, highlighted and scrolled to.',
+    absent: 'the top of the document',
+    example: '2233',
+  }),
+];
+
+function notAPlace(raw: string): string {
+  return `“${shorten(raw)}” is not a place in a document, so the document opens at the top.`;
+}
+
+const area = param<AreaView>();
+const AREA_PARAMS: LinkParam<AreaView>[] = [
+  area({ key: 'indicator', field: 'indicator', parse: readIndicator, write: writeText, default: DEFAULT_INDICATOR, doc: 'Indicator of the area’s trend chart.', example: 's47_rate' }),
+  area({
+    key: 'neighbours',
+    field: 'neighbours',
+    parse: readNeighbourModel,
+    write: writeText,
+    default: DEFAULT_NEIGHBOURS,
+    doc: `Statistical neighbour model, as on Compare (\`${NO_NEIGHBOURS}\` hides the neighbours’ average).`,
+    example: 'sn2021',
+  }),
+];
+
+/** Years given the wrong way round are swapped, with a note. */
+function orderYears(view: { from?: Period; to?: Period }, problems: string[]): void {
+  if (view.from !== undefined && view.to !== undefined && view.from > view.to) {
+    problems.push(`The years were the wrong way round (${view.from} to ${view.to}), so they were swapped.`);
+    [view.from, view.to] = [view.to, view.from];
+  }
+}
+
+export interface RouteSpec<V extends View> {
+  name: V['name'];
+  /** The route as the docs write it. */
+  path: string;
+  doc: string;
+  params: LinkParam<V>[];
+  /** A link to this route, for the docs and the round-trip tests. */
+  example: string;
+  /** The view before its parameters are read, from the path after the route name; a string is a problem. */
+  start: (rest: string[]) => V | string;
+  /** Rules between parameters, applied after all are read. */
+  finish?: (view: V, problems: string[]) => void;
+  /** The path written before the parameters. */
+  pathOf: (view: V) => string;
+}
+
+/** Every route the app has, in the order the docs list them. */
+export const ROUTES: { [N in View['name']]: RouteSpec<Extract<View, { name: N }>> } = {
+  compare: {
+    name: 'compare',
+    path: '#/compare',
+    doc: 'Compare areas on one indicator: trend, ranking of every authority, table and map. An empty hash opens it with its defaults.',
+    params: COMPARE_PARAMS,
+    example: '#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2016&to=2025&year=2025&neighbours=sn2021&map=1',
+    start: () => ({ name: 'compare', areas: [...DEFAULT_AREAS], indicator: DEFAULT_INDICATOR }),
+    finish: orderYears,
+    pathOf: () => '#/compare',
+  },
+  themes: {
+    name: 'themes',
+    path: '#/themes',
+    doc: 'Themes of the documents held and the priorities named, by area and year, with the evidence.',
+    params: THEMES_PARAMS,
+    example: '#/themes?areas=E10000034,E06000019&from=2017&to=2021&theme=neglect&area=E06000019',
+    start: () => ({ name: 'themes', areas: [...DEFAULT_AREAS] }),
+    finish: (view, problems) => {
+      orderYears(view, problems);
+      if (view.at !== undefined && view.doc === undefined) {
+        problems.push(notAPlace(String(view.at)));
+        delete view.at;
+      }
+    },
+    pathOf: () => '#/themes',
+  },
+  area: {
+    name: 'area',
+    path: '#/area/CODE',
+    doc: 'One area’s profile: every indicator against England, its region and neighbours, its trend, documents and themes. `CODE` is its GSS code.',
+    params: AREA_PARAMS,
+    example: '#/area/E10000034?indicator=s47_rate',
+    start: ([rawCode]) => {
+      const code = (rawCode ?? '').toUpperCase();
+      if (isAreaCode(code)) return { name: 'area', code };
+      return code ? `“${shorten(rawCode!)}” is not an area code, so the Compare view is shown.` : 'The link names no area, so the Compare view is shown.';
+    },
+    pathOf: (view) => `#/area/${encodeURIComponent(view.code)}`,
+  },
+  data: {
+    name: 'data',
+    path: '#/data',
+    doc: 'Imports, export, backup and restore. No parameters of its own.',
+    params: [],
+    example: '#/data',
+    start: () => ({ name: 'data' }),
+    pathOf: () => '#/data',
+  },
+};
+
+// ---------------------------------------------------------------------------------------
+// Parameters every route takes, written after the view's own.
+
+const common = param<LinkParams>();
+export const LINK_PARAMS: LinkParam<LinkParams>[] = [
+  common({
+    key: 'v',
+    field: 'version',
+    parse: (raw) => {
+      if (!/^[1-9]\d{0,3}$/.test(raw)) return { problems: [`“${shorten(raw)}” is not a link version, so the link was read as version ${LINK_VERSION}.`] };
+      const version = Number(raw);
+      return version > LINK_VERSION
+        ? { value: version, problems: [`This link was made by a newer version of Safeguarding Lens (link version ${version}); this version shows what it can of it.`] }
+        : { value: version };
+    },
+    write: String,
+    default: 1,
+    required: true,
+    doc: 'Version of this link contract; links made with **Share** write it. A link without `v` (the address bar, links made before versioning) is read as version 1. A link with a higher `v` than the app knows opens as far as it can, with a message. New optional parameters do not change `v`; only a change that older versions would misread does.',
+    example: '1',
+  }),
+  common({
+    key: 'data',
+    field: 'vintage',
+    parse: (raw) =>
+      /^[0-9a-f]{8,64}$/i.test(raw) ? { value: raw.slice(0, VINTAGE_LENGTH).toLowerCase() } : { problems: [`“${shorten(raw)}” is not an edition of the figures (for “data”), so it was ignored.`] },
+    write: writeText,
+    doc: 'Edition of the bundled figures the link was made on: the first eight hex digits of the bundle’s content hash (`data/bundle-meta.json`); links made with **Share** write it. When it differs from the figures the app holds, the page says the figures have been revised since (or that this copy of the app has not updated yet). Changing the view drops it.',
+    absent: 'not said',
+    example: 'd59f6065',
+  }),
+  common({
+    key: 'present',
+    field: 'present',
+    parse: (raw) =>
+      raw === '1' ? { value: true } : raw === '0' ? { value: false } : { problems: [`“${shorten(raw)}” is not a presentation setting (write present=1), so the usual view is shown.`] },
+    // Written only when on: presentation is how a link is shown, not what it shows.
+    write: (on) => (on ? '1' : undefined),
+    default: false,
+    required: true,
+    doc: '`1`: presentation mode for councillors: read-only (the selection written out instead of the pickers, no data controls), larger type, a print layout. It stays on when moving between views until **Leave presentation mode**.',
+    example: '1',
+  }),
+];
+
+/** `carry` is read apart (it may be long, and is kept as written); listed for the docs. */
+export const CARRY_DOC = {
+  key: 'carry',
+  doc: 'Imported data the view draws on, carried with the link (see [carrying data](carrying.md)): the dashboard envelope as JSON, deflated (zlib, with its checksum) and base64url-encoded; written last. The one parameter that may make a link longer than 4,000 characters (at most 16,000 are read). Changing the view drops it from the address bar.',
+};
+
+// ---------------------------------------------------------------------------------------
+
 /** Reads a location hash such as `#/compare?areas=E10000034&indicator=cpp_rate`. Never throws. */
 export function decodeHash(rawHash: string): Decoded {
   const problems: string[] = [];
@@ -117,14 +408,54 @@ export function decodeHash(rawHash: string): Decoded {
   }
   const q = hash.indexOf('?');
   const path = q === -1 ? hash : hash.slice(0, q);
-  const params = new ReadParams(q === -1 ? '' : hash.slice(q + 1));
+  const params = new URLSearchParams(q === -1 ? '' : hash.slice(q + 1));
   const segments = path.split('/').filter((s) => s !== '');
-  const link = readLinkParams(params, problems);
+
+  const link = { ...DEFAULT_LINK } as LinkParams;
+  readParams(LINK_PARAMS, params, link, problems);
   if (carried.carry !== undefined) link.carry = carried.carry;
   if (carried.repeated) problems.push('“carry” is given more than once; the first is used.');
-  const { view } = decodeView(segments, params, problems);
-  problems.push(...params.unusedProblems());
+
+  const name = segments[0] ?? 'compare';
+  const route = Object.hasOwn(ROUTES, name) ? (ROUTES[name as View['name']] as unknown as RouteSpec<View>) : undefined;
+  let view: View;
+  let known: readonly LinkParam<never>[] = [];
+  if (!route) {
+    problems.push(`There is no “${shorten(name)}” page, so the Compare view is shown.`);
+    view = defaultView();
+  } else {
+    const started = route.start(segments.slice(1));
+    if (typeof started === 'string') {
+      problems.push(started);
+      view = defaultView();
+    } else {
+      view = started;
+      readParams(route.params, params, view, problems);
+      route.finish?.(view, problems);
+      known = route.params;
+    }
+  }
+  problems.push(...unusedProblems(params, [...LINK_PARAMS, ...known]));
   return { view, problems, link };
+}
+
+function readParams<V>(list: readonly LinkParam<V>[], params: URLSearchParams, into: V, problems: string[]): void {
+  for (const p of list) p.read(params.get(p.key), into, problems);
+}
+
+/** Parameters the route does not take, and any given twice. */
+function unusedProblems(params: URLSearchParams, known: readonly { key: string }[]): string[] {
+  const keys = new Set(known.map((p) => p.key));
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const [name, value] of params) {
+    if (seen.has(name)) continue;
+    seen.add(name);
+    if (name === '' && value === '') continue;
+    if (!keys.has(name)) out.push(`This view has no setting “${shorten(name)}”, so it was ignored.`);
+    else if (params.getAll(name).length > 1) out.push(`“${shorten(name)}” is given more than once; the first is used.`);
+  }
+  return out;
 }
 
 /**
@@ -149,251 +480,41 @@ function takeCarry(hash: string): { rest: string; carry?: string; repeated: bool
   return { rest: kept.length ? `${hash.slice(0, q)}?${kept.join('&')}` : hash.slice(0, q), ...(carry !== undefined ? { carry } : {}), repeated };
 }
 
-/**
- * URLSearchParams that remembers which names were read, so that whatever a route
- * did not use can be reported without a list of every route's parameter names.
- */
-class ReadParams extends URLSearchParams {
-  private readonly read = new Set<string>();
-  override get(name: string): string | null {
-    this.read.add(name);
-    return super.get(name);
-  }
-  override getAll(name: string): string[] {
-    this.read.add(name);
-    return super.getAll(name);
-  }
-  override has(name: string, value?: string): boolean {
-    this.read.add(name);
-    return value === undefined ? super.has(name) : super.has(name, value);
-  }
-
-  unusedProblems(): string[] {
-    const out: string[] = [];
-    const seen = new Set<string>();
-    for (const [name, value] of this.entries()) {
-      if (seen.has(name)) continue;
-      seen.add(name);
-      if (name === '' && value === '') continue;
-      if (!this.read.has(name)) out.push(`This view has no setting “${shorten(name)}”, so it was ignored.`);
-      else if (super.getAll(name).length > 1) out.push(`“${shorten(name)}” is given more than once; the first is used.`);
-    }
-    return out;
-  }
-}
-
-/** `v`, `data` and `present`: accepted on every route. */
-function readLinkParams(params: URLSearchParams, problems: string[]): LinkParams {
-  const link: LinkParams = { ...DEFAULT_LINK };
-  const v = params.get('v');
-  if (v !== null) {
-    if (!/^[1-9]\d{0,3}$/.test(v)) problems.push(`“${shorten(v)}” is not a link version, so the link was read as version ${LINK_VERSION}.`);
-    else {
-      link.version = Number(v);
-      if (link.version > LINK_VERSION)
-        problems.push(`This link was made by a newer version of Safeguarding Lens (link version ${link.version}); this version shows what it can of it.`);
-    }
-  }
-  const data = params.get('data');
-  if (data !== null) {
-    if (/^[0-9a-f]{8,64}$/i.test(data)) link.vintage = data.slice(0, VINTAGE_LENGTH).toLowerCase();
-    else problems.push(`“${shorten(data)}” is not an edition of the figures (for “data”), so it was ignored.`);
-  }
-  const present = params.get('present');
-  if (present !== null) {
-    if (present === '1') link.present = true;
-    else if (present !== '0') problems.push(`“${shorten(present)}” is not a presentation setting (write present=1), so the usual view is shown.`);
-  }
-  return link;
-}
-
 /** The edition of a bundle as a link records it: the first eight hex digits of its content hash. */
 export function vintageOf(bundleHash: string): string {
   return bundleHash.slice(0, VINTAGE_LENGTH).toLowerCase();
 }
 
-function decodeView(segments: string[], params: URLSearchParams, problems: string[]): { view: View; problems: string[] } {
-  const route = segments[0] ?? 'compare';
-
-  switch (route) {
-    case 'compare': {
-      const view: CompareView = { ...defaultView() };
-      if (params.has('areas')) view.areas = readAreas(params.get('areas')!, problems);
-      const indicator = params.get('indicator');
-      if (indicator !== null) {
-        if (ID_PATTERN.test(indicator)) view.indicator = indicator;
-        else problems.push(`“${shorten(indicator)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`);
-      }
-      readYears(params, view, problems, true);
-      readNeighbours(params, view, problems);
-      const of = params.get('neighboursOf');
-      if (of !== null) {
-        const code = of.trim().toUpperCase();
-        if (isAreaCode(code)) view.neighboursOf = code;
-        else problems.push(`“${shorten(of)}” is not an area code (for “neighboursOf”), so it was ignored.`);
-      }
-      const map = params.get('map');
-      if (map === '1') view.map = true;
-      else if (map !== null && map !== '0') problems.push(`“${shorten(map)}” is not 1 or 0 (for “map”), so it was ignored.`);
-      readTheme(params, view, problems);
-      return { view, problems };
-    }
-    case 'themes': {
-      const view: ThemesView = { name: 'themes', areas: [...DEFAULT_AREAS] };
-      if (params.has('areas')) view.areas = readAreas(params.get('areas')!, problems);
-      readYears(params, view, problems, false);
-      readTheme(params, view, problems);
-      readEvidence(params, view, problems);
-      return { view, problems };
-    }
-    case 'area': {
-      const code = (segments[1] ?? '').toUpperCase();
-      if (isAreaCode(code)) {
-        const view: AreaView = { name: 'area', code };
-        const indicator = params.get('indicator');
-        if (indicator !== null) {
-          if (ID_PATTERN.test(indicator)) view.indicator = indicator;
-          else problems.push(`“${shorten(indicator)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`);
-        }
-        readNeighbours(params, view, problems);
-        return { view, problems };
-      }
-      problems.push(code ? `“${shorten(segments[1]!)}” is not an area code, so the Compare view is shown.` : 'The link names no area, so the Compare view is shown.');
-      return { view: defaultView(), problems };
-    }
-    case 'data':
-      return { view: { name: 'data' }, problems };
-    default:
-      problems.push(`There is no “${shorten(route)}” page, so the Compare view is shown.`);
-      return { view: defaultView(), problems };
-  }
-}
-
-function readAreas(raw: string, problems: string[]): AreaCode[] {
-  const out: AreaCode[] = [];
-  for (const part of raw.split(',')) {
-    const code = part.trim().toUpperCase();
-    if (code === '') continue;
-    if (!isAreaCode(code)) problems.push(`“${shorten(part.trim())}” is not an area code and was left out.`);
-    else if (!out.includes(code)) out.push(code);
-  }
-  if (out.length > MAX_AREAS) {
-    problems.push(`The link names ${out.length} areas; the first ${MAX_AREAS} are shown.`);
-    out.length = MAX_AREAS;
-  }
-  return out;
-}
-
-function readYears(params: URLSearchParams, view: { from?: Period; to?: Period; year?: Period }, problems: string[], withYear: boolean): void {
-  const names = withYear ? (['from', 'to', 'year'] as const) : (['from', 'to'] as const);
-  for (const key of names) {
-    const raw = params.get(key);
-    if (raw === null) continue;
-    const p = parsePeriod(raw);
-    if (p === null) problems.push(`“${shorten(raw)}” is not a year (for “${key}”), so it was ignored.`);
-    else view[key] = p;
-  }
-  if (view.from !== undefined && view.to !== undefined && view.from > view.to) {
-    problems.push(`The years were the wrong way round (${view.from} to ${view.to}), so they were swapped.`);
-    [view.from, view.to] = [view.to, view.from];
-  }
-}
-
-function readNeighbours(params: URLSearchParams, view: { neighbours?: string }, problems: string[]): void {
-  const raw = params.get('neighbours');
-  if (raw === null) return;
-  if (ID_PATTERN.test(raw)) {
-    if (raw !== DEFAULT_NEIGHBOURS) view.neighbours = raw;
-  } else problems.push(`“${shorten(raw)}” is not a statistical neighbour model, so the 2025 model is used.`);
-}
-
-function readTheme(params: URLSearchParams, view: { theme?: string }, problems: string[]): void {
-  const theme = params.get('theme');
-  if (theme === null || theme === '') return;
-  if (/^[a-z_]{1,40}$/.test(theme)) view.theme = theme;
-  else problems.push(`“${shorten(theme)}” is not a theme name, so no theme is chosen.`);
-}
-
-function readEvidence(params: URLSearchParams, view: ThemesView, problems: string[]): void {
-  const area = params.get('area');
-  if (area !== null && area !== '') {
-    const code = area.trim().toUpperCase();
-    if (isAreaCode(code)) view.area = code;
-    else problems.push(`“${shorten(area)}” is not an area code, so no evidence is open.`);
-  }
-  const doc = params.get('doc');
-  if (doc !== null && doc !== '') {
-    if (/^[A-Za-z0-9:_.-]{1,100}$/.test(doc)) view.doc = doc;
-    else problems.push(`“${shorten(doc)}” is not a document id, so no document is open.`);
-  }
-  const at = params.get('at');
-  if (at !== null && at !== '') {
-    if (/^\d{1,9}$/.test(at) && view.doc !== undefined) view.at = Number(at);
-    else problems.push(`“${shorten(at)}” is not a place in a document, so the document opens at the top.`);
-  }
-}
-
-/** Quoting a tampered link back at the user: keep it short and printable. */
-function shorten(s: string): string {
-  const printable = s.replace(/[^\x20-\x7E\u00A0-\uFFFF]/g, '?');
-  return printable.length > 40 ? `${printable.slice(0, 40)}…` : printable;
-}
-
 /**
- * Writes a view as a location hash, leaving defaults out. `link` adds the parameters
- * every route accepts (a shared link writes `v` and `data`; presentation mode `present`).
+ * Writes a view as a location hash. The address bar leaves defaults out; a link made
+ * with Share (`defaults: true`) writes every parameter that has a default, so it keeps
+ * its meaning if a default changes. `link` adds the parameters every route accepts
+ * (a shared link writes `v` and `data`; presentation mode `present`).
  */
-export function encodeHash(view: View, link: Partial<LinkParams> = {}): string {
-  return withLinkParams(encodeView(view), link);
+export function encodeHash(view: View, link: Partial<LinkParams> = {}, opts: WriteOptions = { defaults: false }): string {
+  return withLinkParams(encodeView(view, opts), link);
 }
 
-/** Appends the common parameters to a hash written by encodeHash; defaults are left out. */
+/** Appends the common parameters given in `link` to a hash written by encodeHash. */
 export function withLinkParams(hash: string, link: Partial<LinkParams>): string {
-  const parts: string[] = [];
-  if (link.version !== undefined) parts.push(`v=${link.version}`);
-  if (link.vintage !== undefined) parts.push(`data=${encodeURIComponent(link.vintage)}`);
-  if (link.present) parts.push('present=1');
+  // Written when the caller gives them, default or not: a user's address bar carries no version, a shared link does.
+  const given = LINK_PARAMS.filter((p) => p.has(link as LinkParams));
+  const parts = writeParams(given, link as LinkParams, { defaults: true });
   if (!parts.length) return hash;
   return `${hash}${hash.includes('?') ? '&' : '?'}${parts.join('&')}`;
 }
 
-function encodeView(view: View): string {
-  switch (view.name) {
-    case 'compare': {
-      const parts: string[] = [];
-      if (!sameAreas(view.areas, DEFAULT_AREAS)) parts.push(`areas=${view.areas.map(encodeURIComponent).join(',')}`);
-      if (view.indicator !== DEFAULT_INDICATOR) parts.push(`indicator=${encodeURIComponent(view.indicator)}`);
-      if (view.from !== undefined) parts.push(`from=${view.from}`);
-      if (view.to !== undefined) parts.push(`to=${view.to}`);
-      if (view.year !== undefined) parts.push(`year=${view.year}`);
-      if (view.neighbours !== undefined && view.neighbours !== DEFAULT_NEIGHBOURS) parts.push(`neighbours=${encodeURIComponent(view.neighbours)}`);
-      if (view.neighboursOf !== undefined) parts.push(`neighboursOf=${encodeURIComponent(view.neighboursOf)}`);
-      if (view.map) parts.push('map=1');
-      if (view.theme !== undefined) parts.push(`theme=${encodeURIComponent(view.theme)}`);
-      return `#/compare${parts.length ? `?${parts.join('&')}` : ''}`;
-    }
-    case 'themes': {
-      const parts: string[] = [];
-      if (!sameAreas(view.areas, DEFAULT_AREAS)) parts.push(`areas=${view.areas.map(encodeURIComponent).join(',')}`);
-      if (view.from !== undefined) parts.push(`from=${view.from}`);
-      if (view.to !== undefined) parts.push(`to=${view.to}`);
-      if (view.theme !== undefined) parts.push(`theme=${encodeURIComponent(view.theme)}`);
-      if (view.area !== undefined) parts.push(`area=${encodeURIComponent(view.area)}`);
-      if (view.doc !== undefined) parts.push(`doc=${encodeURIComponent(view.doc)}`);
-      if (view.doc !== undefined && view.at !== undefined) parts.push(`at=${view.at}`);
-      return `#/themes${parts.length ? `?${parts.join('&')}` : ''}`;
-    }
-    case 'area': {
-      const parts: string[] = [];
-      if (view.indicator !== undefined && view.indicator !== DEFAULT_INDICATOR) parts.push(`indicator=${encodeURIComponent(view.indicator)}`);
-      if (view.neighbours !== undefined && view.neighbours !== DEFAULT_NEIGHBOURS) parts.push(`neighbours=${encodeURIComponent(view.neighbours)}`);
-      return `#/area/${encodeURIComponent(view.code)}${parts.length ? `?${parts.join('&')}` : ''}`;
-    }
-    case 'data':
-      return '#/data';
+function writeParams<V>(list: readonly LinkParam<V>[], view: V, opts: WriteOptions): string[] {
+  const parts: string[] = [];
+  for (const p of list) {
+    const raw = p.write(view, opts);
+    if (raw !== undefined) parts.push(`${p.key}=${raw}`);
   }
+  return parts;
 }
 
-function sameAreas(a: readonly AreaCode[], b: readonly AreaCode[]): boolean {
-  return a.length === b.length && a.every((c, i) => c === b[i]);
+function encodeView(view: View, opts: WriteOptions): string {
+  const route = ROUTES[view.name] as unknown as RouteSpec<View>;
+  const parts = writeParams(route.params, view, opts);
+  return `${route.pathOf(view)}${parts.length ? `?${parts.join('&')}` : ''}`;
 }

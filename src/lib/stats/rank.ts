@@ -47,7 +47,10 @@ export function rankValues(values: readonly (number | null)[], direction: RankDi
   return { ranks, of: present.length };
 }
 
-/** "12", or "=12" for a tie, as league tables write it. */
+/**
+ * "12", or "joint 12" for a tie: one wording on the page, in readouts and in files
+ * ("=12", as league tables write it, would be read as a formula by a spreadsheet).
+ */
 export function formatRank(r: Ranked): string {
-  return r.tied ? `=${r.rank}` : String(r.rank);
+  return r.tied ? `joint ${r.rank}` : String(r.rank);
 }

@@ -6,7 +6,7 @@
 import type { LineSpec } from '../charts/trend-data';
 import type { LensDb } from '../db/database';
 import { live, type Live } from '../db/live.svelte';
-import { getNeighbourModel } from '../db/queries';
+import { getNeighbourModel, listNeighbourModels } from '../db/queries';
 import type { Area, AreaCode, NeighbourLink, NeighbourModel, Observation } from '../model/types';
 import { neighbourAverageSeries, type NeighbourGroup } from '../stats/benchmarks';
 import { chooseNeighbours, neighbourLineCode, neighbourLinks, neighboursDescription, NEIGHBOURS_LABEL, type NeighbourChoice } from '../state/neighbours';
@@ -27,9 +27,15 @@ export class NeighboursModel {
   /** The neighbours' average as a trend line. */
   lineSpec: LineSpec | undefined;
   readonly #model: Live<NeighbourModel | null>;
+  /** The models held, so a link naming another is reported (state/neighbours.ts). */
+  readonly #models: Live<{ id: string }[]>;
 
   constructor(db: LensDb, deps: () => NeighbourDeps) {
-    this.choice = $derived(chooseNeighbours(deps().view, deps().chosen));
+    this.#models = live(
+      () => null,
+      () => listNeighbourModels(db),
+    );
+    this.choice = $derived(chooseNeighbours(deps().view, deps().chosen, this.#models.current));
     this.#model = live(
       () => this.choice.modelId,
       (id) => (id ? getNeighbourModel(db, id).then((m) => m ?? null) : Promise.resolve(null)),

@@ -9,13 +9,26 @@ const england: Area = { code: 'E92000001', name: 'England', level: 'national', a
 
 describe('chooseNeighbours', () => {
   it('defaults to the 2025 model and the first chosen authority', () => {
-    expect(chooseNeighbours({}, [england, worcs, walsall])).toEqual({ modelId: 'sn2025', of: worcs });
+    expect(chooseNeighbours({}, [england, worcs, walsall])).toEqual({ modelId: 'sn2025', of: worcs, problems: [] });
   });
   it('follows the link when it names a chosen authority, and can be turned off', () => {
-    expect(chooseNeighbours({ neighbours: 'sn2021', neighboursOf: 'E08000030' }, [worcs, walsall])).toEqual({ modelId: 'sn2021', of: walsall });
+    expect(chooseNeighbours({ neighbours: 'sn2021', neighboursOf: 'E08000030' }, [worcs, walsall])).toEqual({ modelId: 'sn2021', of: walsall, problems: [] });
     expect(chooseNeighbours({ neighboursOf: 'E06000019' }, [worcs]).of).toBe(worcs);
     expect(chooseNeighbours({ neighbours: 'none' }, [worcs]).modelId).toBeNull();
     expect(chooseNeighbours({}, [england]).of).toBeNull();
+  });
+
+  const models = [{ id: 'sn2025' }, { id: 'sn2021' }];
+  it('reports a model the app does not hold and uses the 2025 model', () => {
+    // The link contract: anything unreadable is reported, never silently dropped (issue 14).
+    expect(chooseNeighbours({ neighbours: 'bogus' }, [worcs], models)).toEqual({
+      modelId: 'sn2025',
+      of: worcs,
+      problems: ['There is no statistical neighbour model “bogus”, so the 2025 model is used.'],
+    });
+    expect(chooseNeighbours({ neighbours: 'sn2021' }, [worcs], models).problems).toEqual([]);
+    // Before the models are known nothing is reported.
+    expect(chooseNeighbours({ neighbours: 'bogus' }, [worcs], null)).toMatchObject({ modelId: 'bogus', problems: [] });
   });
 });
 

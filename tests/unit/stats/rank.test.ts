@@ -23,7 +23,7 @@ describe('rankValues', () => {
   });
 
   it('writes ties as league tables do', () => {
-    expect(formatRank({ rank: 12, tied: true })).toBe('=12');
+    expect(formatRank({ rank: 12, tied: true })).toBe('joint 12');
     expect(formatRank({ rank: 3, tied: false })).toBe('3');
   });
 });
