@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 test('the area profile compares every indicator with England, the region and the neighbours', async ({ page }) => {
   await page.goto('/#/area/E10000034');

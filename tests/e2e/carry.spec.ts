@@ -2,7 +2,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
+import { expect, settled, test, waitsForApp } from './fixtures';
 import { storeCounts } from './helpers';
 
 interface BundleArea {
@@ -57,7 +58,7 @@ async function tables(page: Page): Promise<string[][][]> {
 
 async function freshPage(browser: Browser) {
   const context = await browser.newContext();
-  return { context, page: await context.newPage() };
+  return { context, page: waitsForApp(await context.newPage()) };
 }
 
 test('a link carrying imported data shows the same tables in a fresh browser, viewed only or saved', async ({ page, browser }) => {
@@ -86,6 +87,7 @@ test('a link carrying imported data shows the same tables in a fresh browser, vi
   await expect(other.getByRole('main').getByRole('table')).toHaveCount(0);
 
   await offer.getByRole('button', { name: 'View only' }).click();
+  await settled(other);
   await expect(other.getByRole('status').filter({ hasText: 'Viewing data carried by a link, not saved' })).toBeVisible();
   expect(await tables(other)).toEqual(sent);
   expect((await storeCounts(other)).imports).toBe(1);
@@ -94,6 +96,7 @@ test('a link carrying imported data shows the same tables in a fresh browser, vi
   await expect(other.getByRole('rowheader', { name: /Shared link/ })).toHaveCount(0);
 
   await other.getByRole('button', { name: 'Save to my library' }).click();
+  await settled(other);
   await expect(other.getByRole('status').filter({ hasText: 'Saved to your library as “Shared link (Imported from contacts.json)”' })).toBeVisible();
   await expect(other.getByRole('rowheader', { name: 'Shared link (Imported from contacts.json)' })).toBeVisible();
   expect((await storeCounts(other)).imports).toBe(2);
@@ -106,13 +109,13 @@ test('a link carrying imported data shows the same tables in a fresh browser, vi
   expect(await tables(other)).toEqual(sent);
   await other.goto(link);
   await other.getByRole('region', { name: 'This link carries data' }).getByRole('button', { name: 'Save to my library' }).click();
+  await settled(other);
   await expect(other.getByRole('status').filter({ hasText: 'This data is already in your library' })).toBeVisible();
   expect((await storeCounts(other)).imports).toBe(2);
   await context.close();
 });
 
 test('data too big for a link goes in a dashboard file that opens the same view in a fresh browser', async ({ page, browser }) => {
-  test.setTimeout(60_000);
   await importFile(page, dataFile('all-contacts.json', true), 'all-contacts.json');
   await page.goto(VIEW);
   const sent = await tables(page);
@@ -141,6 +144,7 @@ test('data too big for a link goes in a dashboard file that opens the same view 
   const axe = await new AxeBuilder({ page: other }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await offer.getByRole('button', { name: 'View only' }).click();
+  await settled(other);
   await expect(other).toHaveURL(/#\/compare\?areas=E10000034,E08000030,X12345678&indicator=local_contacts/);
   expect(await tables(other)).toEqual(sent);
   expect((await storeCounts(other)).imports).toBe(1);
@@ -174,6 +178,7 @@ test('a dashboard file dropped on the data import opens as the shared view, and 
   await other.goto('/#/data');
   await other.getByLabel('Import data').setInputFiles(path);
   await other.getByRole('region', { name: 'This dashboard file carries data' }).getByRole('button', { name: 'View only' }).click();
+  await settled(other);
   expect(await tables(other)).toEqual(sent);
 
   await other.goto('/#/data');
@@ -197,6 +202,7 @@ test('in presentation mode the carried-data choice has buttons only, and the vie
   await expect(main.getByRole('region', { name: 'This link carries data' })).toBeVisible();
   await expect(main.locator('input, select, textarea')).toHaveCount(0);
   await main.getByRole('button', { name: 'View only' }).click();
+  await settled(other);
   await expect(main.getByRole('table', { name: /^Contacts to the front door/ }).first()).toBeVisible();
   await expect(main.locator('input, select, textarea')).toHaveCount(0);
   await context.close();
@@ -214,6 +220,8 @@ RESOLVED that the report be noted.`;
 test('a Themes link carries the imported document and its priorities: the same heatmap and timeline in a fresh browser', async ({ page, browser }) => {
   await page.goto('/#/data');
   await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'dudley-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from(MINUTES) });
+  // Reading and tagging run in the themes worker: wait for it, not for a timer.
+  await settled(page);
   await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
   await page.getByRole('button', { name: 'Import this document' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
@@ -235,6 +243,7 @@ test('a Themes link carries the imported document and its priorities: the same h
   const offer = other.getByRole('region', { name: 'This link carries data' });
   await expect(offer.getByRole('listitem')).toHaveText(['1 document', '2 priorities', '1 area']);
   await offer.getByRole('button', { name: 'View only' }).click();
+  await settled(other);
   await expect(other.getByRole('main').getByRole('button', { name: neglect })).toBeVisible();
   expect(await read(other)).toEqual(sent);
   await context.close();

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -173,7 +174,6 @@ test.describe('a full disk', () => {
 });
 
 test('several tabs: an import and its undo in one tab show in the others without a reload', async ({ context }) => {
-  test.setTimeout(60_000);
   const [a, b, c] = [await context.newPage(), await context.newPage(), await context.newPage()];
   await openData(a);
   await openData(b);

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { MALFORMED_LINKS } from '../fixtures/malformed-links';
 
 const HEADING: Record<string, RegExp> = {

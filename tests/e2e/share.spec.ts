@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 const LINK = '/#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2018&to=2025&year=2024';
 const VINTAGE = (JSON.parse(readFileSync('data/bundle-meta.json', 'utf8')) as { hash: string }).hash.slice(0, 8);

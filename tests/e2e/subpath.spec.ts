@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /**
  * A council may host the app under a path of its own site (https://example.gov.uk/lens/).

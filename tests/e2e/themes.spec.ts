@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 
 /** Minutes of a partnership whose documents are not bundled, written the way councils publish them. */
 const MINUTES = `<!doctype html>

@@ -1,4 +1,5 @@
 import { liveQuery } from 'dexie';
+import { beginWork } from '../model/activity';
 
 export interface Live<T> {
   readonly current: T | undefined;
@@ -19,18 +20,25 @@ export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<
   $effect(() => {
     const d = deps();
     isLoading = true;
+    // Until its first answer, the query keeps the page from reading as ready.
+    const answered = beginWork();
     const subscription = liveQuery(() => query(d)).subscribe({
       next: (value) => {
         current = value;
         isLoading = false;
         error = undefined;
+        answered();
       },
       error: (e: unknown) => {
         error = e instanceof Error ? e : new Error(String(e));
         isLoading = false;
+        answered();
       },
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      subscription.unsubscribe();
+      answered();
+    };
   });
 
   return {

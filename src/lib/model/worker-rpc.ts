@@ -8,6 +8,7 @@
  * Each worker keeps its own discriminated unions of messages (`import/messages.ts`,
  * `themes/messages.ts`); this class only routes them.
  */
+import { trackWork } from './activity';
 export interface RpcReply {
   id: number;
 }
@@ -65,7 +66,8 @@ export class WorkerRpc<Req extends { id: number }, Res extends RpcReply, P = nev
   request(msg: WithoutId<Req>, opts: { transfer?: Transferable[]; onProgress?: (p: P) => void; signal?: AbortSignal } = {}): Promise<Res> {
     if (opts.signal?.aborted) return Promise.reject(this.opts.cancelled());
     const id = this.nextId++;
-    return new Promise<Res>((resolve, reject) => {
+    // Counted as unfinished work until it settles, for the page's ready signal.
+    return trackWork(new Promise<Res>((resolve, reject) => {
       const onAbort = () => this.cancel();
       // Once settled, a later abort of the same signal must not cancel other requests.
       const settle = () => opts.signal?.removeEventListener('abort', onAbort);
@@ -76,7 +78,7 @@ export class WorkerRpc<Req extends { id: number }, Res extends RpcReply, P = nev
       });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.w.postMessage({ ...msg, id }, opts.transfer ?? []);
-    });
+    }));
   }
 
   /** Stops whatever the worker is doing; pending promises reject with the cancelled error. */

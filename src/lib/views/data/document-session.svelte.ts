@@ -17,6 +17,7 @@ import type { Area, ImportRecord, SourceDocument } from '../../model/types';
 import { encodeHash } from '../../state/url-codec';
 import type { AnalysedResponse, AnalyseProgress } from '../../themes/messages';
 import { recordsFromResult } from '../../themes/records';
+import { beginWork } from '../../model/activity';
 
 export type Step =
   | { kind: 'idle' }
@@ -72,6 +73,8 @@ export class DocumentSession {
     const reading = (this.reading = new AbortController());
     this.error = '';
     this.step = { kind: 'reading', file, progress: { stage: 'Reading the file', fraction: 0 } };
+    // The page does not read as ready while a document is read (model/activity.ts).
+    const done = beginWork();
     try {
       const areas = this.areas()
         .filter((a) => a.level === 'local_authority')
@@ -97,6 +100,8 @@ export class DocumentSession {
       this.error = `${file.name}: ${errorMessage(e)}`;
       this.step = { kind: 'idle' };
       void this.next();
+    } finally {
+      done();
     }
   }
 

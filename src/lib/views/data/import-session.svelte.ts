@@ -15,6 +15,7 @@ import { isDocumentFile } from '../../import/document-files';
 import { describeIssue, type Issue } from '../../import/issues';
 import type { Progress } from '../../import/pipeline';
 import type { ImportPlan, Inspection, KnownData, ParsedFile } from '../../import/plan';
+import { beginWork } from '../../model/activity';
 import { DASHBOARD_EXTENSION } from '../../share/carry-format';
 import { carrying } from '../share/carry-holder.svelte';
 
@@ -42,8 +43,23 @@ function count(n: number, noun: string): string {
   return `${n.toLocaleString('en-GB')} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** Steps that wait for the user rather than for work. */
+const WAITING: ReadonlySet<Step['kind']> = new Set(['idle', 'mapping', 'areas']);
+
 export class ImportSession {
-  step = $state.raw<Step>({ kind: 'idle' });
+  #step = $state.raw<Step>({ kind: 'idle' });
+  get step(): Step {
+    return this.#step;
+  }
+  set step(step: Step) {
+    this.#step = step;
+    // The page does not read as ready while a file is being read or stored (model/activity.ts).
+    if (WAITING.has(step.kind)) {
+      this.working?.();
+      this.working = null;
+    } else this.working ??= beginWork();
+  }
+  private working: (() => void) | null = null;
   messages = $state.raw<Message[]>([]);
   queued = $state(0);
 
@@ -62,7 +78,10 @@ export class ImportSession {
   addFiles(files: Iterable<File>): void {
     for (const f of files) this.queue.push(f);
     this.queued = this.queue.length;
-    if (this.step.kind === 'idle') void this.next();
+    if (this.step.kind === 'idle') {
+      this.working ??= beginWork();
+      void this.next();
+    }
   }
 
   dismiss(id: number): void {
