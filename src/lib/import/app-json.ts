@@ -1,6 +1,6 @@
 /**
  * The app's own data file: versioned JSON that export writes and import reads,
- * so that export then import loses nothing. The schema is documented in the README
+ * so that export then import loses nothing. The schema is documented in docs/data-format.md
  * ("The app's data file"). validateAppFile() checks a parsed file item by item and
  * returns what it could read with the issues found; it never throws.
  */
