@@ -8,18 +8,18 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from './run';
-import { generate, heapSampler } from './import.bench';
+import { appIdle, benchFile, heapSampler } from './import.bench';
 
 const ROWS = 1_000_000;
 
 export default async function backupBench({ root, baseURL, browser, report }: BenchContext): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'lens-bench-backup-'));
   try {
-    const csv = join(dir, 'bench-ees-1m.csv');
-    await generate(csv, ROWS, root);
+    const csv = await benchFile(ROWS, root);
     const context = await browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     await page.goto(`${baseURL}/#/data`);
+    await appIdle(page);
     await page.getByLabel('Import data').setInputFiles(csv);
     await page.getByRole('status').filter({ hasText: 'Imported bench-ees-1m.csv' }).waitFor({ timeout: 300_000 });
 
@@ -36,7 +36,7 @@ export default async function backupBench({ root, baseURL, browser, report }: Be
 
     await page.evaluate(() => new Promise((resolve, reject) => Object.assign(indexedDB.deleteDatabase('safeguarding-lens'), { onsuccess: resolve, onerror: reject })));
     await page.reload();
-    await page.getByLabel('Restore from a backup…').waitFor();
+    await appIdle(page);
 
     sampler = await heapSampler(page);
     t = Date.now();
