@@ -28,7 +28,7 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: [['list']],
-  timeout: 90_000,
+  timeout: 180_000,
   use: {
     baseURL: `http://127.0.0.1:${port}`,
     trace: 'off',

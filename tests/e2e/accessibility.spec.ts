@@ -20,7 +20,6 @@ async function openAllDetails(page: Page): Promise<void> {
 
 test('Compare, with its ranking, neighbours and map, has no serious or critical axe violations', async ({ page }) => {
   // axe over every authority's bar, map shape and table row takes about 15 s alone, twice that beside the other tests.
-  test.setTimeout(90_000);
   await page.goto('/#/compare?map=1');
   await expect(page.getByTestId('ranked-svg')).toBeVisible();
   await expect(page.getByTestId('map-svg')).toBeVisible();

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, settled, test } from './fixtures';
 import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,12 +37,14 @@ async function seriousViolations(page: Page): Promise<string[]> {
 
 async function openData(page: Page) {
   await page.goto('/#/data');
+  await settled(page);
   await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
 }
 
 async function importFile(page: Page, path: string, name: string) {
   await page.getByLabel('Import data').setInputFiles(path);
-  await expect(page.getByRole('status').filter({ hasText: `Imported ${name}` })).toBeVisible({ timeout: 60_000 });
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: `Imported ${name}` })).toBeVisible();
 }
 
 /** The app's JSON data file, as the Export button writes it, without its time stamp. */
@@ -74,7 +76,6 @@ async function restore(page: Page, path: string, how: 'Merge it with what is her
 }
 
 test('back up, wipe the browser’s data, restore: the exports and every table are as they were; merging it again adds nothing', async ({ page }) => {
-  test.setTimeout(90_000);
   await openData(page);
   await importFile(page, join(SOURCE, C1), C1);
   const before = { exported: await exportJson(page), tables: encoded(withoutBundleLoadTime(await dumpStores(page))), counts: await storeCounts(page) };
@@ -156,7 +157,6 @@ test.describe('a full disk', () => {
   });
 
   test('during a restore: the message says so, and the database is as it was', async ({ page }) => {
-    test.setTimeout(90_000);
     await openData(page);
     await importFile(page, join(SOURCE, C1), C1);
     const backup = await backUp(page);
@@ -245,12 +245,12 @@ test('an upgrade held up by a tab of the older version says so, and goes on when
   await expect(a.getByRole('table', { name: 'Data held in this browser' })).toHaveCount(0);
 
   await b.evaluate(() => (window as unknown as { held: IDBDatabase }).held.close());
+  await settled(a);
   await expect(a.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
   await expect(notice).toHaveCount(0);
 });
 
 test('a tab closed in the middle of an import leaves no part of it behind', async ({ context }) => {
-  test.setTimeout(120_000);
   const path = join(dir, 'big.csv');
   const out = createWriteStream(path);
   out.write('time_period,time_identifier,geographic_level,country_code,region_code,new_la_code,la_name,Referrals_rate\n');
@@ -275,7 +275,6 @@ test('a tab closed in the middle of an import leaves no part of it behind', asyn
 });
 
 test('a tab closed while an import is being stored leaves all of it or none of it', async ({ context }) => {
-  test.setTimeout(120_000);
   // 3,000 indicators (one per characteristic), so storing takes long enough to close the tab during it.
   const groups = 3000;
   const las = ['E10000034,Worcestershire', 'E08000030,Walsall', 'E08000029,Solihull', 'E06000019,Herefordshire'];

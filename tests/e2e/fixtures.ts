@@ -5,13 +5,23 @@
  * (src/App.svelte); a test waits for that instead of hoping 5 s is enough on a busy
  * machine. The wait is bounded only by the test's own timeout.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 
 export { expect };
 
 /** Waits until the app says it is idle (or that it failed to load, which the test then sees). */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => ['idle', 'failed'].includes(document.documentElement.dataset.app ?? ''), undefined, { timeout: 0 });
+}
+
+/**
+ * For a state the app passes through on its own (a progress bar while a file is read):
+ * waits until `locator` is visible or the app has finished its work, whichever comes
+ * first; the test's `expect` then decides. No timer: a slow machine only takes longer.
+ */
+export async function duringWork(locator: Locator): Promise<void> {
+  const visible = locator.waitFor({ state: 'visible', timeout: 0 }).catch(() => undefined);
+  await Promise.race([visible, settled(locator.page())]);
 }
 
 /** Whether a URL opens the app (rather than about:blank or a file such as /favicon.svg). */

@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, settled, test } from './fixtures';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,6 +39,7 @@ const MAIN_TABLE = [
 
 async function importFile(page: Page, path: string) {
   await page.getByLabel('Import data').setInputFiles(path);
+  await settled(page);
 }
 
 test.beforeEach(() => {

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, settled, test } from './fixtures';
 import { join } from 'node:path';
 import { storeCounts } from './helpers';
 
@@ -10,6 +10,7 @@ test('an EES tidy CSV imported through the labelled input shows its figures in t
   const before = await storeCounts(page);
 
   await page.getByLabel('Import data').setInputFiles(join(SOURCE, 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv'));
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' })).toBeVisible();
   await expect(page.getByRole('rowheader', { name: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' })).toBeVisible();
   const after = await storeCounts(page);
@@ -39,9 +40,9 @@ test('an EES tidy CSV imported through the labelled input shows its figures in t
 });
 
 test('the LAIT extract imports (measure codes mapped, new measures labelled from "Data item")', async ({ page }) => {
-  test.setTimeout(90_000);
   await page.goto('/#/data');
   await page.getByLabel('Import data').setInputFiles(join(SOURCE, 'dfe_lait_bds_long_csc_subset_2016_2025.csv'));
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported dfe_lait_bds_long_csc_subset_2016_2025.csv' })).toBeVisible({ timeout: 60_000 });
 
   await page.goto('/#/compare?areas=E10000034&indicator=cpp_abuse_rate');

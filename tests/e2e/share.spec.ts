@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { type Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, test, waitsForApp } from './fixtures';
 
 const LINK = '/#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2018&to=2025&year=2024';
 const VINTAGE = (JSON.parse(readFileSync('data/bundle-meta.json', 'utf8')) as { hash: string }).hash.slice(0, 8);
@@ -30,7 +30,7 @@ test('Share copies a link that opens the same view, with the same figures, in a 
   await expect(panel.getByRole('status')).toBeEmpty();
 
   const fresh = await browser.newContext();
-  const other = await fresh.newPage();
+  const other = waitsForApp(await fresh.newPage());
   await other.goto(copied);
   expect(await tableText(other, /^Children in need at 31 March/)).toEqual(before);
   await expect(other.getByRole('status')).toHaveCount(0);

@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, settled, test } from './fixtures';
 
 /**
  * A council may host the app under a path of its own site (https://example.gov.uk/lens/).
@@ -22,5 +22,6 @@ test('the app works when served under a subpath', async ({ page, baseURL }) => {
   await page.getByRole('link', { name: 'Data', exact: true }).click();
   const csv = 'time_period,time_identifier,geographic_level,new_la_code,la_name,Referrals_rate\n202425,Reporting year,Local authority,E10000034,Worcestershire,512.3\n';
   await page.getByLabel('Import data').setInputFiles({ name: 'subpath.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported subpath.csv' })).toBeVisible();
 });

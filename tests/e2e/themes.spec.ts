@@ -1,4 +1,4 @@
-import { expect, test } from './fixtures';
+import { expect, settled, test } from './fixtures';
 
 /** Minutes of a partnership whose documents are not bundled, written the way councils publish them. */
 const MINUTES = `<!doctype html>
@@ -17,6 +17,7 @@ const MINUTES = `<!doctype html>
 test('an imported minutes file is confirmed, tagged, and its themes and evidence shown in the Themes view', async ({ page }) => {
   await page.goto('/#/data');
   await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'dudley-minutes.html', mimeType: 'text/html', buffer: Buffer.from(MINUTES) });
+  await settled(page);
 
   // The area and year are guessed from the text and shown for confirmation.
   await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
@@ -24,6 +25,7 @@ test('an imported minutes file is confirmed, tagged, and its themes and evidence
   await expect(page.getByText('Guessed from “Annual Report 2021/22”.')).toBeVisible();
   await expect(page.getByText(/themes? found: .*Neglect/)).toBeVisible();
   await page.getByRole('button', { name: 'Import this document' }).click();
+  await settled(page);
 
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
   await page.getByRole('link', { name: 'See its themes' }).click();
@@ -106,6 +108,7 @@ test('minutes chosen with data files under "Import data" go to the minutes impor
     { name: 'walsall-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('Walsall Safeguarding Partnership Annual Report 2019-20\n\nMinutes:\n\nThe chair said neglect remained a priority for the Partnership.\n') },
     { name: 'contacts.txt', mimeType: 'text/plain', buffer: Buffer.from(table) },
   ]);
+  await settled(page);
 
   // The first document waits for its area and year; the second is queued behind it.
   await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
@@ -115,6 +118,7 @@ test('minutes chosen with data files under "Import data" go to the minutes impor
   await expect(page.getByText(/contacts\.txt is minutes or a report/)).toHaveCount(0);
 
   await page.getByRole('button', { name: 'Import this document' }).click();
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
   await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Walsall');
   await expect(page.getByLabel('Reporting year')).toHaveValue('2020');
