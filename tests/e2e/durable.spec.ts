@@ -326,8 +326,18 @@ test('a version-1 database with real content opens in this version with nothing 
   // The app replaces the bundled records whenever its bundle is newer than the one the
   // database holds (db/bundled.ts), so what must survive untouched is everything else:
   // every record the user brought, in every table.
+  // An indicator an import brought whose id the bundle has since taken (no_further_action_percent,
+  // not_in_need_percent) keeps the bundle's definition, as any id the app already has does;
+  // the import's figures stay in its own series.
+  const bundledIds = new Set(after['indicators']!.filter((r) => r['importId'] === 'bundled').map((r) => r['id']));
   const own = (name: string, rs: Record<string, unknown>[]) =>
-    rs.filter((r) => r['importId'] !== 'bundled' && !(name === 'imports' && r['id'] === 'bundled') && !(name === 'meta' && String(r['key']).startsWith('bundle')));
+    rs.filter(
+      (r) =>
+        r['importId'] !== 'bundled' &&
+        !(name === 'indicators' && bundledIds.has(r['id'])) &&
+        !(name === 'imports' && r['id'] === 'bundled') &&
+        !(name === 'meta' && String(r['key']).startsWith('bundle')),
+    );
   // Version 3 stores each older series record as a pack of one under the same key.
   const unpacked = (name: string, rs: Record<string, unknown>[]) => (name === 'series' ? rs.flatMap((p) => p['series'] as Record<string, unknown>[]) : rs);
   for (const [name, records] of Object.entries(fixture.value.tables)) {
