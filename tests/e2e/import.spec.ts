@@ -15,19 +15,20 @@ test('an EES tidy CSV imported through the labelled input shows its figures in t
   await expect(page.getByRole('rowheader', { name: 'c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv' })).toBeVisible();
   const after = await storeCounts(page);
   expect(after.imports).toBe(before.imports + 1);
-  expect(after.indicators).toBe(before.indicators + 8);
+  // Six of its twelve figure columns are bundled indicators (referrals, re-referrals, no further action and not in need); the other six are new.
+  expect(after.indicators).toBe(before.indicators + 6);
 
   // An unknown numeric column, kept as a new indicator with its column name as label; Herefordshire's 2024 figure is "u".
-  await page.goto('/#/compare?areas=E10000034,E06000019&indicator=no_further_action_percent&from=2013&to=2024');
-  const table = page.getByRole('table', { name: /^No_Further_Action_percent.*, \d{4}-\d{2} to \d{4}-\d{2}$/ });
+  await page.goto('/#/compare?areas=E10000034,E06000019&indicator=re_referrals_child_percent&from=2013&to=2024');
+  const table = page.getByRole('table', { name: /^Re_referrals_child_percent.*, \d{4}-\d{2} to \d{4}-\d{2}$/ });
   const row = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
-  await expect(row('Worcestershire')).toHaveText(['2.6%', '1.2%', '0.7%', '0.7%', '0.3%', '1.0%', '10.3%', '14.0%', '5.0%', '9.3%', '4.1%', '4.7%']);
+  await expect(row('Worcestershire')).toHaveText(['14.3%', '13.3%', '13.0%', '17.5%', '19.7%', '23.6%', '15.9%', '23.1%', '21.1%', '20.2%', '19.0%', '19.9%']);
   await expect(row('Herefordshire').last()).toHaveText('u');
   // The picker keeps the file's own indicators apart from the published figures. (Playwright's
   // role queries name an optgroup without its label, so the groups are found by their label.)
   const picker = page.getByRole('combobox', { name: 'Indicator' });
-  await expect(picker).toHaveValue('no_further_action_percent');
-  await expect(picker.locator('optgroup[label="From c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv"]').getByRole('option', { name: 'No_Further_Action_percent' })).toBeAttached();
+  await expect(picker).toHaveValue('re_referrals_child_percent');
+  await expect(picker.locator('optgroup[label="From c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv"]').getByRole('option', { name: 'Re_referrals_child_percent' })).toBeAttached();
   await expect(picker.locator('optgroup[label="Published figures"]').getByRole('option', { name: 'Children on a child protection plan at 31 March, rate per 10,000 children' })).toBeAttached();
 
   // A known column (Referrals_rate) lands on referral_rate, adding the years before LAIT's 2016.
