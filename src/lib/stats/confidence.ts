@@ -16,6 +16,26 @@
 /** Standard normal quantile for a two-sided 95% interval. */
 export const Z_95 = 1.959963984540054;
 
+/**
+ * Standard normal quantile for a two-sided 99.8% interval (qnorm(0.999)): Fingertips'
+ * second level, the "three sigma" control limit of a funnel plot.
+ */
+export const Z_998 = 3.090232306167813;
+
+/** The two levels Fingertips compares at. */
+export type ConfidenceLevel = 95 | 99.8;
+
+export const CONFIDENCE_LEVELS: readonly ConfidenceLevel[] = [95, 99.8];
+
+export function zFor(level: ConfidenceLevel): number {
+  return level === 95 ? Z_95 : Z_998;
+}
+
+/** Two-sided α of a level: 0.05 or 0.002. */
+export function alphaFor(level: ConfidenceLevel): number {
+  return level === 95 ? 0.05 : 0.002;
+}
+
 export type CiMethod = 'byar' | 'exact_poisson' | 'wilson';
 
 export const CI_METHOD_LABEL: Record<CiMethod, string> = {
@@ -79,16 +99,24 @@ export function exactPoissonLimits(observed: number, alpha = 0.05): { lower: num
 }
 
 /**
- * 95% interval for a rate = count / population × multiplier (per 10,000 children
- * for children's social care). Returns null when the inputs cannot give one.
+ * Limits for an observed count: exact below 10 events, Byar's from 10 up, as
+ * phe_rate does. What rate intervals and rate funnel limits are both built from.
  */
-export function rateInterval(count: number, population: number, multiplier: number): Interval | null {
+export function countLimits(count: number, level: ConfidenceLevel = 95): { lower: number; upper: number; method: CiMethod } {
+  if (count < 10) return { ...exactPoissonLimits(Math.round(count), alphaFor(level)), method: 'exact_poisson' };
+  const z = zFor(level);
+  return { lower: byarLower(count, z), upper: byarUpper(count, z), method: 'byar' };
+}
+
+/**
+ * Interval for a rate = count / population × multiplier (per 10,000 children for
+ * children's social care), at 95% unless asked. Returns null when the inputs cannot
+ * give one.
+ */
+export function rateInterval(count: number, population: number, multiplier: number, level: ConfidenceLevel = 95): Interval | null {
   if (!(population > 0) || !(count >= 0) || !Number.isFinite(count)) return null;
-  if (count < 10) {
-    const { lower, upper } = exactPoissonLimits(Math.round(count));
-    return { lower: (lower / population) * multiplier, upper: (upper / population) * multiplier, method: 'exact_poisson' };
-  }
-  return { lower: (byarLower(count) / population) * multiplier, upper: (byarUpper(count) / population) * multiplier, method: 'byar' };
+  const { lower, upper, method } = countLimits(count, level);
+  return { lower: (lower / population) * multiplier, upper: (upper / population) * multiplier, method };
 }
 
 /**

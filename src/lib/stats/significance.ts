@@ -1,5 +1,5 @@
 import type { IndicatorUnit, Polarity } from '../model/types';
-import { rateInterval, wilsonInterval, type Interval } from './confidence';
+import { rateInterval, wilsonInterval, zFor, type ConfidenceLevel, type Interval } from './confidence';
 
 /**
  * Comparison with a benchmark as Fingertips makes it: an area is significantly
@@ -65,11 +65,11 @@ export interface ValueWithCounts {
  * on the published figure keeps the interval consistent with the number people see
  * in LAIT and DfE's tables, and the interval always contains it.
  */
-export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCounts): Interval | null {
+export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCounts, level: ConfidenceLevel = 95): Interval | null {
   const { value, numerator, denominator } = obs;
   if (value === null || numerator === undefined || denominator === undefined || !(denominator > 0)) return null;
   if (unit === 'rate_per_10000') {
-    const ci = rateInterval(numerator, denominator, 10_000);
+    const ci = rateInterval(numerator, denominator, 10_000, level);
     if (!ci) return null;
     const recomputed = (numerator / denominator) * 10_000;
     if (recomputed === 0) return value === 0 ? ci : null;
@@ -77,7 +77,7 @@ export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCount
     return { lower: ci.lower * k, upper: ci.upper * k, method: ci.method };
   }
   if (unit === 'percent') {
-    const ci = wilsonInterval(Math.min(1, Math.max(0, value / 100)), denominator);
+    const ci = wilsonInterval(Math.min(1, Math.max(0, value / 100)), denominator, zFor(level));
     return ci && { lower: ci.lower * 100, upper: ci.upper * 100, method: ci.method };
   }
   return null;
