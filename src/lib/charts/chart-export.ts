@@ -88,11 +88,13 @@ export function chartSvgForExport(svg: SVGSVGElement, labels: ExportLabels): { s
     root.appendChild(n);
     return n;
   };
+  // The picture stands alone, so the page's colours (app.css) are written into it.
+  const colour = (name: string) => getComputedStyle(svg).getPropertyValue(name).trim();
   el('title', {}, labels.title);
-  el('rect', { x: '0', y: '0', width: String(w), height: String(height), fill: '#ffffff' });
-  titleLines.forEach((t, i) => el('text', { x: String(pad), y: String(pad + 16 + i * 22), 'font-size': '16', 'font-weight': '700', fill: '#0b0c0c' }, t));
+  el('rect', { x: '0', y: '0', width: String(w), height: String(height), fill: colour('--background') });
+  titleLines.forEach((t, i) => el('text', { x: String(pad), y: String(pad + 16 + i * 22), 'font-size': '16', 'font-weight': '700', fill: colour('--text') }, t));
   root.appendChild(doc.importNode(clone, true));
-  footLines.forEach((t, i) => el('text', { x: String(pad), y: String(top + h + 12 + 11 + i * 15), 'font-size': '11', fill: '#3b3b3b' }, t));
+  footLines.forEach((t, i) => el('text', { x: String(pad), y: String(top + h + 12 + 11 + i * 15), 'font-size': '11', fill: colour('--text-soft') }, t));
   return { svg: new XMLSerializer().serializeToString(doc), width: w, height };
 }
 

@@ -77,13 +77,6 @@ export function joinRanking(features: readonly MapFeature[], data: Ranking): { f
   return features.map((f) => ({ feature: f, row: f.areaCode ? (rows.get(f.areaCode) ?? null) : null }));
 }
 
-/**
- * Four light-to-dark blues (ColorBrewer "Blues", safe for colour-blind readers and
- * in greyscale) for the value quarters, lowest to highest: darker always means a
- * higher value, whatever the polarity; the legend gives each band's letter.
- */
-export const QUARTER_FILLS = ['#deebf7', '#9ecae1', '#4292c6', '#08519c'] as const;
-
 /** The sentence that labels the map: what it shades, and its extremes. */
 export function mapSummary(data: Ranking, indicator: { shortLabel: string; unit: string; decimals: number }, formatPeriod: (p: Period) => string, fmt: (v: number) => string): string {
   const unit = indicator.unit === 'rate_per_10000' ? ' (per 10,000 children)' : '';

@@ -1,21 +1,18 @@
 /**
- * Okabe & Ito (2008) colours, ordered so neighbours in the list stay distinct for
- * the common colour-vision deficiencies. Each is paired with a marker shape, so a
- * line can be told apart without seeing its colour. Black is kept for England.
+ * Each chosen area's marker shape, by its place among the chosen areas; its colour is
+ * the same place in the Okabe–Ito palette (`--series-1` … `--series-8` in app.css, set
+ * on an element by the class `series-0` … `series-7`). So a line, bar or mark can be
+ * told apart without seeing its colour.
  */
-export const SERIES_COLOURS = ['#0072B2', '#D55E00', '#009E73', '#CC79A7', '#E69F00', '#56B4E9', '#8C6D1F', '#5D3A9B'] as const;
-
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'triangle-down' | 'star' | 'plus';
 export const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'triangle-down', 'star', 'plus'];
 
-export const ENGLAND_COLOUR = '#1a1a1a';
-export const REGION_COLOUR = '#595959';
-/** The statistical neighbours' average: a dark purple, told apart from the region by its dash-dot line too. */
-export const NEIGHBOURS_COLOUR = '#5D3A9B';
-
-export function seriesStyle(index: number): { colour: string; marker: MarkerShape } {
-  return { colour: SERIES_COLOURS[index % SERIES_COLOURS.length]!, marker: MARKERS[index % MARKERS.length]! };
+export function seriesMarker(index: number): MarkerShape {
+  return MARKERS[index % MARKERS.length]!;
 }
+
+/** Benchmarks are reference lines, told apart by their dashes as well as their colours. */
+export const BENCHMARK_DASH = { england: '7 4', region: '2 3', neighbours: '8 3 2 3' } as const;
 
 /** SVG path for a marker of radius r centred on the origin. */
 export function markerPath(shape: MarkerShape, r: number): string {
@@ -51,19 +48,3 @@ export function markerPath(shape: MarkerShape, r: number): string {
 export function markerIsStroked(shape: MarkerShape): boolean {
   return shape === 'cross' || shape === 'plus';
 }
-
-/**
- * Fill of an area's mark by its comparison with England. Blue for better and
- * vermilion for worse (told apart with every common colour-vision deficiency);
- * dark and light blue for higher and lower where neither is better, as Fingertips
- * does; white for similar. The mark's shape says the same (▲ higher, ▼ lower,
- * ● similar, ○ not compared), so colour is never the only cue.
- */
-export const JUDGEMENT_FILL = {
-  better: '#0072B2',
-  worse: '#D55E00',
-  higher: '#1d4f91',
-  lower: '#56B4E9',
-  similar: '#ffffff',
-  not_compared: 'none',
-} as const;

@@ -2,9 +2,10 @@
  * A snapshot of every chart component, rendered with Svelte's server renderer: a
  * change to what a chart draws shows up as a diff in __snapshots__/ (see
  * snapshot.ts). Every `src/lib/charts/*.svelte` must have a fixture here, or be
- * named below as a part that the fixtures render inside a chart.
+ * named below as a part that the fixtures render inside a chart; every layer in
+ * `charts/layers/` must be composed by a chart that has one.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRawSnippet, type Component, type ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
@@ -71,7 +72,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
           formatValue: fmt,
           valueLabel: 'Rate per 10,000 children',
           table,
-          initialWidth: 640,
+          width: 640,
         }),
       ),
   },
@@ -94,7 +95,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
           formatPeriod,
           formatValue: (_r: SpineRow, v: number) => fmt(v),
           table,
-          initialWidth: 640,
+          width: 640,
         }),
       ),
   },
@@ -131,7 +132,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
     name: 'trend-chart',
     ext: 'svg',
     markup: () =>
-      svgOf(html(TrendChart, { id: 'trend', data: TREND, title: 'Trend', summary: 's', describePoint: () => '', formatPeriod, valueLabel: 'Rate per 10,000 children', table })),
+      svgOf(html(TrendChart, { id: 'trend', data: TREND, title: 'Trend', summary: 's', describePoint: () => '', formatPeriod, valueLabel: 'Rate per 10,000 children', table, width: 640 })),
   },
   TrendTable: {
     name: 'trend-table',
@@ -197,6 +198,13 @@ const PARTS: Record<string, string> = {
 describe('chart snapshots', () => {
   it.each(Object.entries(FIXTURES))('%s', async (_component, f) => {
     await matchSnapshot(f.markup(), f.name, f.ext);
+  });
+
+  it('every layer is composed by a chart that has a fixture', () => {
+    const layers = readdirSync(new URL('../../../src/lib/charts/layers/', import.meta.url)).filter((f) => f.endsWith('.svelte'));
+    const composing = Object.keys(FIXTURES).map((c) => readFileSync(new URL(`../../../src/lib/charts/${c}.svelte`, import.meta.url), 'utf8'));
+    expect(layers.length).toBeGreaterThan(5);
+    expect(layers.filter((l) => !composing.some((src) => src.includes(`/layers/${l}'`)))).toEqual([]);
   });
 
   it('every chart component has a fixture', () => {
