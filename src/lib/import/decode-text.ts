@@ -3,6 +3,8 @@
  * as UTF-8 (with or without a byte-order mark) or as Windows-1252 from Excel's
  * "CSV" save (the £ sign and curly quotes as single bytes).
  */
+import { windows1252Decoder } from '../model/windows-1252';
+
 export type TextEncoding = 'utf-8' | 'windows-1252' | 'utf-16le' | 'utf-16be';
 
 export type Sniffed =
@@ -62,7 +64,7 @@ export function encodingLabel(encoding: TextEncoding, bom: boolean): string {
  * encodings), switching to Windows-1252 then loses nothing.
  */
 export class ChunkDecoder {
-  private decoder: TextDecoder;
+  private decoder: Pick<TextDecoder, 'decode'>;
   private decided: boolean;
   encoding: TextEncoding;
   /** Bytes that could not be read in the chosen encoding (shown as U+FFFD). */
@@ -71,7 +73,7 @@ export class ChunkDecoder {
   constructor(encoding: TextEncoding, decided: boolean) {
     this.encoding = encoding;
     this.decided = decided;
-    this.decoder = new TextDecoder(encoding, { fatal: !decided });
+    this.decoder = encoding === 'windows-1252' ? windows1252Decoder : new TextDecoder(encoding, { fatal: !decided });
   }
 
   decode(bytes: Uint8Array, last: boolean): string {
@@ -86,7 +88,7 @@ export class ChunkDecoder {
       } catch {
         this.decided = true;
         this.encoding = 'windows-1252';
-        this.decoder = new TextDecoder('windows-1252');
+        this.decoder = windows1252Decoder;
         return this.decoder.decode(bytes, stream);
       }
     }

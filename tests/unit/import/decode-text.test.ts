@@ -40,6 +40,11 @@ describe('ChunkDecoder', () => {
     expect(d.encoding).toBe('windows-1252');
   });
 
+  it('reads Excel’s curly quotes, dashes and euro sign as Windows-1252 has them, not as Latin-1 control characters', () => {
+    // 0x93 “, 0x94 ”, 0x96 –, 0x80 €: the bytes where Windows-1252 and Latin-1 differ.
+    expect(new ChunkDecoder('windows-1252', true).decode(bytes(0x93, 0x61, 0x94, 0x20, 0x96, 0x20, 0x80, 0x35), true)).toBe('“a” – €5');
+  });
+
   it('settles on UTF-8 when the first non-ASCII bytes are UTF-8, and counts unreadable bytes after that', () => {
     const d = new ChunkDecoder('utf-8', false);
     d.decode(utf8('£1\n'), false);
