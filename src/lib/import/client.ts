@@ -4,6 +4,7 @@
  * next request), so a cancelled 200 MB parse stops at once, mid-slice.
  */
 import { WorkerRpc } from '../model/worker-rpc';
+import { sha256Hex } from '../model/sha256';
 import type { Issue } from './issues';
 import type { FromWorker, ToWorker } from './messages';
 import type { Progress } from './pipeline';
@@ -49,6 +50,5 @@ export class ImportClient {
 
 /** SHA-256 of a file's bytes, hex: how a second import of the same file is recognised. */
 export async function fileHash(file: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await file.arrayBuffer());
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(await file.arrayBuffer());
 }

@@ -7,8 +7,10 @@
  * Every reader here returns `{ ok: false, message }` instead of throwing: a carry
  * parameter is whatever someone typed or a mail client cut short.
  */
+import { sha256Hex } from '../model/sha256';
 import { APP_FORMAT, validateAppFile, type AppFile, type ValidAppFile } from '../import/app-json';
 import { IssueList } from '../import/issues';
+import { isRecord } from '../model/is-record';
 
 export const DASHBOARD_FORMAT = 'safeguarding-lens/dashboard';
 export const DASHBOARD_VERSION = 1;
@@ -204,8 +206,8 @@ export async function readEnvelopeText(text: string, source: Carried['source']):
   } catch {
     return fail(source.kind === 'link' ? LINK_DAMAGED : 'This is not a dashboard file: it is not valid JSON.');
   }
-  if (!isObj(json) || json.format !== DASHBOARD_FORMAT) {
-    if (isObj(json) && json.format === APP_FORMAT) return fail('This is a data file, not a dashboard file: import it with “Import data” on the Data page.');
+  if (!isRecord(json) || json.format !== DASHBOARD_FORMAT) {
+    if (isRecord(json) && json.format === APP_FORMAT) return fail('This is a data file, not a dashboard file: import it with “Import data” on the Data page.');
     return fail(`This is not a Safeguarding Lens dashboard (its "format" should be "${DASHBOARD_FORMAT}").`);
   }
   if (typeof json.version !== 'number' || !Number.isInteger(json.version) || json.version < 1) return fail('The dashboard has no valid "version".');
@@ -248,18 +250,18 @@ export async function readEnvelopeText(text: string, source: Carried['source']):
       priorities: valid.priorities.length,
     },
     // Without the export time, so the same figures shared twice are recognised as one.
-    hash: await sha256(JSON.stringify({ ...app, exportedAt: undefined })),
+    hash: await sha256Hex(JSON.stringify({ ...app, exportedAt: undefined })),
   };
   return { ok: true, carried };
 }
 
 /** The row limits and the document text limit, checked before any item is read. */
 function overLimits(data: unknown, source: Carried['source']): string | null {
-  if (!isObj(data)) return null;
+  if (!isRecord(data)) return null;
   if (Array.isArray(data['documents'])) {
     const max = source.kind === 'link' ? CARRY_LIMITS.linkDocumentChars : CARRY_LIMITS.fileDocumentChars;
     let chars = 0;
-    for (const d of data['documents']) if (isObj(d) && typeof d['text'] === 'string') chars += d['text'].length;
+    for (const d of data['documents']) if (isRecord(d) && typeof d['text'] === 'string') chars += d['text'].length;
     if (chars > max) {
       const where = source.kind === 'link' ? 'a link' : 'a dashboard file';
       return `The carried documents hold ${chars.toLocaleString('en-GB')} characters of text, more than the ${max.toLocaleString('en-GB')} ${where} may carry, so they were not read.`;
@@ -276,11 +278,5 @@ function overLimits(data: unknown, source: Carried['source']): string | null {
   return null;
 }
 
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const megabytes = (n: number) => `${(n / 1_000_000).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`;
 const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);

@@ -4,7 +4,8 @@
  * Runs in the worker; unit tests call it directly.
  */
 import { defaultTaxonomy } from './default-taxonomy';
-import { decodeDocument, sha256Hex } from './decode';
+import { sha256Hex } from '../model/sha256';
+import { decodeDocument } from './decode';
 import { guessContext } from './guess-context';
 import { documentText } from './html-to-text';
 import type { AnalyseProgress, AnalyseRequest, AnalysedResponse } from './messages';
