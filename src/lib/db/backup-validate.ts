@@ -6,6 +6,7 @@
  */
 import { BACKUP_FORMAT, BACKUP_VERSION, BadValue, decodeValue, type BackupContents, type BackupHeader } from './backup-format';
 import { IMPORT_OWNED_TABLES } from './database';
+import { isRecord } from '../model/is-record';
 
 export type BackupOutcome = { ok: true; value: BackupContents } | { ok: false; problems: string[] };
 
@@ -13,10 +14,9 @@ type Rec = Record<string, unknown>;
 /** A field check: undefined when the value is right, else what is wrong with it. */
 type Check = (v: unknown) => string | undefined;
 
-const isObject = (v: unknown): v is Rec => v !== null && typeof v === 'object' && !Array.isArray(v);
 const isStr: Check = (v) => (typeof v === 'string' ? undefined : 'is not text');
 const isNum: Check = (v) => (typeof v === 'number' ? undefined : 'is not a number');
-const isObj: Check = (v) => (isObject(v) ? undefined : 'is not an object');
+const isObj: Check = (v) => (isRecord(v) ? undefined : 'is not an object');
 const isArr: Check = (v) => (Array.isArray(v) ? undefined : 'is not a list');
 const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'is not true or false');
 const isStrs: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'is not a list of text');
@@ -85,7 +85,7 @@ const SERIES_PACK: TableSpec = {
     const members = r['series'] as unknown[];
     if (members.length === 0 || members.length !== ids.length) return `it lists ${ids.length} indicators and holds ${members.length} series`;
     for (const [i, m] of members.entries()) {
-      if (!isObject(m)) return `its series ${i + 1} is not an object`;
+      if (!isRecord(m)) return `its series ${i + 1} is not an object`;
       const why = checkRecord(SERIES, m);
       if (why) return `its series ${i + 1}: ${why}`;
       if (m['indicatorId'] !== ids[i]) return `its series ${i + 1} is of “${String(m['indicatorId'])}”, not “${ids[i]}” as its indicatorIds say`;
@@ -158,7 +158,7 @@ function describeHeaderProblem(h: Rec, schemaVersion: number): string | undefine
   if (typeof sv !== 'number' || !Number.isInteger(sv) || sv < 1) return 'the backup does not say which database version it came from.';
   if (sv > schemaVersion) return `this backup was made by a newer version of Safeguarding Lens (database version ${sv}; this one has ${schemaVersion}); reload the app to update it, then try again.`;
   if (typeof h['createdAt'] !== 'string') return 'the backup does not say when it was made.';
-  if (!isObject(h['tables']) || !Object.values(h['tables']).every((n) => typeof n === 'number')) return 'the backup does not list its tables.';
+  if (!isRecord(h['tables']) || !Object.values(h['tables']).every((n) => typeof n === 'number')) return 'the backup does not list its tables.';
   if (h['contentSha256'] !== undefined && (typeof h['contentSha256'] !== 'string' || !/^[0-9a-f]{64}$/.test(h['contentSha256']))) return 'the backup’s check of its content is not a SHA-256 digest.';
   return undefined;
 }
@@ -226,7 +226,7 @@ export class BackupReader {
   }
 
   private readHeader(parsed: unknown): void {
-    const bad = isObject(parsed) ? describeHeaderProblem(parsed, this.schemaVersion) : 'this is not a Safeguarding Lens backup.';
+    const bad = isRecord(parsed) ? describeHeaderProblem(parsed, this.schemaVersion) : 'this is not a Safeguarding Lens backup.';
     if (bad) {
       this.fatal = true;
       this.problem(bad);
@@ -243,7 +243,7 @@ export class BackupReader {
 
   private readRecord(parsed: unknown): void {
     const where = `line ${this.line}`;
-    if (!isObject(parsed) || typeof parsed['table'] !== 'string') return this.problem(`${where} is not a {"table", "record"} line.`);
+    if (!isRecord(parsed) || typeof parsed['table'] !== 'string') return this.problem(`${where} is not a {"table", "record"} line.`);
     const table = parsed['table'];
     const list = this.tables[table];
     const spec = this.spec(table);
@@ -254,7 +254,7 @@ export class BackupReader {
     } catch (e) {
       return this.problem(`${where} (${table}): ${e instanceof BadValue ? e.message : String(e)}.`);
     }
-    if (!isObject(record)) return this.problem(`${where} (${table}): the record is not an object.`);
+    if (!isRecord(record)) return this.problem(`${where} (${table}): the record is not an object.`);
     const r = record;
     const key = r[spec.key];
     const name = typeof key === 'string' ? `${table} “${key}”` : table;

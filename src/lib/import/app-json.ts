@@ -11,6 +11,7 @@ import { seriesFromObservations, type ObservationSeries } from '../model/series'
 import { STATUS_CODES, type StatusCode } from '../model/status';
 import type { Area, AreaLevel, Indicator, IndicatorUnit, Observation, Polarity, Priority, SourceDocument } from '../model/types';
 import type { IssueList } from './issues';
+import { isRecord } from '../model/is-record';
 
 export const APP_FORMAT = 'safeguarding-lens/data';
 export const APP_VERSION = 1;
@@ -53,16 +54,15 @@ const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 type Json = Record<string, unknown>;
-const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): v is string => typeof v === 'string';
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 /** An ordinal indicator's categories, or why they cannot be read. */
 function readScale(v: unknown): OrdinalScale | string {
-  if (!isObj(v) || !str(v.id) || !str(v.label) || !Array.isArray(v.categories) || v.categories.length < 2) return 'should give id, label and at least two categories.';
+  if (!isRecord(v) || !str(v.id) || !str(v.label) || !Array.isArray(v.categories) || v.categories.length < 2) return 'should give id, label and at least two categories.';
   const categories: OrdinalScale['categories'] = [];
   for (const [k, c] of v.categories.entries()) {
-    if (!isObj(c) || !num(c.code) || !str(c.label) || !str(c.short) || !str(c.symbol)) return `category ${k + 1} needs code (a number), label, short and symbol.`;
+    if (!isRecord(c) || !num(c.code) || !str(c.label) || !str(c.short) || !str(c.symbol)) return `category ${k + 1} needs code (a number), label, short and symbol.`;
     if (categories.length && c.code <= categories[categories.length - 1]!.code) return `category ${k + 1}: codes should rise in the scale's order.`;
     categories.push({ code: c.code, label: c.label, short: c.short, symbol: c.symbol });
   }
@@ -102,11 +102,11 @@ export interface ValidAppFile {
 
 /** Checks a parsed app file. Items with problems are reported by list and item number, and left out. */
 export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile | null {
-  if (isObj(json) && json.format === 'safeguarding-lens/dashboard') {
+  if (isRecord(json) && json.format === 'safeguarding-lens/dashboard') {
     issues.error('this is a dashboard file (a view with the data it shows): open it with “Open a dashboard file” on the Data page.');
     return null;
   }
-  if (!isObj(json) || json.format !== APP_FORMAT) {
+  if (!isRecord(json) || json.format !== APP_FORMAT) {
     issues.error(`this JSON is not a Safeguarding Lens data file (its "format" should be "${APP_FORMAT}").`);
     return null;
   }
@@ -131,7 +131,7 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
   const at = (listName: string, i: number, field: string, message: string) => issues.error(`${listName} item ${i + 1}: ${message}`, undefined, field);
 
   list('areas').forEach((a, i) => {
-    if (!isObj(a)) return at('areas', i, '', 'should be an object.');
+    if (!isRecord(a)) return at('areas', i, '', 'should be an object.');
     if (!str(a.code) || !isAreaCode(a.code)) return at('areas', i, 'code', 'is not a GSS code or a custom area code (X and eight digits).');
     if (!str(a.name) || !a.name.trim()) return at('areas', i, 'name', 'has no name.');
     if (!LEVELS.includes(a.level as AreaLevel)) return at('areas', i, 'level', `should be one of ${LEVELS.join(', ')}.`);
@@ -148,7 +148,7 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
   });
 
   list('indicators').forEach((d, i) => {
-    if (!isObj(d)) return at('indicators', i, '', 'should be an object.');
+    if (!isRecord(d)) return at('indicators', i, '', 'should be an object.');
     if (!str(d.id) || !ID.test(d.id)) return at('indicators', i, 'id', 'should be letters, digits, _ . or - (at most 64).');
     if (!str(d.label) || !d.label.trim()) return at('indicators', i, 'label', 'has no label.');
     if (!UNITS.includes(d.unit as IndicatorUnit)) return at('indicators', i, 'unit', `should be one of ${UNITS.join(', ')}.`);
@@ -171,7 +171,7 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
 
   list('observations').forEach((o, i) => {
     if (issues.full) return;
-    if (!isObj(o)) return at('observations', i, '', 'should be an object.');
+    if (!isRecord(o)) return at('observations', i, '', 'should be an object.');
     if (!str(o.indicatorId) || !ID.test(o.indicatorId)) return at('observations', i, 'indicatorId', 'is not an indicator id.');
     if (!str(o.areaCode) || !o.areaCode.trim()) return at('observations', i, 'areaCode', 'has no area code.');
     const period = num(o.period) ? parsePeriod(String(o.period)) : str(o.period) ? parsePeriod(o.period) : null;
@@ -190,7 +190,7 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
   });
 
   list('documents').forEach((d, i) => {
-    if (!isObj(d)) return at('documents', i, '', 'should be an object.');
+    if (!isRecord(d)) return at('documents', i, '', 'should be an object.');
     if (!str(d.id) || !str(d.areaCode) || !num(d.period) || !str(d.title) || !str(d.text)) return at('documents', i, '', 'needs id, areaCode, period, title and text.');
     out.documents.push({
       id: d.id,
@@ -206,12 +206,12 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
   });
 
   list('priorities').forEach((p, i) => {
-    if (!isObj(p)) return at('priorities', i, '', 'should be an object.');
+    if (!isRecord(p)) return at('priorities', i, '', 'should be an object.');
     if (!str(p.id) || !str(p.areaCode) || !num(p.period) || !str(p.label)) return at('priorities', i, '', 'needs id, areaCode, period and label.');
     // Only the fields a priority has, each checked: anything else a file or a link brings
     // (`constructor`, `__proto__`, a made-up `editedAt`) is dropped, never stored.
     const e = p.evidence;
-    const evidence = isObj(e) && num(e.start) && num(e.end) && str(e.sentence) ? { start: e.start, end: e.end, sentence: e.sentence } : undefined;
+    const evidence = isRecord(e) && num(e.start) && num(e.end) && str(e.sentence) ? { start: e.start, end: e.end, sentence: e.sentence } : undefined;
     const editedAt = str(p.editedAt) && ISO_TIME.test(p.editedAt) && !Number.isNaN(Date.parse(p.editedAt)) ? p.editedAt : undefined;
     out.priorities.push({
       id: p.id,
