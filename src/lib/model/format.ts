@@ -20,12 +20,6 @@ export function formatValue(indicator: Pick<Indicator, 'unit' | 'decimals' | 'sc
   return indicator.unit === 'percent' ? `${s}%` : s;
 }
 
-/** A cell: its value, or the status symbol. */
-export function formatCell(indicator: Pick<Indicator, 'unit' | 'decimals' | 'scale'>, value: number | null, status: StatusCode | null): string {
-  if (value !== null) return formatValue(indicator, value);
-  return status ? statusSymbol(status) : '–';
-}
-
 /** A value in a sentence: "43.5 per 10,000 children", "24.5%". */
 export function describeValue(indicator: Pick<Indicator, 'unit' | 'decimals' | 'scale'>, value: number | null, status: StatusCode | null): string {
   if (value === null) return status ? `no figure (${STATUS_MEANING[status]})` : 'no figure';

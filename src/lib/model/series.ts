@@ -140,10 +140,6 @@ function resize<T extends Uint32Array | Uint16Array | Float64Array | Uint8Array>
   return next;
 }
 
-export function seriesLength(series: ObservationSeries): number {
-  return series.periods.length;
-}
-
 /** Reads observation i of a series as an object. */
 export function observationAt(series: ObservationSeries, i: number): Observation {
   const status = byteToStatus(series.statuses[i]!);

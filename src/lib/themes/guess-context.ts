@@ -135,9 +135,3 @@ export function guessContext(text: string, areas: readonly AreaName[]): ContextG
     ...(title ? { title } : {}),
   };
 }
-
-/** Used by the confirmation step's type-ahead too: does this key name the area? */
-export function namesArea(area: AreaName, typed: string): boolean {
-  const k = areaNameKey(typed);
-  return [area.name, ...area.aliases].some((n) => areaNameKey(n) === k);
-}

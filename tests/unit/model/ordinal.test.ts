@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatCell, formatValue, unitLabel } from '../../../src/lib/model/format';
+import { formatValue, unitLabel } from '../../../src/lib/model/format';
 import { compareCategories, countByCategory, formatCategory, isOrdinal, OFSTED_JUDGEMENT, parseCategory } from '../../../src/lib/model/ordinal';
 import type { Indicator } from '../../../src/lib/model/types';
 import { observationsToCsv } from '../../../src/lib/import/export-csv';
@@ -14,7 +14,6 @@ describe('ordinal measures', () => {
     expect(parseCategory(OFSTED_JUDGEMENT, 'RI')).toBe(2);
     expect(parseCategory(OFSTED_JUDGEMENT, 'Satisfactory')).toBeNull();
     expect(formatValue(overall, 3)).toBe('★ Good');
-    expect(formatCell(overall, null, 'z')).toBe('z');
     expect(formatCategory(OFSTED_JUDGEMENT, 1, { short: true })).toBe('✕ Inadequate');
     expect(formatCategory(OFSTED_JUDGEMENT, 7)).toMatch(/not a ofsted judgement/);
     expect(unitLabel('ordinal')).toMatch(/not a number/);
