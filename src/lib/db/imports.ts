@@ -10,6 +10,7 @@ import type { LensDb } from './database';
 import { estimateBytes } from './record-size';
 import { packSeries, unpack } from './series-packs';
 import { isQuotaError } from './storage';
+import { errorMessage } from '../model/errors';
 
 export interface PreparedImport {
   record: Omit<ImportRecord, 'counts'>;
@@ -37,7 +38,7 @@ export function storageMessage(e: unknown): string {
   if (isQuotaError(e)) {
     return 'the browser has no room left to store it. Free some space (undo an import you no longer need, or clear other sites’ data) and try again. Nothing was stored.';
   }
-  return `it could not be stored (${e instanceof Error ? e.message : String(e)}). Nothing was stored.`;
+  return `it could not be stored (${errorMessage(e)}). Nothing was stored.`;
 }
 
 /**

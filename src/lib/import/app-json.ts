@@ -12,6 +12,7 @@ import { STATUS_CODES, type StatusCode } from '../model/status';
 import type { Area, AreaLevel, Indicator, IndicatorUnit, Observation, Polarity, Priority, SourceDocument } from '../model/types';
 import type { IssueList } from './issues';
 import { isRecord } from '../model/is-record';
+import { errorMessage } from '../model/errors';
 
 export const APP_FORMAT = 'safeguarding-lens/data';
 export const APP_VERSION = 1;
@@ -74,7 +75,7 @@ export function parseJsonText(text: string, issues: IssueList): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    const message = errorMessage(e);
     const pos = /position (\d+)/.exec(message);
     const truncated = /end of (JSON )?(data|input)|Unterminated|Unexpected end/i.test(message) || (pos !== null && Number(pos[1]) >= text.trimEnd().length - 1);
     if (truncated) {

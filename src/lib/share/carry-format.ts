@@ -11,6 +11,7 @@ import { sha256Hex } from '../model/sha256';
 import { APP_FORMAT, validateAppFile, type AppFile, type ValidAppFile } from '../import/app-json';
 import { IssueList } from '../import/issues';
 import { isRecord } from '../model/is-record';
+import { errorMessage } from '../model/errors';
 
 export const DASHBOARD_FORMAT = 'safeguarding-lens/dashboard';
 export const DASHBOARD_VERSION = 1;
@@ -187,7 +188,7 @@ export async function readDashboardFile(file: Blob, name: string): Promise<Carry
   try {
     text = decodeUtf8(new Uint8Array(await file.arrayBuffer()));
   } catch (e) {
-    return fail(`${name} could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    return fail(`${name} could not be read (${errorMessage(e)}).`);
   }
   const res = await readEnvelopeText(text, { kind: 'file', name });
   return res.ok ? res : fail(`${name}: ${lowerFirst(res.message)}`);

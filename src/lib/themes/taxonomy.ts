@@ -3,6 +3,7 @@
  * wrong with a file, and the compiler that turns its match rules into regular
  * expressions. Pure; shared by the browser worker and the command-line tools.
  */
+import { errorMessage } from '../model/errors';
 
 /** One way a theme can be recognised in a sentence. */
 export interface MatchRule {
@@ -174,7 +175,7 @@ function safe<T>(themeId: string, f: () => T): T {
   try {
     return f();
   } catch (e) {
-    throw new Error(`Theme “${themeId}”: a match rule is not a valid pattern (${e instanceof Error ? e.message : String(e)}).`);
+    throw new Error(`Theme “${themeId}”: a match rule is not a valid pattern (${errorMessage(e)}).`);
   }
 }
 
@@ -209,7 +210,7 @@ export function validateTaxonomy(raw: unknown): string[] {
     try {
       compileTaxonomy(t as Taxonomy);
     } catch (e) {
-      problems.push(e instanceof Error ? e.message : String(e));
+      problems.push(errorMessage(e));
     }
   }
   return problems;

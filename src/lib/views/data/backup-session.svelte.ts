@@ -13,6 +13,7 @@ import { restoreMerge, restoreReplace, summariseBackup, type BackupSummary } fro
 import { isQuotaError } from '../../db/storage';
 import { formatBytes } from '../../model/format-bytes';
 import type { ImportRecord } from '../../model/types';
+import { errorMessage } from '../../model/errors';
 
 export type RestoreMode = 'replace' | 'merge';
 
@@ -65,7 +66,7 @@ export class BackupSession {
       }
       this.message = { tone: 'success', text: `Backed up ${plural(records, 'record')} (${formatBytes(blob.size)}) to ${name}. Keep it somewhere safe: it holds everything in this browser.`, details: [] };
     } catch (e) {
-      this.message = { tone: 'error', text: `The backup could not be made: ${e instanceof Error ? e.message : String(e)}.`, details: [] };
+      this.message = { tone: 'error', text: `The backup could not be made: ${errorMessage(e)}.`, details: [] };
     } finally {
       this.backingUp = false;
     }
@@ -103,7 +104,7 @@ export class BackupSession {
       this.step = { kind: 'confirm', fileName: file.name, contents: read.value, summary: summariseBackup(read.value), here, bundleHash };
     } catch (e) {
       this.step = { kind: 'idle' };
-      this.message = { tone: 'error', text: `${file.name} could not be read: ${e instanceof Error ? e.message : String(e)}. Nothing was changed.`, details: [] };
+      this.message = { tone: 'error', text: `${file.name} could not be read: ${errorMessage(e)}. Nothing was changed.`, details: [] };
     }
   }
 
@@ -143,7 +144,7 @@ export class BackupSession {
         tone: 'error',
         text: isQuotaError(e)
           ? `${s.fileName} was read, but the browser has no room left to store it. Nothing was changed: everything held before is still here. Free some space (undo an import you no longer need: the imports table shows about how much each takes; or clear other sites’ data) and try again.`
-          : `${s.fileName} could not be restored (${e instanceof Error ? e.message : String(e)}). Nothing was changed: everything held before is still here.`,
+          : `${s.fileName} could not be restored (${errorMessage(e)}). Nothing was changed: everything held before is still here.`,
         details: [],
       };
     } finally {
