@@ -35,3 +35,22 @@ test('the spine chart is driven by keyboard and its rows open the trend', async 
   await expect(page.getByRole('heading', { name: /Section 47 enquiries started in the year/ })).toBeVisible();
   await expect(page.getByRole('table', { name: /Section 47 enquiries.*Worcestershire/ }).getByRole('rowheader', { name: /Neighbours’ average/ })).toBeVisible();
 });
+
+test('themes over time: each year’s entries sit under their own year', async ({ page }) => {
+  await page.goto('/#/area/E10000034');
+  const table = page.getByRole('table', { name: /Worcestershire: CP plan rate, priorities and themes/ });
+  const headers = table.getByRole('columnheader');
+  const centres: { label: string; x: number }[] = [];
+  for (const h of await headers.all()) {
+    const box = (await h.boundingBox())!;
+    centres.push({ label: (await h.textContent())!.trim(), x: box.x + box.width / 2 });
+  }
+  expect(centres.map((c) => c.label)).toEqual(['Measure or theme', '2016-17', '2020-21']);
+  // Worcestershire's 2016-17 annual report discusses child sexual exploitation (6 sentences); its 2020-21 report once.
+  for (const [year, name] of [['2016-17', /Child sexual exploitation, 2016-17: discussed/], ['2020-21', /Child sexual exploitation, 2020-21: discussed/]] as const) {
+    const box = (await table.getByRole('link', { name }).boundingBox())!;
+    const mid = box.x + box.width / 2;
+    const nearest = centres.slice(1).reduce((a, b) => (Math.abs(b.x - mid) < Math.abs(a.x - mid) ? b : a));
+    expect(nearest.label, `${year} entry is nearest the ${nearest.label} heading`).toBe(year);
+  }
+});
