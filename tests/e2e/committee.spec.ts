@@ -43,3 +43,38 @@ test('a first-time hint says own files can be imported, until the first import',
   await expect(page.getByRole('heading', { name: 'Compare partnerships' })).toBeVisible();
   await expect(hint).toBeHidden();
 });
+
+test('with a focus area’s ten neighbours: the focus highlighted, the rest muted and named on hover, one region line, and no other region offered', async ({ page }) => {
+  await page.goto('/#/compare?areas=E10000034');
+  await page.getByRole('button', { name: /Add Worcestershire’s \d+ statistical neighbours/ }).click();
+  await settled(page);
+  const chips = page.getByRole('list', { name: 'Chosen areas' }).getByRole('listitem');
+  await expect(chips).toHaveCount(11);
+
+  const svg = page.getByTestId('trend-svg');
+  await expect(svg.locator('g.series[data-role="region"]')).toHaveCount(1);
+  await expect(svg.locator('g.series[data-role="region"]')).toHaveAttribute('data-area', 'E12000005');
+  await expect(svg.locator('g.series.muted')).toHaveCount(10);
+  await expect(svg.locator('g.series[data-role="area"]:not(.muted)')).toHaveAttribute('data-area', 'E10000034');
+  // Only the focus area and the benchmarks are named in the margin.
+  await expect(svg.locator('g.direct-label text').filter({ hasText: 'Worcestershire' })).toHaveCount(1);
+
+  // A muted line names itself when pointed at.
+  const muted = svg.locator('g.series.muted').first();
+  const label = muted.locator('text.muted-label');
+  await expect(label).toBeHidden();
+  await svg.scrollIntoViewIfNeeded();
+  const at = await muted.locator('path.hit').evaluate((path: SVGPathElement) => {
+    const p = path.getPointAtLength(path.getTotalLength() / 2);
+    const m = path.getScreenCTM()!;
+    return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+  });
+  await page.mouse.move(at.x, at.y);
+  await expect(label).toBeVisible();
+
+  // Every area is named in the table.
+  await expect(page.getByRole('table', { name: /rate per 10,000 children, \d{4}-\d{2} to \d{4}-\d{2}$/ }).getByRole('rowheader')).toHaveCount(11 + 3);
+
+  await expect(page.getByRole('button', { name: 'Add West Midlands' })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Add (?!West Midlands|England)[A-Z][a-z]+ and|^Add (North|South|East|Yorkshire|London)/ })).toHaveCount(0);
+});

@@ -7,8 +7,14 @@
 export type MarkerShape = 'circle' | 'square' | 'triangle' | 'diamond' | 'cross' | 'triangle-down' | 'star' | 'plus';
 export const MARKERS: readonly MarkerShape[] = ['circle', 'square', 'triangle', 'diamond', 'cross', 'triangle-down', 'star', 'plus'];
 
+/**
+ * Colours repeat after eight areas; each further round of eight shifts the shapes by one,
+ * so no two areas in a chart share a colour-and-marker pair (Worcestershire and Devon,
+ * first and ninth, were both a blue circle) for up to 64 areas.
+ */
 export function seriesMarker(index: number): MarkerShape {
-  return MARKERS[index % MARKERS.length]!;
+  const n = MARKERS.length;
+  return MARKERS[(index + Math.floor(index / n)) % n]!;
 }
 
 /** Benchmarks are reference lines, told apart by their dashes as well as their colours. */

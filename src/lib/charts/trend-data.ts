@@ -17,6 +17,8 @@ export interface TrendLine {
   role: LineRole;
   /** Index among the chosen areas, for colour and marker; -1 for benchmarks. */
   styleIndex: number;
+  /** A chosen area drawn grey beside the highlighted focus area, named on hover and focus. */
+  muted: boolean;
   /** One point per period in the range; value null where missing or suppressed. */
   points: TrendPoint[];
 }
@@ -31,6 +33,7 @@ export interface LineSpec {
   code: AreaCode;
   label: string;
   role: LineRole;
+  muted?: boolean;
 }
 
 /**
@@ -51,7 +54,7 @@ export function buildTrendData(observations: readonly Observation[], specs: read
       if (o?.value != null && o.value > max) max = o.value;
       return { period, value: o?.value ?? null, status: o ? o.status : null };
     });
-    return { id: spec.code, label: spec.label, role: spec.role, styleIndex: spec.role === 'area' ? areaIndex++ : -1, points };
+    return { id: spec.code, label: spec.label, role: spec.role, styleIndex: spec.role === 'area' ? areaIndex++ : -1, muted: spec.muted === true, points };
   });
   return { lines, periods, valueDomain: [0, max > 0 ? max : 1] };
 }

@@ -68,18 +68,29 @@ export interface TrendLineSpec {
   code: AreaCode;
   label: string;
   role: 'area' | 'england' | 'region';
+  /** Drawn grey and unlabelled (named on hover, focus and in the table), beside a highlighted focus area. */
+  muted?: boolean;
 }
+
+/** From this many chosen areas, one focus area is highlighted and the rest muted, with one region line. */
+export const MANY_AREAS = 7;
 
 /**
  * The lines of the trend chart: every chosen area, then England and the region of
  * each chosen authority as reference lines, unless the user chose them as areas.
+ * With many areas (a focus area and its statistical neighbours) the focus area keeps
+ * its colour, the others are muted, and only the focus area's region is drawn:
+ * twenty lines would otherwise hide the one the reader came for.
  */
-export function trendLineSpecs(selected: readonly Area[], areasByCode: ReadonlyMap<AreaCode, Area>): TrendLineSpec[] {
-  const specs: TrendLineSpec[] = selected.map((a) => ({ code: a.code, label: a.name, role: 'area' }));
+export function trendLineSpecs(selected: readonly Area[], areasByCode: ReadonlyMap<AreaCode, Area>, focus?: AreaCode): TrendLineSpec[] {
+  const many = selected.length >= MANY_AREAS;
+  const focusArea = selected.find((a) => a.code === focus) ?? selected.find((a) => a.level === 'local_authority') ?? selected[0];
+  const specs: TrendLineSpec[] = selected.map((a) => ({ code: a.code, label: a.name, role: 'area', ...(many && a !== focusArea ? { muted: true } : {}) }));
   const chosen = new Set(selected.map((a) => a.code));
   const england = areasByCode.get(ENGLAND);
   if (england && !chosen.has(ENGLAND)) specs.push({ code: ENGLAND, label: england.name, role: 'england' });
-  const regions = new Set(selected.filter((a) => a.level === 'local_authority' && a.regionCode).map((a) => a.regionCode!));
+  const withRegions = many && focusArea ? [focusArea] : selected;
+  const regions = new Set(withRegions.filter((a) => a.level === 'local_authority' && a.regionCode).map((a) => a.regionCode!));
   for (const code of regions) {
     const region = areasByCode.get(code);
     if (region && !chosen.has(code)) specs.push({ code, label: region.name, role: 'region' });

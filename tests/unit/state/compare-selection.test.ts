@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Indicator } from '../../../src/lib/model/types';
 import { area } from '../builders';
-import { resolveCompareSelection, trendLineSpecs } from '../../../src/lib/state/compare-selection';
+import { MANY_AREAS, resolveCompareSelection, trendLineSpecs } from '../../../src/lib/state/compare-selection';
 
 const AREAS = [
   area('E92000001', 'England', 'national'),
@@ -60,6 +60,24 @@ describe('trendLineSpecs', () => {
       ['E12000005', 'region'],
       ['E12000009', 'region'],
     ]);
+  });
+
+  it('with a focus area and its neighbours: the focus highlighted, the rest muted, and only the focus area’s region', () => {
+    // Worcestershire and ten neighbours in other regions (the South West's Somerset among them).
+    const others = Array.from({ length: 9 }, (_, i) => area(`E0600010${i}`, `Neighbour ${i}`, 'local_authority', i % 2 ? 'E12000009' : 'E12000005'));
+    const all = new Map([...byCode, ...others.map((a) => [a.code, a] as const)]);
+    const chosen = [byCode.get('E10000034')!, byCode.get('E06000066')!, ...others];
+    expect(chosen.length).toBeGreaterThanOrEqual(MANY_AREAS);
+    const specs = trendLineSpecs(chosen, all, 'E10000034');
+    expect(specs.filter((s) => s.role === 'area' && !s.muted).map((s) => s.code)).toEqual(['E10000034']);
+    expect(specs.filter((s) => s.muted)).toHaveLength(chosen.length - 1);
+    expect(specs.filter((s) => s.role === 'region').map((s) => s.code)).toEqual(['E12000005']);
+    // Somerset as the focus: its region instead.
+    expect(trendLineSpecs(chosen, all, 'E06000066').filter((s) => s.role === 'region').map((s) => s.code)).toEqual(['E12000009']);
+  });
+
+  it('mutes nothing with a handful of areas', () => {
+    expect(trendLineSpecs([byCode.get('E10000034')!, byCode.get('E06000066')!], byCode, 'E10000034').some((s) => s.muted)).toBe(false);
   });
 
   it('does not draw a benchmark twice when the user chose it as an area', () => {

@@ -37,6 +37,8 @@ export class CompareModel {
   /** Every year the indicator has, for the year pickers. */
   years: Period[];
   neighbours: NeighboursModel;
+  /** The area the comparison is about: whose neighbours are shown (the first chosen authority unless the link says). */
+  focus: AreaCode | undefined;
   trend: TrendData | null;
   trendSummary: string;
   /** Every authority ranked for the year, with the benchmarks; null until read. */
@@ -73,7 +75,8 @@ export class CompareModel {
     });
     this.neighbours = new NeighboursModel(db, () => ({ view: deps().view, chosen: this.selection?.areas ?? [] }));
 
-    const areaSpecs: LineSpec[] = $derived(this.selection ? trendLineSpecs(this.selection.areas, this.areasByCode) : []);
+    this.focus = $derived(this.neighbours.choice.of?.code);
+    const areaSpecs: LineSpec[] = $derived(this.selection ? trendLineSpecs(this.selection.areas, this.areasByCode, this.focus) : []);
     this.#observations = live(
       () => {
         const s = this.selection;
