@@ -1,7 +1,8 @@
 /**
  * A key under which names of the same area meet: "Herefordshire, County of",
  * "County of Herefordshire" and "HEREFORDSHIRE" all give "herefordshire".
- * Footnote digits glued on by spreadsheets ("England1") are dropped too.
+ * Footnote digits glued on by spreadsheets ("England1") and the kind of council
+ * ("Worcestershire CC", "Herefordshire UA") are dropped too.
  */
 export function areaNameKey(name: string): string {
   let s = name.normalize('NFKC').toLowerCase();
@@ -11,6 +12,8 @@ export function areaNameKey(name: string): string {
   s = s.replace(/,\s*(county|city) of\s*$/, ' ');
   s = s.replace(/^(the )?county of\s+/, ' ');
   s = s.replace(/([a-z)])\d+$/, '$1');
+  // "Worcestershire CC", "Herefordshire UA", "Walsall MBC": what kind of council, not another area.
+  s = s.replace(/\s+(county council|city council|metropolitan borough council|borough council|council|cc|ua|mbc|lbc|rbc|bc)\.?$/, '');
   s = s.replace(/[^a-z0-9]+/g, ' ');
   return s.trim();
 }
