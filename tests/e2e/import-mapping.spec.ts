@@ -65,7 +65,7 @@ test('a DfE main table from Excel: header row found, columns guessed, unknown ar
   await expect(page.getByLabel('Name of the new indicator')).toHaveValue('Table C1: Referrals – ‘main’ table, 2020 to 2024');
   // Choosing a wrong header row re-guesses; choosing the right one again restores the guess.
   await page.getByLabel('Header row').selectOption('1');
-  await expect(page.getByText('Choose the column that gives the year.')).toBeVisible();
+  await expect(page.getByText('Choose the column that gives the year, or give the year of the whole table.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Import main-table.csv' })).toBeDisabled();
   await page.getByLabel('Header row').selectOption('4');
   await page.getByLabel('Name of the new indicator').fill('Referrals (main table)');
@@ -108,12 +108,13 @@ test('an .xlsx workbook: the user picks the sheet', async ({ page }) => {
     ]),
   );
   await importFile(page, path);
-  await expect(page.getByLabel('Sheet')).toHaveValue('Notes');
-  await page.getByLabel('Sheet').selectOption('Data');
+  // The notes sheet is listed, but the step starts on the sheet with the table.
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('Data');
+  await expect(page.getByRole('option', { name: 'Notes (notes)' })).toHaveCount(1);
   await expect(page.getByLabel('Area name')).toHaveValue('0');
-  await expect(page.getByLabel('Year', { exact: true })).toHaveValue('1');
-  await expect(page.getByLabel('Figures', { exact: true })).toHaveValue('2');
-  await page.getByLabel('Name of the new indicator').fill('Local measure');
+  await expect(page.getByLabel('Year column')).toHaveValue('1');
+  await expect(page.getByRole('checkbox', { name: 'Column C' })).toBeChecked();
+  await page.getByLabel('Name of column C').fill('Local measure');
   await page.getByRole('button', { name: 'Import local-figures.xlsx' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'Imported local-figures.xlsx' })).toBeVisible();
 

@@ -7,7 +7,7 @@ import { WorkerRpc } from '../model/worker-rpc';
 import { sha256Hex } from '../model/sha256';
 import type { Issue } from './issues';
 import type { FromWorker, ToWorker } from './messages';
-import type { Progress } from './pipeline';
+import type { InspectOptions, Progress } from './pipeline';
 import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
 
 export class ImportFailed extends Error {
@@ -30,8 +30,8 @@ export class ImportClient {
     cancelled: () => new ImportCancelled(),
   });
 
-  async inspect(file: File, known: KnownData, sheet?: string): Promise<Inspection> {
-    const res = await this.rpc.request({ type: 'inspect', file, known, ...(sheet !== undefined ? { sheet } : {}) });
+  async inspect(file: File, known: KnownData, options: InspectOptions = {}): Promise<Inspection> {
+    const res = await this.rpc.request({ type: 'inspect', file, known, options });
     if (res.type === 'inspected') return res.inspection;
     throw new ImportFailed(res.type === 'failed' ? res.issues : []);
   }

@@ -1,5 +1,5 @@
 /** Finishing touches shared by the table readers: series ids, repeated figures, decimals. */
-import { seriesId, type ObservationSeries, type SeriesBuilder } from '../model/series';
+import { SeriesBuilder, seriesId, type ObservationSeries } from '../model/series';
 import type { Indicator, IndicatorUnit } from '../model/types';
 import { guessDecimals } from './indicator-ids';
 import type { IssueList } from './issues';
@@ -62,4 +62,11 @@ export function newIndicator(id: string, label: string, unit: IndicatorUnit, fil
     decimals: guessDecimals(values, unit),
     importId: '',
   };
+}
+
+/** One indicator's figures from two parts of a file (two names, two sheets), the later part's last where both give an area and year. */
+export function concatSeries(a: ObservationSeries, b: ObservationSeries): ObservationSeries {
+  const builder = new SeriesBuilder(a.importId, a.indicatorId, a.periods.length + b.periods.length);
+  for (const s of [a, b]) for (let i = 0; i < s.periods.length; i++) builder.push(s.areaCodes[s.areaIndex[i]!]!, s.periods[i]!, s.values[i]!, s.statuses[i]!);
+  return { ...builder.finish(), id: a.id };
 }

@@ -17,6 +17,7 @@ import type { IssueList } from './issues';
 import { EES_COLUMNS, matchesWhere, type EesColumn } from './known-columns';
 import type { EesPlan, KnownData } from './plan';
 import { parseCell } from '../model/status';
+import type { EesMeta } from './ees-zip';
 
 /** Columns every EES file has, and the geography and time columns that are never figures. */
 const REQUIRED = ['time_period', 'time_identifier', 'geographic_level'];
@@ -42,12 +43,15 @@ function index(header: string[], name: string): number {
 }
 
 /** Decides which columns are figures and which are filters, from the header and the first rows. */
-export function planEes(header: string[], sample: string[][]): EesPlan {
+export function planEes(header: string[], sample: string[][], meta?: EesMeta): EesPlan {
   const filters: number[] = [];
   const indicators: number[] = [];
   header.forEach((h, c) => {
     const name = h.trim();
     if (NOT_FIGURES.has(name.toLowerCase()) || name === '') return;
+    // The publisher's metadata says which columns are filters and which are figures.
+    if (meta?.indicators[name]) return void indicators.push(c);
+    if (meta?.filters[name]) return void filters.push(c);
     if (knownColumn(name).length > 0) {
       indicators.push(c);
       return;
@@ -56,7 +60,7 @@ export function planEes(header: string[], sample: string[][]): EesPlan {
     const looksNumeric = sample.every((r) => r.length !== header.length || parseCell(r[c] ?? '') !== null);
     (looksNumeric ? indicators : filters).push(c);
   });
-  return { header, filters, indicators };
+  return { header, filters, indicators, ...(meta ? { meta } : {}) };
 }
 
 function knownColumn(name: string): EesColumn[] {
@@ -250,22 +254,33 @@ export class EesTidyReader {
           label = extra.length ? `${match.label} (${extra.join(', ')})` : match.label;
           shift = match.periodShift ?? 0;
         } else {
+          const named = this.plan.meta?.indicators[column]?.label ?? column;
           id = variantParts.length ? variantId(column, variantParts.join(' ')) : slugId(column);
-          label = variantParts.length ? `${column} (${variantParts.join(', ')})` : column;
+          label = variantParts.length ? `${named} (${variantParts.join(', ')})` : named;
         }
         id = unique(id, used);
         const s = finishSeries(builder, importId, id, shift);
         series.push(s);
         labels.set(id, label);
         if (!knownIds.has(id)) {
-          const unit = match?.unit ?? guessUnit(column);
-          created.push(newIndicator(id, label, unit, fileName, s.values, match && !match.where && !variantParts.length ? match.definition : ''));
+          const meta = this.plan.meta?.indicators[column];
+          const unit = match?.unit ?? unitFromMeta(meta?.unit, `${column} ${meta?.label ?? ''}`);
+          const definition = match && !match.where && !variantParts.length ? match.definition : (this.plan.meta?.guidance ?? '');
+          const made = newIndicator(id, label, unit, fileName, s.values, definition);
+          created.push(meta?.decimals != null && !match ? { ...made, decimals: meta.decimals } : made);
         }
       }
     });
     warnRepeats(series, labels, this.issues);
     return { series, indicators: created };
   }
+}
+
+/** EES writes units as "%", "£", "£m", "pp" or nothing; a rate's unit is in its name. */
+function unitFromMeta(unit: string | undefined, name: string) {
+  if (unit === '%' || unit === 'pp') return 'percent' as const;
+  if (unit && /£/.test(unit)) return 'count' as const;
+  return guessUnit(name);
 }
 
 function splitKey(key: string, filters: number): string[] {

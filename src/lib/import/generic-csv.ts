@@ -7,17 +7,21 @@
 import { areaNameKey } from '../model/area-names';
 import { parsePeriod } from '../model/period';
 import { SeriesBuilder, type ObservationSeries } from '../model/series';
-import { parseCell } from '../model/status';
+import { OFSTED_JUDGEMENT, parseCategory } from '../model/ordinal';
+import { parseCell, parseStatus, statusToByte } from '../model/status';
 import type { Indicator } from '../model/types';
 import type { AreaLookup, AreaResolver } from './area-match';
 import { CellReader } from './cells';
-import { finishSeries, newIndicator, warnRepeats } from './collect';
+import { concatSeries, finishSeries, newIndicator, warnRepeats } from './collect';
 import { short } from './ees-tidy';
+import { figureColumns, type FigureColumn, type KnownIndicatorName } from './figure-columns';
 import { parseYearHeader } from './header-row';
 import { guessUnit, slugId } from './indicator-ids';
 import type { IssueList } from './issues';
 import { EES_COLUMNS, LAIT_ALIASES, LAIT_MEASURES } from './known-columns';
 import type { KnownData, TableMapping } from './plan';
+import { emptyCounts, rowKind, type RowColumns, type RowCounts } from './table-rows';
+import { proposePeriod, titlePeriods } from './title-period';
 
 const isLait = (header: string[]) => ['short desc', 'years', 'la and regions', 'values'].every((h) => header.some((x) => x.trim().toLowerCase() === h));
 
@@ -30,8 +34,15 @@ function share(values: string[], test: (v: string) => boolean): number {
   return filled.length === 0 ? 0 : filled.filter(test).length / filled.length;
 }
 
+export interface GuessOptions {
+  /** Indicators the app has, so that a column named like one adds to it. */
+  indicators?: readonly KnownIndicatorName[];
+  /** The worksheet's name, which may give the year. */
+  sheetName?: string;
+}
+
 /** Guesses the mapping of a table whose header is at `headerRow` (1-based). */
-export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLookup, fileName: string): TableMapping {
+export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLookup, fileName: string, opts: GuessOptions = {}): TableMapping {
   const header = (rows[headerRow - 1] ?? []).map((h) => h.trim());
   const lower = header.map((h) => h.toLowerCase().replace(/[_.]+/g, ' ').trim());
   const find = (re: RegExp, exclude: (number | null)[] = []) => {
@@ -59,11 +70,11 @@ export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLo
   const candidates = header.map((_, c) => c).filter((c) => !yearCols.has(c));
 
   // Area columns: by name, then by what the values look like.
-  let areaCode = find(/^(new la code|area code|gss( code)?|ons code|geography code|la code \(gss\)|code|ecode|areacd)$/);
+  let areaCode = find(/^(new la code|(local authority |la )?(area )?code|(la )?gss( la)?( code)?|ons( la)?( area)? code|geography code|la code \(gss\)|e-? ?code|areacd|lad\d* ?cd)$/);
   if (areaCode === null) areaCode = candidates.find((c) => share(col(c), (v) => /^[EWSNK]\d{8}$/i.test(v.trim())) > 0.6) ?? null;
-  let oldLaCode = find(/^(old la code|la number|la num|la no|la code|lea|lea code|la)$/, [areaCode]);
+  let oldLaCode = find(/^(old la code|la number|la num|la no|la code|lea|lea code|la|dfe la (number|code)|la estab)$/, [areaCode]);
   if (oldLaCode === null) oldLaCode = candidates.find((c) => c !== areaCode && share(col(c), (v) => lookup.byOldLa[v.trim().replace(/\.0+$/, '')] !== undefined) > 0.6) ?? null;
-  let areaName = find(/^(la and regions|la name|local authority|authority|area|area name|name|region|geography|la and region|areanm|local authority name)$/, [areaCode, oldLaCode]);
+  let areaName = find(/^(la and regions|la name|local authority|local authorities|authority|area|area name|name|region|geography|la and region|areanm|lad\d* ?nm|local authority name|local authority area name)$/, [areaCode, oldLaCode]);
   if (areaName === null) {
     let bestShare = 0.2;
     for (const c of candidates) {
@@ -78,21 +89,43 @@ export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLo
   const taken = [areaCode, oldLaCode, areaName];
   let period: number | null = null;
   let value: number | null = null;
+  let fixedPeriod: number | null = null;
   if (layout === 'long') {
     period = find(/^(year|years|period|time period|time|reporting year|financial year|academic year|date)$/, taken);
     if (period === null) period = candidates.find((c) => !taken.includes(c) && share(col(c), (v) => parsePeriod(v) !== null) > 0.8) ?? null;
+    if (period === null) fixedPeriod = proposePeriod(titlePeriods(rows, headerRow, opts.sheetName)).period;
     taken.push(period);
-    value = find(/^(value|values|figure|amount|obs value|observation|data)$/, taken);
-    if (value === null) {
-      // The last column of figures.
-      const numeric = candidates.filter((c) => !taken.includes(c) && col(c).length > 0 && share(col(c), (v) => parseCell(v) !== null) > 0.9);
-      value = numeric.length ? numeric[numeric.length - 1]! : null;
-    }
-    taken.push(value);
   }
   const indicator = find(/^(indicator|indicator id|measure|short desc|measure code|variable|metric|series|indicator code)$/, taken);
   taken.push(indicator);
   const indicatorLabel = indicator === null ? null : find(/^(data item|indicator name|indicator label|label|measure name|description)$/, taken);
+  taken.push(indicatorLabel);
+  let figures: FigureColumn[] = [];
+  if (layout === 'long') {
+    if (indicator !== null) {
+      value = find(/^(value|values|figure|amount|obs value|observation|data)$/, taken);
+      if (value === null) {
+        // The last column of figures.
+        const numeric = candidates.filter((c) => !taken.includes(c) && col(c).length > 0 && share(col(c), (v) => parseCell(v) !== null) > 0.9);
+        value = numeric.length ? numeric[numeric.length - 1]! : null;
+      }
+    } else {
+      const exclude = new Set(taken.filter((c): c is number => c !== null));
+      const areaCols = [areaCode, oldLaCode, areaName];
+      const tableRows = data.filter((r) => areaCols.some((c) => c !== null && (r[c] ?? '').trim() !== ''));
+      const named = find(/^(value|values|figure|amount|obs value|observation)$/, taken);
+      const oneFigure = (column: number): FigureColumn => {
+        // One column called "value": the indicator is what the table is, named from its title or the file.
+        const label = titleAbove(rows, headerRow) ?? fileName.replace(/\.[^.]+$/, '');
+        return { column, label, unit: guessUnit(label), polarity: 'neither' };
+      };
+      if (named !== null) figures = [oneFigure(named)];
+      else {
+        figures = figureColumns(rows, headerRow, tableRows, exclude, opts.indicators);
+        if (figures.length === 1 && /^(value|values|figures?|amount|data|n|count|number|column \d+)$/i.test(figures[0]!.label)) figures = [oneFigure(figures[0]!.column)];
+      }
+    }
+  }
 
   return {
     headerRow,
@@ -101,11 +134,13 @@ export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLo
     areaName,
     oldLaCode,
     period,
+    fixedPeriod,
     indicator,
     indicatorLabel,
     value,
+    figures,
     yearColumns: layout === 'wide' ? yearColumns : [],
-    target: indicator === null ? { kind: 'new', label: titleAbove(rows, headerRow) ?? fileName.replace(/\.[^.]+$/, '') } : null,
+    target: indicator === null && layout === 'wide' ? { kind: 'new', label: titleAbove(rows, headerRow) ?? fileName.replace(/\.[^.]+$/, '') } : null,
   };
 }
 
@@ -125,15 +160,18 @@ export function mappingProblems(m: TableMapping, header: string[]): string[] {
   const bad = (c: number | null) => c !== null && (c < 0 || c >= width);
   if (m.areaCode === null && m.areaName === null && m.oldLaCode === null) out.push('Choose the column that names or codes the area.');
   if (m.layout === 'long') {
-    if (m.period === null) out.push('Choose the column that gives the year.');
-    if (m.value === null) out.push('Choose the column that holds the figures.');
-  } else if (m.yearColumns.length === 0) {
-    out.push('No column has a year as its header: pick the header row with the years, or choose the long layout.');
+    if (m.period === null && m.fixedPeriod === null) out.push('Choose the column that gives the year, or give the year of the whole table.');
+    if (m.indicator !== null && m.value === null) out.push('Choose the column that holds the figures.');
+    if (m.indicator === null) {
+      if (m.figures.length === 0) out.push('Choose at least one column of figures.');
+      else if (m.figures.some((f) => f.label.trim() === '' && !f.existingId)) out.push('Give each chosen column of figures a name.');
+    }
+  } else {
+    if (m.yearColumns.length === 0) out.push('No column has a year as its header: pick the header row with the years, or choose the long layout.');
+    if (m.indicator === null && (!m.target || (m.target.kind === 'new' && m.target.label.trim() === '') || (m.target.kind === 'existing' && !m.target.id))) out.push('Say which indicator the figures are.');
   }
-  if (m.indicator === null) {
-    if (!m.target || (m.target.kind === 'new' && m.target.label.trim() === '') || (m.target.kind === 'existing' && !m.target.id)) out.push('Say which indicator the figures are.');
-  }
-  if ([m.areaCode, m.areaName, m.oldLaCode, m.period, m.indicator, m.indicatorLabel, m.value].some(bad) || m.yearColumns.some((y) => y.column >= width)) {
+  const chosen = [m.areaCode, m.areaName, m.oldLaCode, m.period, m.indicator, m.indicatorLabel, m.layout === 'long' && m.indicator !== null ? m.value : null];
+  if (chosen.some(bad) || m.yearColumns.some((y) => y.column >= width) || (m.layout === 'long' && m.indicator === null && m.figures.some((f) => f.column >= width && width > 0))) {
     out.push('A chosen column is not in the header row.');
   }
   return out;
@@ -147,6 +185,11 @@ export class TableReader {
   private readonly periodCache = new Map<string, number>();
   private readonly header: string[];
   private readonly targetKey: string;
+  private readonly columns: RowColumns;
+  /** Long layout without an indicator column: each figure column is an indicator. */
+  private readonly byFigure: boolean;
+  /** Rows read as data, and the rows left out by kind. */
+  readonly counts: RowCounts = emptyCounts();
   rows = 0;
 
   constructor(
@@ -157,6 +200,11 @@ export class TableReader {
   ) {
     this.header = header.map((h, c) => h.trim() || `column ${columnLetter(c)}`);
     this.targetKey = m.target?.kind === 'existing' ? m.target.id : (m.target?.label ?? '');
+    this.byFigure = m.layout === 'long' && m.indicator === null;
+    this.columns = {
+      area: [m.areaCode, m.oldLaCode, m.areaName],
+      figures: m.layout === 'wide' ? m.yearColumns.map((y) => y.column) : this.byFigure ? m.figures.map((f) => f.column) : [m.value ?? -1, m.period ?? -1],
+    };
   }
 
   addRows(rows: string[][], firstRow: number): void {
@@ -166,19 +214,44 @@ export class TableReader {
       const r = rows[i]!;
       const rowNo = firstRow + i;
       if (rowNo <= m.headerRow) continue;
+      const kind = rowKind(r, this.columns);
+      if (kind !== 'data') {
+        this.counts[kind]++;
+        continue;
+      }
+      this.counts.data++;
       const code = cell(r, m.areaCode);
       const oldLa = cell(r, m.oldLaCode);
       const name = cell(r, m.areaName);
-      if (code.trim() === '' && oldLa.trim() === '' && name.trim() === '') continue; // spacer, notes or a blank line
-      const indicatorKey = m.indicator === null ? this.targetKey : cell(r, m.indicator).trim();
       if (m.layout === 'long') {
-        const rawValue = cell(r, m.value);
-        const period = this.period(cell(r, m.period), rowNo);
+        const period = m.period === null ? (m.fixedPeriod ?? -1) : this.period(cell(r, m.period), rowNo);
         if (period < 0) continue;
+        if (this.byFigure) {
+          const area = this.resolver.resolve(code, oldLa, name, rowNo);
+          this.rows++;
+          m.figures.forEach((f, k) => {
+            const raw = r[f.column] ?? '';
+            const b = this.builder(`\u0000${k}`, r);
+            if (f.scale) {
+              const code = parseCategory(OFSTED_JUDGEMENT, raw);
+              if (code !== null) b.push(area, period, code, 0);
+              else if (raw.trim() === '' || parseStatus(raw) !== null) b.push(area, period, NaN, statusToByte(parseStatus(raw) ?? 'blank'));
+              else this.issues.error(`“${short(raw)}” is not an Ofsted judgement (Outstanding, Good, Requires improvement to be good, Inadequate) or a DfE symbol`, rowNo, this.header[f.column]);
+              return;
+            }
+            const value = this.cells.read(raw);
+            if (this.cells.status < 0) this.valueError(raw, rowNo, f.column);
+            else b.push(area, period, value, this.cells.status);
+          });
+          if (this.issues.full) return;
+          continue;
+        }
+        const indicatorKey = cell(r, m.indicator).trim();
         if (indicatorKey === '') {
           this.issues.error('the indicator is blank', rowNo, this.header[m.indicator!]);
           continue;
         }
+        const rawValue = cell(r, m.value);
         const area = this.resolver.resolve(code, oldLa, name, rowNo);
         const value = this.cells.read(rawValue);
         if (this.cells.status < 0) {
@@ -188,8 +261,7 @@ export class TableReader {
         this.rows++;
         this.builder(indicatorKey, r).push(area, period, value, this.cells.status);
       } else {
-        // Rows with no figure in any year column are titles, notes or section headings.
-        if (m.yearColumns.every((y) => (r[y.column] ?? '').trim() === '')) continue;
+        const indicatorKey = m.indicator === null ? this.targetKey : cell(r, m.indicator).trim();
         if (indicatorKey === '' && m.indicator !== null) {
           this.issues.error('the indicator is blank', rowNo, this.header[m.indicator]);
           continue;
@@ -239,25 +311,45 @@ export class TableReader {
   }
 
   finish(importId: string, fileName: string, known: KnownData): { series: ObservationSeries[]; indicators: Indicator[] } {
-    const byId = new Map<string, { series: ObservationSeries; label: string; existing: boolean }>();
+    const byId = new Map<string, { series: ObservationSeries; label: string; existing: boolean; figure?: FigureColumn }>();
     for (const [key, builder] of this.builders) {
-      const { id, existing } = this.indicatorFor(key, known);
+      const figure = this.byFigure ? this.m.figures[Number(key.slice(1))] : undefined;
+      const { id, existing } = figure ? this.figureIndicator(figure, known) : this.indicatorFor(key, known);
       const s = finishSeries(builder, importId, id);
       const prior = byId.get(id);
       if (prior) {
         // Two names in the file for one indicator (a LAIT code and the app's id, say).
         this.issues.warn(`same:${id}`, () => `Several indicator names in the file mean “${prior.label}”; their figures were read together.`);
-        prior.series = mergeTwo(prior.series, s);
+        prior.series = concatSeries(prior.series, s);
         continue;
       }
-      byId.set(id, { series: s, label: existing?.label ?? this.labels.get(key) ?? key, existing: existing !== undefined });
+      byId.set(id, { series: s, label: existing?.label ?? figure?.label.trim() ?? this.labels.get(key) ?? key, existing: existing !== undefined, ...(figure ? { figure } : {}) });
     }
     const series = [...byId.values()].map((e) => e.series);
     const indicators = [...byId.entries()]
       .filter(([, e]) => !e.existing)
-      .map(([id, e]) => newIndicator(id, e.label, guessUnit(`${id} ${e.label}`), fileName, e.series.values));
+      .map(([id, e]) => {
+        const f = e.figure;
+        if (!f) return newIndicator(id, e.label, guessUnit(`${id} ${e.label}`), fileName, e.series.values);
+        const made = newIndicator(id, e.label, f.unit, fileName, e.series.values);
+        return { ...made, polarity: f.polarity, ...(f.scale ? { unit: 'ordinal' as const, scale: OFSTED_JUDGEMENT, decimals: 0 } : {}) };
+      });
     warnRepeats(series, new Map([...byId].map(([id, e]) => [id, e.label])), this.issues);
     return { series, indicators };
+  }
+
+  /** A figure column's indicator: the one the user chose, one the app has by that name, or a new one. */
+  private figureIndicator(f: FigureColumn, known: KnownData): { id: string; existing?: { id: string; label: string } } {
+    if (f.existingId) {
+      const k = known.indicators.find((i) => i.id === f.existingId);
+      return k ? { id: k.id, existing: k } : { id: slugId(f.existingId) };
+    }
+    const lower = f.label.trim().toLowerCase();
+    const byLabel = known.indicators.find((i) => i.label.toLowerCase() === lower);
+    if (byLabel) return { id: byLabel.id, existing: byLabel };
+    const id = slugId(f.label);
+    const bySlug = known.indicators.find((i) => i.id === id);
+    return bySlug ? { id, existing: bySlug } : { id };
   }
 
   /** An indicator name in the file → the app's id: its own id, a LAIT code, an EES column, a label, or a new id. */
@@ -281,12 +373,6 @@ export class TableReader {
     const bySlug = known.indicators.find((i) => i.id === id);
     return bySlug ? { id, existing: bySlug } : { id };
   }
-}
-
-function mergeTwo(a: ObservationSeries, b: ObservationSeries): ObservationSeries {
-  const builder = new SeriesBuilder(a.importId, a.indicatorId, a.periods.length + b.periods.length);
-  for (const s of [a, b]) for (let i = 0; i < s.periods.length; i++) builder.push(s.areaCodes[s.areaIndex[i]!]!, s.periods[i]!, s.values[i]!, s.statuses[i]!);
-  return { ...builder.finish(), id: a.id };
 }
 
 export function columnLetter(c: number): string {

@@ -14,6 +14,8 @@ export const IMPORT_LIMITS = {
   cells: 100_000_000,
   /** What a workbook's archive says its files unpack to, all together. */
   workbookUnpackedBytes: 100 * 1024 * 1024,
+  /** What an EES data set zip says its files unpack to: the CSV is then read as any CSV is. */
+  dataZipUnpackedBytes: 512 * 1024 * 1024,
 } as const;
 
 const n = (x: number) => x.toLocaleString('en-GB');
@@ -25,4 +27,6 @@ export const limitMessages = {
   cells: () => `it has more than ${n(IMPORT_LIMITS.cells)} cells (rows × columns), the most one import may read. Nothing was stored.`,
   workbook: (bytes: number) =>
     `the workbook unpacks to ${mb(bytes)} (as its own directory says), more than the ${mb(IMPORT_LIMITS.workbookUnpackedBytes)} the app reads, so it was not opened. Nothing was stored.`,
+  dataZip: (bytes: number) =>
+    `the zip unpacks to ${mb(bytes)} (as its own directory says), more than the ${mb(IMPORT_LIMITS.dataZipUnpackedBytes)} the app reads, so it was not opened. Nothing was stored.`,
 };

@@ -1,10 +1,10 @@
 /** Messages between the app and the import worker: a discriminated union each way. */
 import type { Issue } from './issues';
-import type { Progress } from './pipeline';
+import type { InspectOptions, Progress } from './pipeline';
 import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
 
 export type ToWorker =
-  | { type: 'inspect'; id: number; file: File; known: KnownData; sheet?: string }
+  | { type: 'inspect'; id: number; file: File; known: KnownData; options: InspectOptions }
   | { type: 'parse'; id: number; file: File; plan: ImportPlan; known: KnownData; importId: string };
 
 export type FromWorker =

@@ -13,9 +13,14 @@ import { EesTidyReader, isEesHeader, planEes } from './ees-tidy';
 import { guessMapping, isLaitHeader, mappingProblems, TableReader } from './generic-csv';
 import { findHeaderRow } from './header-row';
 import { IssueList, type Issue } from './issues';
+import type { ObservationSeries } from '../model/series';
+import { concatSeries } from './collect';
+import type { Indicator } from '../model/types';
+import type { EesMeta } from './ees-zip';
 import { IMPORT_LIMITS, limitMessages } from './limits';
-import { zipEntries } from './zip-directory';
-import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
+import type { EesPlan, ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan, TableMapping } from './plan';
+import { describeLeftOut } from './table-rows';
+import { isNotesSheet, openArchive } from './workbook';
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
 
@@ -25,7 +30,8 @@ export interface Progress {
   totalBytes: number;
 }
 
-const PREVIEW_ROWS = 60;
+/** Rows sent to the mapping step: a whole main table (about 200 rows), so what is left out can be counted before reading. */
+export const PREVIEW_ROWS = 1000;
 const fail = <T>(message: string, row?: number, column?: string): Outcome<T> => ({
   ok: false,
   issues: [{ severity: 'error', message, ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) }],
@@ -37,29 +43,62 @@ async function sniff(file: Blob): Promise<Sniffed> {
 
 const isJson = async (file: Blob, name: string) => /\.json$/i.test(name) || /^\s*[{[]/.test(await file.slice(0, 64).text());
 
-/** A first look: what the file is, its first rows and a guessed plan. `sheet` picks a worksheet of a workbook. */
-export async function inspect(file: File, known: KnownData, sheet?: string): Promise<Outcome<Inspection>> {
+export interface InspectOptions {
+  /** The worksheet of a workbook to look at. */
+  sheet?: string;
+  /** An EES .meta.csv dropped beside the data CSV. */
+  metaText?: string;
+}
+
+/** A first look: what the file is, its first rows and a guessed plan. */
+export async function inspect(file: File, known: KnownData, options: InspectOptions | string = {}): Promise<Outcome<Inspection>> {
+  const opts = typeof options === 'string' ? { sheet: options } : options;
   try {
     const s = await sniff(file);
     if (s.kind === 'empty') return fail('the file is empty.');
     if (s.kind === 'binary') return fail(`this file cannot be imported: ${s.reason}.`);
     if (s.kind === 'zip') {
-      const book = await readBook(file);
-      if (!book.ok) return book;
-      const sheets = book.value.sheets.filter((x) => x.rows.some((r) => r.some((c) => c.trim() !== '')));
+      const archive = await openArchive(file, file.name);
+      if (!archive.ok) return fail(archive.message);
+      if (archive.kind === 'data') {
+        const inner = await inspect(archive.zip.csv, known, archive.zip.meta ? { metaFromZip: archive.zip.meta } as InspectOptions : {});
+        if (!inner.ok) return inner;
+        const parts = [archive.zip.meta && Object.keys(archive.zip.meta.indicators).length ? 'with its metadata' : 'without a .meta.csv', archive.zip.meta?.guidance ? 'and data guidance' : ''].filter(Boolean).join(' ');
+        const doubts = archive.others.length ? [`The zip holds ${archive.others.length + 1} data files; ${archive.zip.csv.name} (the largest) is read. Unzip it to import the others: ${archive.others.join(', ')}.`, ...inner.value.doubts] : inner.value.doubts;
+        return { ok: true, value: { ...inner.value, fileName: file.name, size: file.size, description: `EES data set zip (${archive.zip.csv.name}, ${parts}): ${inner.value.description}`, doubts } };
+      }
+      const { book, format } = archive;
+      const sheets = book.sheets.filter((x) => x.rows.some((r) => r.some((c) => c.trim() !== '')));
       if (sheets.length === 0) return fail('the workbook has no sheet with anything in it.');
-      const chosen = sheets.find((x) => x.name === sheet) ?? sheets[0]!;
-      const table = planTable(chosen.rows, known, file.name);
+      const notesSheets = sheets.filter((x) => isNotesSheet(x.name)).map((x) => x.name);
+      let chosen = sheets.find((x) => x.name === opts.sheet);
+      let table: Outcome<TablePlan> | null = null;
+      if (!chosen) {
+        // The first sheet that reads as a table of figures by area, past the cover, contents and notes.
+        for (const x of sheets) {
+          if (notesSheets.includes(x.name)) continue;
+          const t = planTable(x.rows, known, file.name, { sheetName: x.name });
+          if (t.ok && t.value.doubts.length === 0) {
+            chosen = x;
+            table = t;
+            break;
+          }
+        }
+        chosen ??= sheets.find((x) => !notesSheets.includes(x.name)) ?? sheets[0]!;
+      }
+      table ??= planTable(chosen.rows, known, file.name, { sheetName: chosen.name });
       if (!table.ok) return table;
+      const kind = format === 'ods' ? 'OpenDocument spreadsheet' : 'Excel workbook';
       return {
         ok: true,
         value: {
           ...table.value,
           fileName: file.name,
           size: file.size,
-          description: `Excel workbook, sheet “${chosen.name}”: ${table.value.description}`,
+          description: `${kind}, sheet “${chosen.name}”: ${table.value.description}`,
           sheets: sheets.map((x) => x.name),
           sheet: chosen.name,
+          notesSheets,
           plan: { ...table.value.plan, sheet: chosen.name } as ImportPlan,
           // The user picks the sheet, so a workbook always gets the mapping step.
           needsMapping: true,
@@ -67,62 +106,54 @@ export async function inspect(file: File, known: KnownData, sheet?: string): Pro
       };
     }
     if (await isJson(file, file.name)) {
-      return { ok: true, value: { fileName: file.name, size: file.size, description: 'Safeguarding Lens data file (JSON)', encoding: encodingLabel(s.encoding, s.bom), preview: [], plan: { format: 'app_json' }, needsMapping: false, doubts: [] } };
+      return { ok: true, value: { fileName: file.name, size: file.size, description: 'Safeguarding Lens data file (JSON)', encoding: encodingLabel(s.encoding, s.bom), preview: [], previewComplete: true, plan: { format: 'app_json' }, needsMapping: false, doubts: [] } };
     }
     const head = await previewCsv(file, { encoding: s.encoding, decided: s.decided }, PREVIEW_ROWS);
     if (head.problems.length) return fail(head.problems[0]!.message, head.problems[0]!.row);
-    const table = planTable(head.rows, known, file.name);
+    const meta = (opts as { metaFromZip?: EesMeta }).metaFromZip ?? (opts.metaText !== undefined ? await metaOf(opts.metaText) : undefined);
+    const table = planTable(head.rows, known, file.name, meta ? { meta } : {});
     if (!table.ok) return table;
-    return { ok: true, value: { ...table.value, fileName: file.name, size: file.size, encoding: encodingLabel(s.encoding, s.bom) } };
+    return { ok: true, value: { ...table.value, previewComplete: head.complete, fileName: file.name, size: file.size, encoding: encodingLabel(s.encoding, s.bom) } };
   } catch (e) {
     return fail(`the file could not be read (${e instanceof Error ? e.message : String(e)}).`);
   }
 }
 
-async function readBook(file: Blob): Promise<Outcome<Awaited<ReturnType<typeof import('./xlsx').readWorkbook>>>> {
-  const data = await file.arrayBuffer();
-  // The sizes the archive declares come first: a zip bomb is refused before any unpacking.
-  const entries = zipEntries(new Uint8Array(data));
-  if (entries) {
-    const unpacked = entries.reduce((sum, e) => sum + e.unpackedBytes, 0);
-    if (unpacked > IMPORT_LIMITS.workbookUnpackedBytes) return fail(limitMessages.workbook(unpacked));
-  }
-  try {
-    const { readWorkbook } = await import('./xlsx');
-    return { ok: true, value: await readWorkbook(data) };
-  } catch {
-    return fail('this is not a workbook the app can read: only .xlsx workbooks (Excel 2007 or later) are taken, or CSV.');
-  }
+async function metaOf(text: string): Promise<EesMeta | undefined> {
+  const { parseEesMeta } = await import('./ees-zip');
+  return parseEesMeta(text) ?? undefined;
 }
 
-type TablePlan = Pick<Inspection, 'description' | 'preview' | 'plan' | 'needsMapping' | 'doubts'>;
+type TablePlan = Pick<Inspection, 'description' | 'preview' | 'previewComplete' | 'plan' | 'needsMapping' | 'doubts'>;
 
 /** Recognises the layout of a table from its first rows. */
-export function planTable(rows: string[][], known: KnownData, fileName: string): Outcome<TablePlan> {
+export function planTable(rows: string[][], known: KnownData, fileName: string, opts: { sheetName?: string; meta?: EesMeta } = {}): Outcome<TablePlan> {
   const nonBlank = rows.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonBlank.length === 0) return fail('the file has no rows with anything in them.');
   const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (widest > IMPORT_LIMITS.columns) return fail(limitMessages.columns(widest), 1);
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => r.slice(0, 40));
+  const previewComplete = rows.length <= PREVIEW_ROWS;
   const first = rows[0]!.map((h) => h.trim());
   if (isEesHeader(first)) {
-    const ees = planEes(first, rows.slice(1, 2000));
+    const ees = planEes(first, rows.slice(1, 2000), opts.meta);
     if (ees.indicators.length === 0) return fail('this looks like a DfE Explore Education Statistics file, but no column holds figures.');
     if (ees.indicators.length > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(ees.indicators.length), 1);
-    return { ok: true, value: { description: 'DfE Explore Education Statistics tidy CSV', preview, plan: { format: 'ees_tidy', ees }, needsMapping: false, doubts: [] } };
+    const plan: ImportPlan = { format: 'ees_tidy', ees, ...(opts.sheetName ? { sheet: opts.sheetName } : {}) };
+    return { ok: true, value: { description: 'DfE Explore Education Statistics tidy CSV', preview, previewComplete, plan, needsMapping: false, doubts: [] } };
   }
   const headerRow = findHeaderRow(rows);
   const header = rows[headerRow - 1]!;
-  const mapping = guessMapping(rows, headerRow, known.areas, fileName);
+  const mapping = guessMapping(rows, headerRow, known.areas, fileName, { indicators: known.indicators, ...(opts.sheetName ? { sheetName: opts.sheetName } : {}) });
   if (headerRow === 1 && isLaitHeader(header)) {
-    return { ok: true, value: { description: 'DfE Local Authority Interactive Tool (LAIT) extract', preview, plan: { format: 'table', mapping }, needsMapping: false, doubts: [] } };
+    return { ok: true, value: { description: 'DfE Local Authority Interactive Tool (LAIT) extract', preview, previewComplete, plan: { format: 'table', mapping }, needsMapping: false, doubts: [] } };
   }
   const doubts = mappingProblems(mapping, header);
   if (doubts.length > 0) {
     doubts.unshift('This file does not look like figures by area and year. If it is, choose its header row and columns below; otherwise cancel.');
   }
-  const layout = mapping.layout === 'wide' ? 'one column per year' : 'one figure per row';
-  return { ok: true, value: { description: `table with ${layout}${headerRow > 1 ? `, header in row ${headerRow}` : ''}`, preview, plan: { format: 'table', mapping }, needsMapping: true, doubts } };
+  const layout = mapping.layout === 'wide' ? 'one column per year' : mapping.period === null && mapping.indicator === null ? 'one row per area' : 'one figure per row';
+  return { ok: true, value: { description: `table with ${layout}${headerRow > 1 ? `, header in row ${headerRow}` : ''}`, preview, previewComplete, plan: { format: 'table', mapping }, needsMapping: true, doubts } };
 }
 
 export interface ParseOptions {
@@ -131,6 +162,56 @@ export interface ParseOptions {
   signal?: AbortSignal;
   /** Bytes per CSV slice. */
   chunkBytes?: number;
+}
+
+type RowReader = EesTidyReader | TableReader;
+type FeedPlan = { format: 'ees_tidy'; ees: EesPlan } | { format: 'table'; mapping: TableMapping };
+
+/**
+ * Feeds rows of one table (a CSV or a worksheet) to its reader, holding the import's
+ * limits: columns per row and cells in all. The table reader is made when the header
+ * row arrives, so that its column names come from the file.
+ */
+class TableFeed {
+  reader: RowReader | null;
+  private readonly headerRow: number;
+
+  constructor(
+    private readonly plan: FeedPlan,
+    private readonly resolver: AreaResolver,
+    private readonly issues: IssueList,
+    private readonly cells: { n: number },
+  ) {
+    this.reader = plan.format === 'ees_tidy' ? new EesTidyReader(plan.ees, resolver, issues) : null;
+    this.headerRow = plan.format === 'ees_tidy' ? 1 : plan.mapping.headerRow;
+  }
+
+  take(rows: string[][], firstRow: number): void {
+    const issues = this.issues;
+    for (const row of rows) {
+      if (row.length > IMPORT_LIMITS.columns) {
+        issues.error(limitMessages.columns(row.length), firstRow);
+        return;
+      }
+      this.cells.n += row.length;
+    }
+    if (this.cells.n > IMPORT_LIMITS.cells) {
+      issues.error(limitMessages.cells(), firstRow);
+      return;
+    }
+    const headerRow = this.headerRow;
+    const skip = Math.max(0, headerRow - firstRow + 1);
+    if (!this.reader && this.plan.format === 'table') {
+      const header = firstRow <= headerRow ? (rows[headerRow - firstRow] ?? []) : [];
+      const problems = mappingProblems(this.plan.mapping, header);
+      if (problems.length) {
+        issues.error(problems.join(' '), headerRow);
+        return;
+      }
+      this.reader = new TableReader(this.plan.mapping, header, this.resolver, issues);
+    }
+    this.reader?.addRows(skip ? rows.slice(skip) : rows, firstRow + skip);
+  }
 }
 
 /** Reads the whole file with a plan. Nothing is written anywhere: the caller commits the result. */
@@ -145,51 +226,41 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
       return parseAppJson(file, s, known, opts, issues);
     }
     const resolver = new AreaResolver(known.areas);
-    const reader = plan.format === 'ees_tidy' ? new EesTidyReader(plan.ees, resolver, issues) : null;
-    let table: TableReader | null = null;
-    const headerRow = plan.format === 'ees_tidy' ? 1 : plan.mapping.headerRow;
     const report = throttle(opts.onProgress);
-
-    let cells = 0;
-    const take = (rows: string[][], firstRow: number) => {
-      for (const row of rows) {
-        if (row.length > IMPORT_LIMITS.columns) {
-          issues.error(limitMessages.columns(row.length), firstRow);
-          return;
-        }
-        cells += row.length;
-      }
-      if (cells > IMPORT_LIMITS.cells) {
-        issues.error(limitMessages.cells(), firstRow);
-        return;
-      }
-      const skip = Math.max(0, headerRow - firstRow + 1);
-      if (reader) reader.addRows(skip ? rows.slice(skip) : rows, firstRow + skip);
-      else {
-        if (plan.format !== 'table') return;
-        if (!table) {
-          const header = firstRow <= headerRow ? (rows[headerRow - firstRow] ?? []) : [];
-          const problems = mappingProblems(plan.mapping, header);
-          if (problems.length) {
-            issues.error(problems.join(' '), headerRow);
-            return;
-          }
-          table = new TableReader(plan.mapping, header, resolver, issues);
-        }
-        table.addRows(skip ? rows.slice(skip) : rows, firstRow + skip);
-      }
-    };
+    const cells = { n: 0 };
+    const feeds: { feed: TableFeed; sheet?: string }[] = [];
     let encodingNote: string | null = null;
+    let kind: ParsedFile['kind'] = plan.format === 'ees_tidy' ? 'ees_csv' : 'generic_csv';
     if (s.kind === 'zip') {
-      const book = await readBook(file);
-      if (!book.ok) return book;
-      const sheet = book.value.sheets.find((x) => x.name === plan.sheet) ?? book.value.sheets[0];
-      if (!sheet) return fail('the workbook has no sheets.');
-      for (let i = 0; i < sheet.rows.length && !issues.full; i += 5000) {
-        take(sheet.rows.slice(i, i + 5000), i + 1);
-        report({ rows: Math.min(i + 5000, sheet.rows.length), bytes: file.size, totalBytes: file.size });
+      const archive = await openArchive(file, file.name);
+      if (!archive.ok) return fail(archive.message);
+      if (archive.kind === 'data') {
+        const inner = await parse(archive.zip.csv, plan, known, opts);
+        return inner.ok ? { ok: true, value: { ...inner.value, kind: 'ees_csv' } } : inner;
+      }
+      kind = archive.format;
+      const book = archive.book;
+      const sheetPlans: { sheet: string | undefined; plan: FeedPlan }[] =
+        plan.format === 'sheets' ? plan.sheets.map((x: SheetPlan) => ({ sheet: x.sheet, plan: { format: 'table' as const, mapping: x.mapping } })) : [{ sheet: plan.sheet, plan }];
+      const totalRows = sheetPlans.reduce((n, x) => n + (book.sheets.find((b) => b.name === x.sheet) ?? book.sheets[0])!.rows.length, 0);
+      let done = 0;
+      for (const x of sheetPlans) {
+        const sheet = book.sheets.find((b) => b.name === x.sheet) ?? (x.sheet === undefined ? book.sheets[0] : undefined);
+        if (!sheet) return fail(`the workbook has no sheet “${x.sheet ?? ''}”.`);
+        const feed = new TableFeed(x.plan, resolver, issues, cells);
+        feeds.push({ feed, sheet: sheet.name });
+        for (let i = 0; i < sheet.rows.length && !issues.full; i += 5000) {
+          if (opts.signal?.aborted) return fail('the import was cancelled.');
+          feed.take(sheet.rows.slice(i, i + 5000), i + 1);
+          done += Math.min(5000, sheet.rows.length - i);
+          report({ rows: done, bytes: Math.round((file.size * done) / Math.max(1, totalRows)), totalBytes: file.size });
+        }
+        if (issues.hasErrors) break;
       }
     } else {
+      if (plan.format === 'sheets') return fail('this file has no sheets: it is not a workbook.');
+      const feed = new TableFeed(plan, resolver, issues, cells);
+      feeds.push({ feed });
       const gen = readCsv(file, { encoding: s.encoding, decided: s.decided, ...(opts.chunkBytes ? { chunkBytes: opts.chunkBytes } : {}) });
       let rowsSeen = 0;
       for (;;) {
@@ -202,28 +273,46 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
         }
         const batch = next.value;
         for (const p of batch.problems) issues.error(p.message, p.row);
-        take(batch.rows, batch.firstRow);
+        feed.take(batch.rows, batch.firstRow);
         rowsSeen += batch.rows.length;
         report({ rows: rowsSeen, bytes: batch.bytesRead, totalBytes: batch.totalBytes });
         if (issues.full || issues.hasErrors) break;
       }
     }
-    const r = reader ?? (table as TableReader | null);
-    if (!issues.hasErrors && (!r || r.rows === 0)) issues.error('no figures were found below the header row.');
-    if (issues.hasErrors || !r) return { ok: false, issues: issues.list() };
+    const readers = feeds.map((f) => f.feed.reader);
+    const rows = readers.reduce((n, r) => n + (r?.rows ?? 0), 0);
+    if (!issues.hasErrors && rows === 0) issues.error(feeds.length > 1 ? 'no figures were found below the header rows of the chosen sheets.' : 'no figures were found below the header row.');
+    if (issues.hasErrors) return { ok: false, issues: issues.list() };
 
-    const { series, indicators } = r.finish(opts.importId, file.name, known);
-    const brought = new Set(series.map((x) => x.indicatorId)).size;
-    if (brought > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(brought));
+    const seriesById = new Map<string, ObservationSeries>();
+    const indicators = new Map<string, Indicator>();
+    const leftOut: string[] = [];
+    for (const { feed, sheet } of feeds) {
+      const r = feed.reader;
+      if (!r) continue;
+      const got = r.finish(opts.importId, file.name, known);
+      for (const x of got.series) {
+        const prior = seriesById.get(x.indicatorId);
+        seriesById.set(x.indicatorId, prior ? concatSeries(prior, x) : x);
+      }
+      for (const i of got.indicators) if (!indicators.has(i.id)) indicators.set(i.id, i);
+      if (r instanceof TableReader) {
+        const said = describeLeftOut(r.counts);
+        if (said) leftOut.push(feeds.length > 1 && sheet ? `${sheet}: ${said}` : said);
+      }
+    }
+    const series = [...seriesById.values()];
+    if (series.length > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(series.length));
     const warnings = issues.list();
+    for (const l of leftOut.reverse()) warnings.unshift({ severity: 'warning', message: `${l[0]!.toUpperCase()}${l.slice(1)}.` });
     if (encodingNote) warnings.unshift({ severity: 'warning', message: encodingNote });
     return {
       ok: true,
       value: {
-        kind: s.kind === 'zip' ? 'xlsx' : plan.format === 'ees_tidy' ? 'ees_csv' : 'generic_csv',
-        rows: r.rows,
+        kind,
+        rows,
         series,
-        indicators,
+        indicators: [...indicators.values()],
         areas: [],
         unknownAreas: [...resolver.unknown.values()],
         documents: [],

@@ -5,6 +5,8 @@
 import type { ObservationSeries } from '../model/series';
 import type { Area, ImportKind, Indicator, Priority, SourceDocument } from '../model/types';
 import type { AreaLookup, UnknownArea } from './area-match';
+import type { EesMeta } from './ees-zip';
+import type { FigureColumn } from './figure-columns';
 import type { Issue } from './issues';
 
 /** How a generic table (CSV or a worksheet) maps onto areas, years and indicators. Columns are 0-based. */
@@ -19,15 +21,19 @@ export interface TableMapping {
   oldLaCode: number | null;
   /** long: the year column. */
   period: number | null;
+  /** long, when no column gives the year: the year of every figure (from the title, or typed). */
+  fixedPeriod: number | null;
   /** The column naming the indicator; null when the whole file is one indicator (`target`). */
   indicator: number | null;
   /** long: a column with a readable label for the indicator codes (LAIT's "Data item"). */
   indicatorLabel: number | null;
-  /** long: the value column. */
+  /** long, with an indicator column: the value column. */
   value: number | null;
+  /** long, without an indicator column: the columns of figures, each an indicator. */
+  figures: FigureColumn[];
   /** wide: the columns that hold one year each. */
   yearColumns: { column: number; period: number }[];
-  /** Which indicator the values are, when there is no indicator column. */
+  /** wide: which indicator the values are, when there is no indicator column. */
   target: { kind: 'existing'; id: string } | { kind: 'new'; label: string } | null;
 }
 
@@ -38,11 +44,21 @@ export interface EesPlan {
   filters: number[];
   /** Columns of figures. */
   indicators: number[];
+  /** Labels, units, decimals and guidance from the file's .meta.csv and data guidance, where they came with it. */
+  meta?: EesMeta;
+}
+
+/** One worksheet of a workbook and how it is read. */
+export interface SheetPlan {
+  sheet: string;
+  mapping: TableMapping;
 }
 
 export type ImportPlan =
   | { format: 'ees_tidy'; sheet?: string; ees: EesPlan }
   | { format: 'table'; sheet?: string; mapping: TableMapping }
+  /** Several worksheets of one workbook in one import, each with its own mapping. */
+  | { format: 'sheets'; sheets: SheetPlan[] }
   | { format: 'app_json' };
 
 /** What the app already holds, for matching. */
@@ -60,8 +76,12 @@ export interface Inspection {
   encoding?: string;
   sheets?: string[];
   sheet?: string;
-  /** The first rows, for the mapping step. */
+  /** Sheets that describe the workbook (cover, contents, notes) rather than hold a table. */
+  notesSheets?: string[];
+  /** The first rows (up to PREVIEW_ROWS, 40 columns), for the mapping step. */
   preview: string[][];
+  /** Whether the preview holds every row, so that what is left out can be counted before reading. */
+  previewComplete: boolean;
   plan: ImportPlan;
   /** Whether the user should confirm or correct the plan before reading. */
   needsMapping: boolean;

@@ -148,7 +148,7 @@ export interface ThemeLinkEdit {
   importId: string;
 }
 
-export type ImportKind = 'bundled' | 'ees_csv' | 'generic_csv' | 'app_json' | 'document' | 'xlsx' | 'backup';
+export type ImportKind = 'bundled' | 'ees_csv' | 'generic_csv' | 'app_json' | 'document' | 'xlsx' | 'ods' | 'backup';
 
 export interface ImportRecord {
   id: string;

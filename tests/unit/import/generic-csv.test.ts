@@ -35,7 +35,7 @@ describe('guessMapping', () => {
       ['E10000034', '2024', 'x1', '1'],
       ['E08000030', '2024', 'x1', '2'],
     ];
-    expect(guessMapping(rows, 1, known.areas, 'f.csv')).toMatchObject({ areaCode: 0, period: 1, value: 3 });
+    expect(guessMapping(rows, 1, known.areas, 'f.csv')).toMatchObject({ areaCode: 0, period: 1, figures: [expect.objectContaining({ column: 3 })] });
   });
 
   it('says what is missing for an unrelated table', () => {

@@ -23,11 +23,11 @@ const plans: ImportPlan[] = [
   { format: 'ees_tidy', ees: { header: EES_HEADER.trim().split(','), filters: [], indicators: [6] } },
   {
     format: 'table',
-    mapping: { headerRow: 1, layout: 'long', areaCode: 0, areaName: null, oldLaCode: null, period: 1, indicator: null, indicatorLabel: null, value: 2, yearColumns: [], target: { kind: 'new', label: 'x' } },
+    mapping: { headerRow: 1, layout: 'long', areaCode: 0, areaName: null, oldLaCode: null, period: 1, fixedPeriod: null, indicator: null, indicatorLabel: null, value: null, figures: [{ column: 2, label: 'x', unit: 'count', polarity: 'neither' }], yearColumns: [], target: null },
   },
   {
     format: 'table',
-    mapping: { headerRow: 2, layout: 'wide', areaCode: null, areaName: 0, oldLaCode: null, period: null, indicator: null, indicatorLabel: null, value: null, yearColumns: [{ column: 1, period: 2024 }], target: { kind: 'existing', id: 'cpp_rate' } },
+    mapping: { headerRow: 2, layout: 'wide', areaCode: null, areaName: 0, oldLaCode: null, period: null, fixedPeriod: null, indicator: null, indicatorLabel: null, value: null, figures: [], yearColumns: [{ column: 1, period: 2024 }], target: { kind: 'existing', id: 'cpp_rate' } },
   },
 ];
 

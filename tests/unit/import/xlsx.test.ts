@@ -20,7 +20,8 @@ describe('xlsx', () => {
   it('inspects the chosen sheet and imports it', async () => {
     const file = new File([book], 'book.xlsx');
     const first = await inspect(file, known);
-    expect(first.ok && [first.value.sheets, first.value.sheet, first.value.needsMapping]).toEqual([['Notes', 'Data'], 'Notes', true]);
+    // The notes sheet is listed but not where the mapping starts.
+    expect(first.ok && [first.value.sheets, first.value.sheet, first.value.notesSheets, first.value.needsMapping]).toEqual([['Notes', 'Data'], 'Data', ['Notes'], true]);
     const data = await inspect(file, known, 'Data');
     if (!data.ok) throw new Error('inspect failed');
     const res = await parse(file, data.value.plan, known, { importId: 'imp' });

@@ -14,7 +14,9 @@ import { resolveUnknownAreas } from '../../import/custom-areas';
 import { isDocumentFile } from '../../import/document-files';
 import { describeIssue, type Issue } from '../../import/issues';
 import type { Progress } from '../../import/pipeline';
-import type { ImportPlan, Inspection, KnownData, ParsedFile } from '../../import/plan';
+import { applyLayout, layoutKey, layoutKeys } from '../../import/layout-key';
+import type { ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan } from '../../import/plan';
+import { recallLayout, rememberLayout } from '../../db/layouts';
 import { beginWork } from '../../model/activity';
 import { DASHBOARD_EXTENSION } from '../../share/carry-format';
 import { carrying } from '../share/carry-holder.svelte';
@@ -22,7 +24,18 @@ import { carrying } from '../share/carry-holder.svelte';
 export type Step =
   | { kind: 'idle' }
   | { kind: 'inspecting'; file: File }
-  | { kind: 'mapping'; file: File; inspection: Inspection; known: KnownData }
+  | {
+      kind: 'mapping';
+      file: File;
+      inspection: Inspection;
+      known: KnownData;
+      /** Why the last try with this mapping failed: the step re-opens with the user's choices and says so. */
+      failed?: string[];
+      /** The file whose confirmed mapping was offered again for this layout. */
+      remembered?: string;
+      /** Other sheets of the workbook already mapped for this import. */
+      chosenSheets: SheetPlan[];
+    }
   | { kind: 'reading'; file: File; progress: Progress }
   | { kind: 'areas'; file: File; unknown: UnknownArea[] }
   | { kind: 'saving'; file: File };
@@ -65,9 +78,23 @@ export class ImportSession {
 
   private client = new ImportClient();
   private queue: File[] = [];
+  /** EES .meta.csv files dropped with their data CSV, by the data file's name. */
+  private metaFor = new Map<string, File>();
   private nextMessage = 1;
   /** The file in hand, with what has been learnt about it so far. */
-  private current: { file: File; hash: Promise<string>; known: KnownData; plan?: ImportPlan; parsed?: ParsedFile; importId: string } | null = null;
+  private current: {
+    file: File;
+    hash: Promise<string>;
+    known: KnownData;
+    plan?: ImportPlan;
+    parsed?: ParsedFile;
+    importId: string;
+    /** The inspection the mapping step showed, to re-open it after a failure. */
+    inspection?: Inspection;
+    /** The first rows of each sheet shown, by sheet name ('' for a CSV): to remember its layout. */
+    previews: Map<string, string[][]>;
+    metaText?: string;
+  } | null = null;
 
   /** `ondocument` takes the minutes and reports dropped in with data files. */
   constructor(
@@ -76,7 +103,15 @@ export class ImportSession {
   ) {}
 
   addFiles(files: Iterable<File>): void {
-    for (const f of files) this.queue.push(f);
+    const list = [...files];
+    const names = new Set(list.map((f) => f.name.toLowerCase()));
+    for (const f of list) {
+      const base = /^(.*)\.meta\.csv$/i.exec(f.name)?.[1];
+      // EES publishes each data file with a .meta.csv beside it: dropped together, they are read together.
+      if (base !== undefined && names.has(`${base}.csv`.toLowerCase())) this.metaFor.set(`${base}.csv`.toLowerCase(), f);
+      else if (base !== undefined) this.say('info', `${f.name} is the metadata of an EES data file: drop it together with ${base}.csv, or import the data set zip as downloaded.`);
+      else this.queue.push(f);
+    }
     this.queued = this.queue.length;
     if (this.step.kind === 'idle') {
       this.working ??= beginWork();
@@ -118,13 +153,16 @@ export class ImportSession {
       // A rejected hash is handled where it is awaited; this keeps it from being reported as unhandled meanwhile.
       hash.catch(() => undefined);
       const known = await this.known();
-      this.current = { file, hash, known, importId: crypto.randomUUID() };
+      const meta = this.metaFor.get(file.name.toLowerCase());
+      this.metaFor.delete(file.name.toLowerCase());
+      const metaText = meta ? await meta.text() : undefined;
+      this.current = { file, hash, known, importId: crypto.randomUUID(), previews: new Map(), ...(metaText !== undefined ? { metaText } : {}) };
       const t = performance.now();
-      const inspection = await this.client.inspect(file, known);
+      const inspection = await this.client.inspect(file, known, metaText !== undefined ? { metaText } : {});
       measure('import: first look', t);
       if (await this.isDuplicate(file, await hash)) return this.next();
       if (inspection.needsMapping) {
-        this.step = { kind: 'mapping', file, inspection, known };
+        await this.showMapping(inspection, []);
         return;
       }
       await this.read(inspection.plan);
@@ -136,13 +174,34 @@ export class ImportSession {
     }
   }
 
+  /** The mapping step for an inspection, with the mapping remembered for its layout when there is one. */
+  private async showMapping(inspection: Inspection, chosenSheets: SheetPlan[]): Promise<void> {
+    const c = this.current!;
+    let shown = inspection;
+    let remembered: string | undefined;
+    const plan = inspection.plan;
+    if (plan.format === 'table') {
+      // A sheet with the layout of one already chosen in this import is offered that mapping first.
+      const same = chosenSheets.find((x) => layoutKey(inspection.preview[x.mapping.headerRow - 1] ?? []) === layoutKey(inspection.preview[plan.mapping.headerRow - 1] ?? []));
+      const recalled = same ? { row: plan.mapping.headerRow, layout: { mapping: same.mapping, fileName: `sheet “${same.sheet}”` } } : await recallLayout(this.db, layoutKeys(inspection.preview)).catch(() => null);
+      if (recalled) {
+        shown = { ...inspection, plan: { ...plan, mapping: applyLayout(recalled.layout.mapping, recalled.row, plan.mapping) } };
+        remembered = recalled.layout.fileName;
+      }
+    }
+    c.inspection = shown;
+    c.previews.set(inspection.sheet ?? '', inspection.preview.slice(0, 40));
+    this.step = { kind: 'mapping', file: c.file, inspection: shown, known: c.known, chosenSheets, ...(remembered ? { remembered } : {}) };
+  }
+
   /** Another worksheet of the workbook in the mapping step. */
   async chooseSheet(sheet: string): Promise<void> {
     const c = this.current;
     if (!c || this.step.kind !== 'mapping') return;
+    const chosenSheets = this.step.chosenSheets.filter((x) => x.sheet !== sheet);
     try {
-      const inspection = await this.client.inspect(c.file, c.known, sheet);
-      this.step = { kind: 'mapping', file: c.file, inspection, known: c.known };
+      const inspection = await this.client.inspect(c.file, c.known, { sheet });
+      await this.showMapping(inspection, chosenSheets);
     } catch (e) {
       if (e instanceof ImportCancelled) return;
       this.fail(c.file, e);
@@ -150,16 +209,49 @@ export class ImportSession {
     }
   }
 
-  /** The user confirmed (or corrected) the mapping. */
+  /**
+   * Keeps this sheet's mapping for the import and shows another sheet, so that one
+   * import reads several sheets of a workbook, each with its own mapping.
+   */
+  async addSheet(plan: ImportPlan, nextSheet: string): Promise<void> {
+    if (this.step.kind !== 'mapping' || plan.format !== 'table' || !plan.sheet) return;
+    const chosen = [...this.step.chosenSheets.filter((x) => x.sheet !== plan.sheet), { sheet: plan.sheet, mapping: plan.mapping }];
+    this.step = { ...this.step, chosenSheets: chosen };
+    await this.chooseSheet(nextSheet);
+  }
+
+  /** Leaves a sheet chosen earlier out of the import. */
+  dropSheet(sheet: string): void {
+    if (this.step.kind !== 'mapping') return;
+    this.step = { ...this.step, chosenSheets: this.step.chosenSheets.filter((x) => x.sheet !== sheet) };
+  }
+
+  /** The user confirmed (or corrected) the mapping: read with it, and with the sheets chosen before it. */
   async confirmMapping(plan: ImportPlan): Promise<void> {
     if (!this.current || this.step.kind !== 'mapping') return;
+    const c = this.current;
+    const chosenSheets = this.step.chosenSheets;
+    const shown = c.inspection ?? this.step.inspection;
+    const combined: ImportPlan =
+      chosenSheets.length > 0 && plan.format === 'table' && plan.sheet ? { format: 'sheets', sheets: [...chosenSheets.filter((x) => x.sheet !== plan.sheet), { sheet: plan.sheet, mapping: plan.mapping }] } : plan;
     try {
-      await this.read(plan);
+      await this.read(combined);
     } catch (e) {
       if (e instanceof ImportCancelled) return;
-      this.fail(this.current.file, e);
+      if (e instanceof ImportFailed && plan.format === 'table') {
+        // Nothing the user chose is lost: the step re-opens with the same choices and says what went wrong.
+        this.fail(c.file, e);
+        c.parsed = undefined;
+        this.step = { kind: 'mapping', file: c.file, inspection: { ...shown, plan }, known: c.known, chosenSheets, failed: this.issueLines(c.file, e) };
+        return;
+      }
+      this.fail(c.file, e);
       return this.next();
     }
+  }
+
+  private issueLines(file: File, e: ImportFailed): string[] {
+    return e.issues.filter((i: Issue) => i.severity === 'error').map((i) => describeIssue(file.name, i));
   }
 
   private async read(plan: ImportPlan): Promise<void> {
@@ -223,6 +315,7 @@ export class ImportSession {
         priorities: parsed.priorities,
       });
       measure('import: storing', t);
+      await this.rememberMapping(c.plan);
       const n = record.counts;
       const parts = [count(n.observations, 'figure'), `${count(resolved.series.length, 'indicator')} (${n.indicators} new)`];
       if (n.areas) parts.push(`${count(n.areas, 'new area')}`);
@@ -231,6 +324,18 @@ export class ImportSession {
     } catch (e) {
       if (e instanceof DuplicateImportError) this.duplicate(c.file, e.existing.importedAt);
       else this.say('error', `${c.file.name} was read, but ${storageMessage(e)}`);
+    }
+  }
+
+  /** The mappings the user confirmed, by layout, for next year's edition of the same table. */
+  private async rememberMapping(plan: ImportPlan | undefined): Promise<void> {
+    const c = this.current!;
+    const mappings = plan?.format === 'table' ? [{ mapping: plan.mapping, sheet: plan.sheet }] : plan?.format === 'sheets' ? plan.sheets : [];
+    const rows = (sheet: string | undefined) => c.previews.get(sheet ?? '') ?? null;
+    for (const m of mappings) {
+      const preview = rows(m.sheet);
+      const key = preview ? layoutKey(preview[m.mapping.headerRow - 1] ?? []) : null;
+      if (key) await rememberLayout(this.db, key, { mapping: { ...m.mapping, fixedPeriod: null }, fileName: c.file.name, savedAt: new Date().toISOString() }).catch(() => undefined);
     }
   }
 
