@@ -60,6 +60,29 @@ test('an imported minutes file is confirmed, tagged, and its themes and evidence
   await expect(page.getByRole('button', { name: /^Dudley, Neglect/ })).toHaveCount(0);
 });
 
+test('the same minutes saved as text after the web page are one document, not counted twice', async ({ page }) => {
+  await page.goto('/#/data');
+  const input = page.getByLabel('Import minutes or reports');
+  await input.setInputFiles({ name: 'dudley-minutes.html', mimeType: 'text/html', buffer: Buffer.from(MINUTES) });
+  await settled(page);
+  await page.getByRole('button', { name: 'Import this document' }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
+
+  // The words of MINUTES as a council's .txt copy: no markup, bullets as hyphens, Windows line ends.
+  const txt = MINUTES.replace(/<(head|script)>[\s\S]*?<\/\1>/g, '')
+    .replace(/<li>/g, '- ')
+    .replace(/<[^>]+>/g, '\r\n')
+    .replace(/(\r\n)+/g, '\r\n');
+  await input.setInputFiles({ name: 'dudley-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) });
+  await settled(page);
+  await page.getByRole('button', { name: 'Import this document' }).click();
+  await settled(page);
+  await expect(page.getByText(/dudley-minutes\.txt has already been taken in \(as “.*”\), so it was not imported again\./)).toBeVisible();
+  await page.goto('/#/themes?areas=E08000027&from=2022&to=2022&theme=neglect&area=E08000027');
+  await expect(page.getByRole('button', { name: /^Dudley, Neglect: discussed in 1 of 1 document/ })).toBeVisible();
+});
+
 test('a shared Themes link opens the evidence on a fresh browser, and the heatmap works by keyboard', async ({ page }) => {
   await page.goto('/#/themes?areas=E06000019&theme=home_education&area=E06000019');
   const evidence = page.getByRole('region', { name: /^Evidence: Elective home education in Herefordshire/ });

@@ -3,6 +3,7 @@
  * view, the document import and the theme markers on Compare and Area need.
  */
 import type { AreaCode, ImportRecord, Period, Priority, SourceDocument, ThemeMention } from '../model/types';
+import { documentIdentity } from '../model/document-identity';
 import { USER_EDITS } from './bundled';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
 import { estimateBytes } from './record-size';
@@ -75,7 +76,10 @@ export class DuplicateDocumentError extends Error {
  */
 export async function storeDocumentImport(db: LensDb, imp: DocumentImport): Promise<void> {
   await db.transaction('rw', [db.documents, db.themeMentions, db.priorities, db.imports], async () => {
-    const same = await db.documents.where('hash').equals(imp.document.hash).first();
+    // By the hash of the words (themes/analyse.ts); documents stored before it was (bundled seeds, hashed
+    // by bytes) are compared by their words.
+    const words = documentIdentity(imp.document.text);
+    const same = (await db.documents.where('hash').equals(imp.document.hash).first()) ?? (await db.documents.filter((d) => documentIdentity(d.text) === words).first());
     if (same) throw new DuplicateDocumentError(imp.record.fileName, same.title);
     await db.documents.add(imp.document);
     await db.themeMentions.bulkPut(imp.mentions);

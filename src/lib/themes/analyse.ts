@@ -3,6 +3,7 @@
  * Crypto): decode, reduce HTML or Markdown to text, tag, and guess area and year.
  * Runs in the worker; unit tests call it directly.
  */
+import { documentIdentity } from '../model/document-identity';
 import { defaultTaxonomy } from './default-taxonomy';
 import { sha256Hex } from '../model/sha256';
 import { decodeDocument } from './decode';
@@ -32,11 +33,12 @@ export async function analyse(req: AnalyseRequest, onProgress?: (p: AnalyseProgr
     throw new Error(`${req.fileName} is ${(req.bytes.byteLength / 1048576).toFixed(0)} MB; minutes and reports up to 20 MB of text can be taken in.`);
   }
   onProgress?.({ stage: 'Reading the text', fraction: 0 });
-  const hash = await sha256Hex(req.bytes);
   const { text: raw, encoding } = decodeDocument(req.bytes);
   if (raw.includes('\u0000')) throw new Error(`${req.fileName} is not a text file (it contains binary data). Save minutes as .txt, .html or .md.`);
   const text = documentText(raw, req.format);
   if (!/\p{L}{3}/u.test(text)) throw new Error(`${req.fileName} has no readable text.`);
+  // The hash of the words, not the bytes: the same minutes as .txt and as .html are one document.
+  const hash = await sha256Hex(new TextEncoder().encode(documentIdentity(text)).buffer as ArrayBuffer);
   onProgress?.({ stage: 'Loading the themes', fraction: 0 });
   const { taxonomy, compiled } = defaultTaxonomy();
   const result = tagText(compiled, text, onProgress && throttled((stage, fraction) => onProgress({ stage, fraction })));

@@ -92,6 +92,18 @@ describe('storeDocumentImport and undoImport', () => {
     expect(await db.themeMentions.where('importId').equals('imp-b').count()).toBe(0);
   });
 
+  it('refuses the same words stored under another hash (a copy saved as a web page, or a document hashed by its bytes before)', async () => {
+    await storeDocumentImport(db, minutes('imp-txt'));
+    const html = minutes('imp-html', 'DUDLEY SAFEGUARDING CHILDREN PARTNERSHIP ANNUAL REPORT 2022/23\n\n• The priorities for 2022/23 were: neglect, exploitation and early help.  Neglect audits found “better practice”.');
+    const dup = { ...html, document: { ...html.document, hash: 'another-hash' }, record: { ...html.record, hash: 'another-hash' } };
+    await expect(storeDocumentImport(db, dup)).rejects.toThrow('dudley.txt has already been taken in (as “Dudley annual report”)');
+    expect(await db.documents.count()).toBe(1);
+    expect(await db.imports.count()).toBe(1);
+    // Other words are another document.
+    await storeDocumentImport(db, minutes('imp-other', 'Dudley Safeguarding Children Partnership Annual Report 2023/24\n\nThe priorities were neglect and exploitation.'));
+    expect(await db.documents.count()).toBe(2);
+  });
+
   it('writes nothing when any part fails', async () => {
     const imp = minutes('imp-c');
     await db.imports.put({ ...imp.record });

@@ -12,6 +12,17 @@ describe('analyse', () => {
     expect(r.result.themes.find((t) => t.id === 'neglect')?.present).toBe(true);
     expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
   });
+  it('gives the same minutes the same hash as .txt, .html and .md: the hash is of the words, not the bytes', async () => {
+    const txt = 'Dudley Safeguarding Children Partnership\r\n\r\nThe priorities for 2022/23 were neglect and exploitation.\r\n';
+    const html = '<!doctype html><html><body><h1>Dudley Safeguarding Children Partnership</h1><p>The priorities for 2022/23 were <strong>neglect</strong> and exploitation.</p></body></html>';
+    const md = '# Dudley Safeguarding Children Partnership\n\nThe priorities for 2022/23 were **neglect** and exploitation.\n';
+    const hashes = await Promise.all(
+      ([['m.txt', 'txt', txt], ['m.html', 'html', html], ['m.md', 'md', md]] as const).map(async ([fileName, format, s], id) => (await analyse({ type: 'analyse', id, fileName, format, bytes: bytes(s), areas })).hash),
+    );
+    expect(new Set(hashes).size).toBe(1);
+    const other = await analyse({ type: 'analyse', id: 9, fileName: 'o.txt', format: 'txt', bytes: bytes('Dudley Safeguarding Children Partnership. The priorities for 2023/24 were neglect and exploitation.'), areas });
+    expect(other.hash).not.toBe(hashes[0]);
+  });
   it('refuses binary files and files without text, naming the file', async () => {
     await expect(analyse({ type: 'analyse', id: 2, fileName: 'x.txt', format: 'txt', bytes: new Uint8Array([37, 80, 68, 70, 0, 1, 2]).buffer, areas })).rejects.toThrow(/x\.txt is not a text file/);
     await expect(analyse({ type: 'analyse', id: 3, fileName: 'e.txt', format: 'txt', bytes: bytes('  12 \n'), areas })).rejects.toThrow(/e\.txt has no readable text/);
