@@ -9,6 +9,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mainTableRows, makeEesZip, toCsv } from '../fixtures/published';
+import { makeXlsx } from '../fixtures/xlsx';
 import { expect, settled, test } from './fixtures';
 
 let dir = '';
@@ -86,6 +87,44 @@ test('a main table with the year only in its title: proposed, footnotes left out
   await expect(cells('Worcestershire')).toHaveText(['37.5', '37.5']);
   await expect(cells('Walsall')).toHaveText(['60.7', '60.7']);
   await expect(cells('England (benchmark)')).toHaveText(['45.3', '45.3']);
+});
+
+test('two sheets of a workbook in one import: the second, laid out as the first, is offered the same mapping with its own year', async ({ page }) => {
+  const path = join(dir, 'main_tables.xlsx');
+  writeFileSync(
+    path,
+    makeXlsx([
+      { name: 'Contents', rows: [['Table D1 …'], ['Table D1b …']] },
+      { name: 'D1', rows: mainTableRows() },
+      { name: 'D1b', rows: mainTableRows('2018-19', 2019) },
+    ]),
+  );
+  await importFile(page, path);
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('D1');
+  await expect(page.getByRole('option', { name: 'Contents (notes)' })).toHaveCount(1);
+  for (const c of 'CDEFGHI') await page.getByRole('checkbox', { name: `Column ${c}`, exact: true }).uncheck();
+  await page.getByLabel('Name of column J').fill('CP plan rate (main tables)');
+  await expect(page.getByLabel('and also sheet')).toHaveValue('D1b');
+  await page.getByRole('button', { name: 'Add this sheet and map another' }).click();
+  await settled(page);
+
+  await expect(page.getByLabel('Sheet', { exact: true })).toHaveValue('D1b');
+  await expect(page.getByText('This table has the layout of sheet “D1”')).toBeVisible();
+  await expect(page.getByLabel('Year of every figure')).toHaveValue('2018-19');
+  await expect(page.getByLabel('Name of column J')).toHaveValue('CP plan rate (main tables)');
+  await expect(page.getByRole('checkbox', { name: 'Column C', exact: true })).not.toBeChecked();
+  await expect(page.getByRole('button', { name: 'Leave out sheet D1' })).toBeVisible();
+  await page.getByRole('button', { name: 'Import main_tables.xlsx (2 sheets)' }).click();
+  // 8 rows of data in each sheet, one column chosen (tests/fixtures/published.ts).
+  await expect(page.getByRole('status').filter({ hasText: 'Imported main_tables.xlsx' })).toContainText('16 figures, 1 indicator (1 new)');
+
+  // Renamed after import, with which way is better; the views follow.
+  await page.getByLabel('New name for CP plan rate (main tables)').fill('Child protection plan rate, main tables');
+  await page.getByLabel('Which way is better for CP plan rate (main tables)').selectOption('lower_is_better');
+  await page.getByRole('button', { name: 'Save CP plan rate (main tables)' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Child protection plan rate, main tables”.' })).toBeVisible();
+  await page.goto('/#/compare?areas=E10000034&indicator=cp_plan_rate_main_tables&from=2018&to=2019');
+  await expect(page.getByRole('table', { name: /^Child protection plan rate, main tables.*2017-18 to 2018-19$/ })).toBeVisible();
 });
 
 test('Ofsted’s inspection outcomes (.ods as published) import as the ordinal judgements', async ({ page }) => {

@@ -1,5 +1,6 @@
 /** Finishing touches shared by the table readers: series ids, repeated figures, decimals. */
 import { SeriesBuilder, seriesId, type ObservationSeries } from '../model/series';
+import { shortLabelOf } from '../model/indicator-label';
 import type { Indicator, IndicatorUnit } from '../model/types';
 import { guessDecimals } from './indicator-ids';
 import type { IssueList } from './issues';
@@ -54,7 +55,7 @@ export function newIndicator(id: string, label: string, unit: IndicatorUnit, fil
   return {
     id,
     label,
-    shortLabel: label.length > 40 ? `${label.slice(0, 39)}…` : label,
+    shortLabel: shortLabelOf(label),
     unit,
     polarity: 'neither',
     definition: definition || `Imported from ${fileName}.`,

@@ -5,13 +5,14 @@
  */
 import type { LensDb } from '../../db/database';
 import { collectExport } from '../../db/export';
+import { editImportedIndicator, listImportedIndicators } from '../../db/indicator-edits';
 import { undoImport } from '../../db/imports';
 import { live, type Live } from '../../db/live.svelte';
 import { listImports, listSources } from '../../db/queries';
 import { requestPersistence, storageState, type StorageState } from '../../db/storage';
 import { buildAppFile } from '../../import/app-json';
 import { observationsToCsv } from '../../import/export-csv';
-import type { DataSource, ImportRecord } from '../../model/types';
+import type { DataSource, ImportRecord, Indicator, Polarity } from '../../model/types';
 
 export class LibraryModel {
   /** The browser's storage for this site; null until it has said. */
@@ -19,6 +20,7 @@ export class LibraryModel {
   readonly #db: LensDb;
   readonly #imports: Live<ImportRecord[]>;
   readonly #sources: Live<DataSource[]>;
+  readonly #imported: Live<Indicator[]>;
 
   constructor(db: LensDb) {
     this.#db = db;
@@ -29,6 +31,10 @@ export class LibraryModel {
     this.#sources = live(
       () => null,
       () => listSources(db),
+    );
+    this.#imported = live(
+      () => null,
+      () => listImportedIndicators(db),
     );
     // Imports, undo and restores change what is stored: the figures are read again after each.
     $effect(() => {
@@ -48,9 +54,17 @@ export class LibraryModel {
   get sources(): DataSource[] | undefined {
     return this.#sources.current;
   }
+  /** Indicators the user's imports brought, which the user may rename. */
+  get importedIndicators(): Indicator[] | undefined {
+    return this.#imported.current;
+  }
   /** The first query that failed, if any. */
   get error(): Error | undefined {
-    return this.#imports.error ?? this.#sources.error;
+    return this.#imports.error ?? this.#sources.error ?? this.#imported.error;
+  }
+
+  editIndicator(id: string, label: string, polarity: Polarity): Promise<void> {
+    return editImportedIndicator(this.#db, id, { label, polarity });
   }
 
   undo(importId: string): Promise<void> {
