@@ -27,7 +27,7 @@ test('an imported minutes file is confirmed, tagged, and its themes and evidence
   await page.getByRole('button', { name: 'Import this document' }).click();
   await settled(page);
 
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “' })).toContainText('for Dudley, 2021-22');
   await page.getByRole('link', { name: 'See its themes' }).click();
   await expect(page).toHaveURL(/#\/themes\?areas=E08000027&from=2022&to=2022/);
 
@@ -67,7 +67,7 @@ test('the same minutes saved as text after the web page are one document, not co
   await settled(page);
   await page.getByRole('button', { name: 'Import this document' }).click();
   await settled(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “' })).toContainText('for Dudley, 2021-22');
 
   // The words of MINUTES as a council's .txt copy: no markup, bullets as hyphens, Windows line ends.
   const txt = MINUTES.replace(/<(head|script)>[\s\S]*?<\/\1>/g, '')
@@ -142,7 +142,7 @@ test('minutes chosen with data files under "Import data" go to the minutes impor
 
   await page.getByRole('button', { name: 'Import this document' }).click();
   await settled(page);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('for Dudley, 2021-22');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “' })).toContainText('for Dudley, 2021-22');
   await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Walsall');
   await expect(page.getByLabel('Reporting year')).toHaveValue('2020');
 });
