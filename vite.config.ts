@@ -2,6 +2,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 import type { Plugin } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { bundleParts } from './scripts/bundle-parts.ts';
 import { CSP_HEADER, CSP_META } from './scripts/csp.ts';
 
 /** Writes the Content Security Policy into the built index.html, right after the charset and before any script. */
@@ -25,6 +26,7 @@ export default defineConfig({
   plugins: [
     svelte(),
     contentSecurityPolicy(),
+    bundleParts(import.meta.dirname),
     VitePWA({
       strategies: 'generateSW',
       // A new version waits until the user chooses to reload (src/lib/pwa).

@@ -12,6 +12,8 @@ import type { BenchContext } from './run';
  * registration (virtual:pwa-register and workbox-window) loads once the first view has
  * its data, and the service worker precaches the app and data after that.
  */
+const LINE = '[data-testid="trend-svg"] g.series path[d]';
+
 export default async function startup({ root, baseURL, browser, report }: BenchContext): Promise<void> {
   const dist = join(root, 'dist');
   const gz = (file: string) => gzipSync(readFileSync(join(dist, file))).length;
@@ -23,8 +25,10 @@ export default async function startup({ root, baseURL, browser, report }: BenchC
   const assets = readdirSync(join(dist, 'assets'));
   const later = assets.filter((f) => f.endsWith('.js') && !initial.has(`assets/${f}`));
   report('JavaScript loaded after the first view (gzip)', later.reduce((n, f) => n + gz(join('assets', f)), 0) / 1024, `KB (${later.length} chunks)`);
-  const data = assets.find((f) => f.startsWith('bundle-') && f.endsWith('.json'));
-  if (data) report('bundled data (gzip)', gz(join('assets', data)) / 1024, 'KB');
+  for (const part of ['core', 'rest']) {
+    const data = assets.find((f) => f.startsWith(`bundle-${part}-`) && f.endsWith('.json'));
+    if (data) report(`bundled data, ${part} (gzip)`, gz(join('assets', data)) / 1024, 'KB');
+  }
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
   const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]!);
   report('precached by the service worker (gzip)', precached.reduce((n, f) => n + gz(f), 0) / 1024, `KB (${precached.length} files)`);
@@ -36,8 +40,9 @@ export default async function startup({ root, baseURL, browser, report }: BenchC
   const context = await browser.newContext();
   // The moment the first line of the trend chart is in the page, from the start of the
   // navigation: Playwright's own waiting polls at up to 500 ms steps, too coarse to time it.
+  // A line with points (a path with a d attribute), not an empty frame.
   await context.addInitScript(`new MutationObserver((_, observer) => {
-    if (document.querySelector('[data-testid="trend-svg"] g.series path')) {
+    if (document.querySelector('${LINE}')) {
       window.__firstChart = performance.now();
       observer.disconnect();
     }
@@ -45,11 +50,43 @@ export default async function startup({ root, baseURL, browser, report }: BenchC
   const page = await context.newPage();
   for (const visit of ['first visit', 'return visit (service worker)']) {
     await page.goto(`${baseURL}/${link}`);
-    await page.locator('[data-testid="trend-svg"] g.series path').first().waitFor();
-    report(`first chart drawn, ${visit} (from navigation start)`, (await page.evaluate('window.__firstChart')) as number, 'ms');
+    await page.locator(LINE).first().waitFor();
+    const firstChart = (await page.evaluate('window.__firstChart')) as number;
+    report(`first chart drawn, ${visit} (from navigation start)`, firstChart, 'ms');
+    if (visit === 'first visit') for (const [step, ms] of breakdown(firstChart, await page.evaluate(measures))) report(`  ${step}`, ms, 'ms');
     // Let the service worker install and precache before the return visit.
     await page.evaluate(() => navigator.serviceWorker.ready);
     await page.goto('about:blank');
   }
   await context.close();
+}
+
+interface Measure {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The page's performance measures (bundle steps from db/instance.ts, chart queries from db/queries.ts). Runs in the page. */
+function measures(): Measure[] {
+  return performance.getEntriesByType('measure').map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration }));
+}
+
+/**
+ * Where the time to the first chart went, in order: the page and its scripts until the
+ * app starts, each step of the bundled data, the chart queries after it, and drawing.
+ * Steps overlap where the app runs them side by side; each is its own span.
+ */
+function breakdown(firstChart: number, all: Measure[]): [string, number][] {
+  const steps = all.filter((m) => m.name.startsWith('bundle: ') && m.end <= firstChart);
+  const first = steps[0];
+  if (!first) return [];
+  const out: [string, number][] = [['page and scripts, until the app starts', first.start]];
+  for (const m of steps) out.push([m.name, m.end - m.start]);
+  const dataEnd = Math.max(...steps.map((m) => m.end));
+  const queries = all.filter((m) => m.name.startsWith('query: ') && m.end <= firstChart);
+  const queryEnd = Math.max(dataEnd, ...queries.map((m) => m.end));
+  out.push(['queries, after the data (to the last chart query answered)', queryEnd - dataEnd]);
+  out.push(['drawing, after the last query', firstChart - queryEnd]);
+  return out;
 }

@@ -21,8 +21,9 @@ test('the service worker precaches index.html, the app shell and the bundled dat
 
   const assets = readdirSync(join(dist, 'assets'));
   const bundle = assets.filter((f) => /^bundle-.*\.json$/.test(f));
-  expect(bundle, 'one hashed bundle file').toHaveLength(1);
-  expect(urls).toContain(`assets/${bundle[0]}`);
+  // The bundled data in two parts (src/lib/model/bundle-parts.ts): both precached, so every view works offline.
+  expect(bundle.map((f) => f.replace(/-[^-]+\.json$/, '')).sort(), 'the two hashed parts of the bundled data').toEqual(['bundle-core', 'bundle-rest']);
+  for (const part of bundle) expect(urls).toContain(`assets/${part}`);
 
   // Everything index.html loads, and every emitted script and stylesheet (lazy chunks too).
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -33,6 +34,13 @@ test('the service worker precaches index.html, the app shell and the bundled dat
   for (const f of assets.filter((a) => /\.(js|css)$/.test(a))) expect(urls, f).toContain(`assets/${f}`);
   for (const icon of ['icons/icon-192.png', 'icons/icon-512.png', 'icons/maskable-512.png']) expect(urls).toContain(icon);
   expect(new Set(urls).size, 'no file listed twice').toBe(urls.length);
+});
+
+test('index.html preloads the core of the bundled data, so it is fetched while the scripts load', () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const core = readdirSync(join(dist, 'assets')).find((f) => f.startsWith('bundle-core-'));
+  expect(html).toContain(`<link rel="preload" href="./assets/${core}" as="fetch" type="application/json" crossorigin />`);
+  expect(html.indexOf(`assets/${core}`)).toBeLessThan(html.indexOf('<script'));
 });
 
 test('index.html carries the Content Security Policy before any script, and no inline script or style', () => {

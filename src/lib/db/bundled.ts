@@ -1,8 +1,9 @@
-import { BUNDLE_FORMAT, seriesFromJson, type Bundle } from '../model/bundle';
+import { BUNDLE_FORMAT, seriesFromJson, type Bundle, type BundleSeries } from '../model/bundle';
+import { splitBundle, type BundleCore, type BundleRest } from '../model/bundle-parts';
 import type { ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
 import { estimateBytes } from './record-size';
-import { packSeries } from './series-packs';
+import { packSeries, type SeriesPack } from './series-packs';
 
 export const BUNDLED = 'bundled';
 /**
@@ -20,61 +21,100 @@ export type BundleLoadResult = 'loaded' | 'replaced' | 'unchanged';
 
 /**
  * Loads the bundled data into the database once, keyed by its content hash.
- * A bundle with a new hash replaces the old bundled records in one transaction and
- * leaves everything the user imported alone.
+ * A bundle with a new hash replaces the old bundled records and leaves everything the
+ * user imported alone. Written in two transactions, core then rest (bundle-parts.ts),
+ * as the app does on a first visit.
  */
 export async function loadBundle(db: LensDb, bundle: Bundle): Promise<BundleLoadResult> {
-  if (bundle.format !== BUNDLE_FORMAT) throw new Error(`The bundled data is not in the ${BUNDLE_FORMAT} format.`);
-  const current = await db.meta.get(HASH_KEY);
-  if (current?.value === bundle.hash) return 'unchanged';
+  const { core, rest } = splitBundle(bundle);
+  const result = await storeBundleCore(db, core);
+  if (result !== 'unchanged') await storeBundleRest(db, core, rest);
+  return result;
+}
 
+/**
+ * The first of the two writes of a bundle: removes the old bundled records and stores
+ * the core, in one transaction, unless the database already holds this bundle. The
+ * hash is removed with the old records and written only by storeBundleRest, so the
+ * hash says the whole bundle is in, even when a tab closes between the two, or two
+ * tabs load the same bundle at once (the rest written last follows the last removal).
+ */
+export async function storeBundleCore(db: LensDb, core: BundleCore): Promise<BundleLoadResult> {
+  if (core.format !== BUNDLE_FORMAT) throw new Error(`The bundled data is not in the ${BUNDLE_FORMAT} format.`);
   // Convert before the transaction: IndexedDB transactions close if they wait on other work.
-  // Packed as imports are (series-packs.ts): the bundle has some seventy series, most of
-  // them small (assessment factors), and a first visit waits for all of them to be
-  // written; a chart reads one pack of at most about 128 KB, as it does for an import.
-  const series = packSeries(
-    BUNDLED,
-    bundle.series.map((s) => seriesFromJson(BUNDLED, s)),
-  );
-  const record: ImportRecord = {
-    id: BUNDLED,
-    fileName: 'Bundled data',
-    hash: bundle.hash,
-    kind: 'bundled',
-    importedAt: new Date().toISOString(),
-    counts: {
-      areas: bundle.areas.length,
-      indicators: bundle.indicators.length,
-      observations: bundle.series.reduce((n, s) => n + s.period.length, 0),
-      documents: bundle.documents.length,
-      priorities: bundle.priorities?.length ?? 0,
-    },
-    warnings: [],
-  };
-
-  await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports', 'meta'], async () => {
+  const series = bundledPacks('core-', core.series);
+  return db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports', 'meta'], async () => {
+    const current = await db.meta.get(HASH_KEY);
+    if (current?.value === core.hash) return 'unchanged';
     for (const table of IMPORT_OWNED_TABLES) await db.table(table).where('importId').equals(BUNDLED).delete();
-    const areas = bundle.areas.map((a) => ({ ...a, importId: BUNDLED }));
-    const indicators = bundle.indicators.map((i) => ({ ...i, importId: BUNDLED }));
-    const neighbourModels = bundle.neighbourModels.map((m) => ({ ...m, importId: BUNDLED }));
-    const documents = bundle.documents.map((d) => ({ ...d, importId: BUNDLED }));
-    const mentions = (bundle.themeMentions ?? []).map((m) => ({ ...m, importId: BUNDLED }));
-    const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
-    const priorities = (bundle.priorities ?? []).filter((p) => !edited.has(p.id)).map((p) => ({ ...p, importId: BUNDLED }));
-    await db.areas.bulkPut(areas);
-    await db.indicators.bulkPut(indicators);
+    await db.imports.delete(BUNDLED);
+    await db.meta.bulkDelete([HASH_KEY, INSPECTIONS_KEY]);
+    const records = await coreRecords(db, core);
+    await db.areas.bulkPut(records.areas);
+    await db.indicators.bulkPut(records.indicators);
     await db.series.bulkPut(series);
-    await db.neighbourModels.bulkPut(neighbourModels);
+    await db.neighbourModels.bulkPut(records.neighbourModels);
+    await db.priorities.bulkPut(records.priorities);
+    await db.meta.put({ key: SOURCES_KEY, value: core.sources });
+    return current ? 'replaced' : 'loaded';
+  });
+}
+
+/** The second write: the rest of the series, the documents and their themes, the import record, and last the hash. */
+export async function storeBundleRest(db: LensDb, core: BundleCore, rest: BundleRest): Promise<void> {
+  if (rest.format !== BUNDLE_FORMAT || rest.hash !== core.hash) throw new Error('The bundled data is incomplete: its two parts do not belong together.');
+  // Packed as imports are (series-packs.ts): most of the bundle's seventy series are small
+  // (assessment factors); a chart reads one pack of at most about 128 KB.
+  const series = bundledPacks('', rest.series);
+  // The core's packs again, only to count the bytes the whole bundle takes (one or two series).
+  const corePacks = bundledPacks('core-', core.series);
+  const documents = rest.documents.map((d) => ({ ...d, importId: BUNDLED }));
+  const mentions = (rest.themeMentions ?? []).map((m) => ({ ...m, importId: BUNDLED }));
+  const all = [...core.series, ...rest.series];
+  await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports', 'meta'], async () => {
+    await db.series.bulkPut(series);
     await db.documents.bulkPut(documents);
     await db.themeMentions.bulkPut(mentions);
-    await db.priorities.bulkPut(priorities);
-    await db.imports.put({ ...record, storedBytes: estimateBytes([areas, indicators, series, neighbourModels, documents, mentions, priorities]) });
-    await db.meta.put({ key: HASH_KEY, value: bundle.hash });
-    await db.meta.put({ key: SOURCES_KEY, value: bundle.sources });
-    if (bundle.inspections) await db.meta.put({ key: INSPECTIONS_KEY, value: bundle.inspections });
-    else await db.meta.delete(INSPECTIONS_KEY);
+    const fromCore = await coreRecords(db, core);
+    const stored = [fromCore.areas, fromCore.indicators, fromCore.neighbourModels, fromCore.priorities, documents, mentions];
+    const record: ImportRecord = {
+      id: BUNDLED,
+      fileName: 'Bundled data',
+      hash: core.hash,
+      kind: 'bundled',
+      importedAt: new Date().toISOString(),
+      counts: {
+        areas: core.areas.length,
+        indicators: core.indicators.length,
+        observations: all.reduce((n, s) => n + s.period.length, 0),
+        documents: rest.documents.length,
+        priorities: core.priorities?.length ?? 0,
+      },
+      warnings: [],
+    };
+    await db.imports.put({ ...record, storedBytes: estimateBytes([...stored, corePacks, series]) });
+    if (rest.inspections) await db.meta.put({ key: INSPECTIONS_KEY, value: rest.inspections });
+    await db.meta.put({ key: HASH_KEY, value: core.hash });
   });
-  return current ? 'replaced' : 'loaded';
+}
+
+/** The bundled series as packs; `prefix` keeps the core's pack ids apart from the rest's. */
+function bundledPacks(prefix: string, series: BundleSeries[]): SeriesPack[] {
+  return packSeries(
+    BUNDLED,
+    series.map((s) => seriesFromJson(BUNDLED, s)),
+  ).map((p, i) => ({ ...p, id: `${BUNDLED}#${prefix}${i}` }));
+}
+
+/** The core's records as stored; priorities the user has edited stay the user's. */
+async function coreRecords(db: LensDb, core: BundleCore) {
+  const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
+  return {
+    areas: core.areas.map((a) => ({ ...a, importId: BUNDLED })),
+    indicators: core.indicators.map((i) => ({ ...i, importId: BUNDLED })),
+    neighbourModels: core.neighbourModels.map((m) => ({ ...m, importId: BUNDLED })),
+    priorities: (core.priorities ?? []).filter((p) => !edited.has(p.id)).map((p) => ({ ...p, importId: BUNDLED })),
+  };
 }
 
 export async function bundledHash(db: LensDb): Promise<string | undefined> {

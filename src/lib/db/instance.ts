@@ -1,7 +1,7 @@
 import bundleMeta from '../../../data/bundle-meta.json';
-import bundleUrl from '../../../data/bundle.json?url';
-import type { Bundle } from '../model/bundle';
-import { bundledHash, loadBundle, type BundleLoadResult } from './bundled';
+import { coreUrl, restUrl } from 'virtual:bundle-parts';
+import type { BundleCore, BundleRest } from '../model/bundle-parts';
+import { bundledHash, storeBundleCore, storeBundleRest, type BundleLoadResult } from './bundled';
 import { openDatabase, type LensDb } from './database';
 
 let instance: LensDb | undefined;
@@ -12,15 +12,61 @@ export function getDb(): LensDb {
   return instance;
 }
 
+export interface EnsureOptions {
+  /**
+   * Called once the core of the bundle is stored (model/bundle-parts.ts), with the
+   * indicators whose series it holds, before the rest is read: a view that needs only
+   * those can be drawn. The rest waits until the returned promise settles, so that
+   * parsing and storing it does not hold up that view.
+   */
+  onCore?: (indicators: readonly string[]) => Promise<void> | void;
+}
+
 /**
- * Makes sure the bundled data is in the database. The bundle is a separate,
- * content-hashed file, so the initial JavaScript stays small and the service worker
- * can precache it; only its hash is compiled in, so a returning visitor whose
- * database already holds this bundle does not download or parse it again.
+ * Makes sure the bundled data is in the database; resolves when all of it is. The
+ * bundle is two content-hashed files (core and rest), so the initial JavaScript
+ * stays small and the service worker can precache them; only the hash is compiled
+ * in, so a returning visitor whose database already holds this bundle does not
+ * download or parse it again. The core is requested at once (index.html preloads it),
+ * beside opening the database.
  */
-export async function ensureBundledData(db: LensDb = getDb()): Promise<BundleLoadResult> {
-  if ((await bundledHash(db)) === bundleMeta.hash) return 'unchanged';
-  const res = await fetch(bundleUrl);
+export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOptions = {}): Promise<BundleLoadResult> {
+  // Each step is a performance measure, for the browser's tools and `npm run bench -- startup`.
+  const begun = performance.now();
+  const measure = (name: string, start: number) => performance.measure(`bundle: ${name}`, { start, end: performance.now() });
+  const abort = new AbortController();
+  const core = readPart<BundleCore>(fetch(coreUrl, { signal: abort.signal }), 'core', begun, measure);
+  // Not awaited when the database holds this bundle already.
+  core.catch(() => undefined);
+  const held = await bundledHash(db);
+  measure('open database', begun);
+  if (held === bundleMeta.hash) {
+    abort.abort();
+    return 'unchanged';
+  }
+  const rest = fetch(restUrl);
+  rest.catch(() => undefined);
+  const coreData = await core;
+  let start = performance.now();
+  const result = await storeBundleCore(db, coreData);
+  measure('store core', start);
+  if (result === 'unchanged') return result;
+  await opts.onCore?.(coreData.series.map((s) => s.indicatorId));
+  const restData = await readPart<BundleRest>(rest, 'rest', performance.now(), measure);
+  start = performance.now();
+  await storeBundleRest(db, coreData, restData);
+  measure('store rest', start);
+  return result;
+}
+
+/** `fetch ${name}` is measured from `start` to the whole body received (what remains of it once the app waits for it). */
+async function readPart<T>(response: Promise<Response>, name: string, start: number, measure: (name: string, start: number) => void): Promise<T> {
+  const res = await response;
   if (!res.ok) throw new Error(`The bundled data could not be read (HTTP ${res.status}).`);
-  return loadBundle(db, (await res.json()) as Bundle);
+  const text = await res.text();
+  measure(`fetch ${name}`, start);
+  start = performance.now();
+  const data = JSON.parse(text) as T;
+  measure(`parse ${name}`, start);
+  return data;
 }

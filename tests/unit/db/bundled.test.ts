@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { bundledHash, BUNDLED, loadBundle } from '../../../src/lib/db/bundled';
+import { bundledHash, BUNDLED, loadBundle, storeBundleCore, storeBundleRest } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { getObservations, getPeriodExtents, listAreas, listDocuments, listImports, listIndicators, listInspections, listSources } from '../../../src/lib/db/queries';
 import { packSeries } from '../../../src/lib/db/series-packs';
 import type { Bundle } from '../../../src/lib/model/bundle';
+import { splitBundle } from '../../../src/lib/model/bundle-parts';
 import { seriesFromObservations } from '../../../src/lib/model/series';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
@@ -91,6 +92,61 @@ describe('loadBundle', () => {
     const count = await db.series.count();
     await expect(loadBundle(db, { ...bundle, format: 'something-else' } as unknown as Bundle)).rejects.toThrow(/format/);
     expect(await db.series.count()).toBe(count);
+  });
+});
+
+describe('the bundle in two writes, core then rest', () => {
+  const { core, rest } = splitBundle(bundle);
+
+  it('holds a Compare chart’s figures after the core, and says the bundle is in only after the rest', async () => {
+    expect(await storeBundleCore(db, core)).toBe('loaded');
+    expect(await bundledHash(db)).toBeUndefined();
+    expect((await getObservations(db, 'cpp_rate', { areas: ['E10000034'], from: 2025 }))[0]).toMatchObject({ value: 43.5, numerator: 522, denominator: 120119 });
+    expect((await listIndicators(db)).length).toBe(bundle.indicators.length);
+    expect(await getObservations(db, 'cin_rate')).toEqual([]);
+
+    await storeBundleRest(db, core, rest);
+    expect(await bundledHash(db)).toBe(bundle.hash);
+    expect((await getObservations(db, 'cin_rate')).length).toBeGreaterThan(0);
+    expect((await db.imports.get(BUNDLED))?.counts.observations).toBe(bundle.series.reduce((n, s) => n + s.period.length, 0));
+  });
+
+  it('loads the whole bundle again when a tab closed between the two writes', async () => {
+    await storeBundleCore(db, core);
+    // The tab closes here; the next visit finds no hash and starts over.
+    expect(await loadBundle(db, bundle)).toBe('loaded');
+    expect(await bundledHash(db)).toBe(bundle.hash);
+    expect((await getPeriodExtents(db)).size).toBe(bundle.series.length);
+  });
+
+  it('ends with the whole bundle when two tabs load it at once, in any order of their writes', async () => {
+    // Tab A writes its core and rest; tab B, which found no hash before A finished, writes its core after.
+    await storeBundleCore(db, core);
+    await storeBundleRest(db, core, rest);
+    const late = openDatabase(db.name);
+    await late.open();
+    // B's core is skipped: the hash is there by now.
+    expect(await storeBundleCore(late, core)).toBe('unchanged');
+    late.close();
+
+    // A and B interleaved: A's core, B's core (which removes A's), A's rest, B's rest.
+    await db.delete();
+    db = openDatabase(`test-bundled-${n++}`);
+    await storeBundleCore(db, core);
+    await storeBundleCore(db, core);
+    expect(await bundledHash(db)).toBeUndefined();
+    await storeBundleRest(db, core, rest);
+    await storeBundleRest(db, core, rest);
+    expect(await bundledHash(db)).toBe(bundle.hash);
+    expect((await getPeriodExtents(db)).size).toBe(bundle.series.length);
+    expect(await db.series.where('importId').equals(BUNDLED).count()).toBe(new Set((await db.series.toArray()).map((p) => p.id)).size);
+    expect(await listDocuments(db)).toHaveLength(bundle.documents.length);
+  });
+
+  it('refuses a rest that belongs to another bundle', async () => {
+    await storeBundleCore(db, core);
+    await expect(storeBundleRest(db, core, { ...rest, hash: 'other' })).rejects.toThrow(/do not belong together/);
+    expect(await bundledHash(db)).toBeUndefined();
   });
 });
 

@@ -86,7 +86,8 @@ export class CompareModel {
     );
     this.trend = $derived.by(() => {
       const s = this.selection;
-      if (!s) return null;
+      // Drawn once its figures are read: an empty frame first would be a second layout.
+      if (!s || !this.#observations.current) return null;
       const specs = this.neighbours.lineSpec ? [...areaSpecs, this.neighbours.lineSpec] : areaSpecs;
       return buildTrendData(this.neighbours.withAverage(this.#observations.current ?? [], s.indicator.id), specs, s.from, s.to);
     });

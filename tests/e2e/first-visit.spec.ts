@@ -1,0 +1,46 @@
+import { expect, test } from './fixtures';
+
+/**
+ * A first visit draws a shared Compare link from the core of the bundled data
+ * (src/lib/model/bundle-parts.ts) while the rest is still on its way, and reads as
+ * ready only once all of it is stored. The rest is held back here until the test
+ * lets it go, so the order is certain on any machine; no time is measured.
+ */
+const LINK = '/#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&from=2016&to=2025&year=2025';
+
+test('a shared Compare link is drawn from the core while the rest of the bundle loads, and nothing is drawn twice', async ({ context }) => {
+  // A page of its own: the fixture's page would wait on goto for the whole bundle.
+  const page = await context.newPage();
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route('**/assets/bundle-rest-*.json', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(LINK);
+
+  const table = page.getByRole('table', { name: /Children on a child protection plan/ });
+  // No ready signal to wait on while the rest is held: the wait is bounded by the test's own timeout.
+  await expect(table).toBeVisible({ timeout: 0 });
+  const walsall = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) });
+  await expect(walsall).toContainText('31.6');
+  await expect(page.getByRole('figure', { name: /every local authority ranked/ })).toBeVisible({ timeout: 0 });
+  // Not ready: the rest of the bundled data is not in yet.
+  expect(await page.evaluate(() => document.documentElement.dataset.app)).toBe('loading');
+
+  // Another view needs the rest, and says it is loading rather than drawing part of it.
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Themes' }).click();
+  await expect(page.getByText('Loading the bundled figures…')).toBeVisible({ timeout: 0 });
+  await page.goBack();
+  await expect(table).toBeVisible({ timeout: 0 });
+  // The chart's nodes, marked, must be the same nodes once the rest is in (no second layout).
+  await page.getByTestId('trend-svg').evaluate((svg) => svg.setAttribute('data-first', 'yes'));
+
+  release();
+  await page.waitForFunction(() => document.documentElement.dataset.app === 'idle', undefined, { timeout: 0 });
+  await expect(page.getByTestId('trend-svg')).toHaveAttribute('data-first', 'yes');
+  await expect(walsall).toContainText('31.6');
+
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Themes' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: /^Themes/ })).toBeVisible({ timeout: 0 });
+});
