@@ -9,8 +9,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Plugin } from 'vite';
-import type { Bundle } from '../src/lib/model/bundle';
-import { splitBundle } from '../src/lib/model/bundle-parts';
+import type { Bundle } from '../src/lib/model/bundle.ts';
+import { splitBundle } from '../src/lib/model/bundle-parts.ts';
 
 const VIRTUAL = 'virtual:bundle-parts';
 const RESOLVED = `\0${VIRTUAL}`;

@@ -135,8 +135,19 @@ describe('Cancel while the carried documents are tagged', () => {
     const c = await carried();
     const controller = new AbortController();
     const progress: string[] = [];
-    const pending = viewCarried(c, slowTag, { signal: controller.signal, onProgress: (d) => progress.push(d) });
-    await vi.waitFor(() => expect(progress).toEqual(['Finding the themes of the document']));
+    // Aborted once tagging has begun: the bundled data is in the temporary database by then
+    // (waiting on the first progress, not on a timer, which a busy machine can outrun).
+    let tagging!: () => void;
+    const begun = new Promise<void>((r) => (tagging = r));
+    const pending = viewCarried(c, slowTag, {
+      signal: controller.signal,
+      onProgress: (d) => {
+        progress.push(d);
+        tagging();
+      },
+    });
+    await begun;
+    expect(progress).toEqual(['Finding the themes of the document']);
     controller.abort();
     const res = await pending;
     expect(res).toEqual({ ok: false, cancelled: true, message: 'Opening the carried data was cancelled: nothing was saved.' });
