@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { bundleParts } from './scripts/bundle-parts.ts';
 import { CSP_HEADER, CSP_META } from './scripts/csp.ts';
+import { stripLinkDocs } from './scripts/strip-link-docs.ts';
 
 /** Writes the Content Security Policy into the built index.html, right after the charset and before any script. */
 function contentSecurityPolicy(): Plugin {
@@ -27,6 +28,7 @@ export default defineConfig({
     svelte(),
     contentSecurityPolicy(),
     bundleParts(import.meta.dirname),
+    stripLinkDocs(),
     VitePWA({
       strategies: 'generateSW',
       // A new version waits until the user chooses to reload (src/lib/pwa).
