@@ -137,20 +137,6 @@ export async function svgToPng(svg: string, width: number, height: number, scale
   }
 }
 
-/** Saves a blob as a file through a temporary link. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.appendChild(a);
-  a.click();
-  a.remove();
-  // Let the download start before the URL goes.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 /** Today's date as the export footer writes it. */
 export function exportDate(d = new Date()): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric' }).format(d);
