@@ -25,6 +25,9 @@ test('a shared Compare link is drawn from the core while the rest of the bundle 
   const walsall = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) });
   await expect(walsall).toContainText('31.6');
   await expect(page.getByRole('figure', { name: /every local authority ranked/ })).toBeVisible({ timeout: 0 });
+  // The header is whole already: nothing in it appears when the rest arrives.
+  const hint = page.getByRole('banner').getByText('Add your own figures or minutes on the Data page.');
+  await expect(hint).toBeVisible({ timeout: 0 });
   // Not ready: the rest of the bundled data is not in yet.
   expect(await page.evaluate(() => document.documentElement.dataset.app)).toBe('loading');
 
@@ -39,6 +42,7 @@ test('a shared Compare link is drawn from the core while the rest of the bundle 
   release();
   await page.waitForFunction(() => document.documentElement.dataset.app === 'idle', undefined, { timeout: 0 });
   await expect(page.getByTestId('trend-svg')).toHaveAttribute('data-first', 'yes');
+  await expect(hint).toBeVisible();
   await expect(walsall).toContainText('31.6');
 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('link', { name: 'Themes' }).click();
