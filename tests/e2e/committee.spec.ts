@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { expect, settled, test } from './fixtures';
 
 /**
@@ -77,4 +79,15 @@ test('with a focus area’s ten neighbours: the focus highlighted, the rest mute
 
   await expect(page.getByRole('button', { name: 'Add West Midlands' })).toBeVisible();
   await expect(page.getByRole('button', { name: /^Add (?!West Midlands|England)[A-Z][a-z]+ and|^Add (North|South|East|Yorkshire|London)/ })).toHaveCount(0);
+});
+
+test('the trend table’s CSV opens as numbers: the neighbours’ average rounded to the indicator’s decimals, hyphen-minus', async ({ page }) => {
+  await page.goto('/#/compare?areas=E10000034&from=2023&to=2025');
+  const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV: Children on a child protection plan/ }).click()]);
+  const text = readFileSync((await csv.path())!, 'utf8').replace(/^\uFEFF/, '');
+  const { data } = Papa.parse<string[]>(text.trim());
+  const row = data.find((r) => r[0]!.startsWith('Neighbours’ average'))!;
+  // The 2025-model neighbours' average CP plan rate, 2024-25: 35.04 (LAIT CPP_rate), kept to one decimal place.
+  expect(Number(row.at(-1))).toBe(35);
+  for (const cell of row.slice(1)) expect(cell).toMatch(/^-?\d+(\.\d)?$/);
 });
