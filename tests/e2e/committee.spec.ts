@@ -91,3 +91,18 @@ test('the trend table’s CSV opens as numbers: the neighbours’ average rounde
   expect(Number(row.at(-1))).toBe(35);
   for (const cell of row.slice(1)) expect(cell).toMatch(/^-?\d+(\.\d)?$/);
 });
+
+test('a count is not drawn flat: England’s and the region’s totals are left off its charts, which say so', async ({ page }) => {
+  await page.goto('/#/compare?indicator=cpp_count');
+  const trend = page.getByTestId('trend-svg');
+  await expect(trend.locator('g.series[data-role="area"]')).toHaveCount(4);
+  await expect(trend.locator('g.series[data-role="england"], g.series[data-role="region"]')).toHaveCount(0);
+  await expect(page.getByTestId('ranked-svg').locator('g.benchmark[data-role="england"], g.benchmark[data-role="region"]')).toHaveCount(0);
+  await expect(page.getByText('This is a count, so England’s and the regions’ totals (far larger populations) are not drawn').first()).toBeVisible();
+  // The summary table still gives England's total.
+  await expect(page.getByRole('table', { name: /CP plans \(number\), \d{4}-\d{2}: chosen areas and benchmarks/ }).getByRole('rowheader', { name: /^England/ })).toBeVisible();
+
+  await page.goto('/#/compare');
+  await expect(page.getByTestId('trend-svg').locator('g.series[data-role="england"]')).toHaveCount(1);
+  await expect(page.getByText('This is a count')).toHaveCount(0);
+});

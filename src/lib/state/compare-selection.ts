@@ -82,11 +82,13 @@ export const MANY_AREAS = 7;
  * its colour, the others are muted, and only the focus area's region is drawn:
  * twenty lines would otherwise hide the one the reader came for.
  */
-export function trendLineSpecs(selected: readonly Area[], areasByCode: ReadonlyMap<AreaCode, Area>, focus?: AreaCode): TrendLineSpec[] {
+export function trendLineSpecs(selected: readonly Area[], areasByCode: ReadonlyMap<AreaCode, Area>, focus?: AreaCode, totals = true): TrendLineSpec[] {
   const many = selected.length >= MANY_AREAS;
   const focusArea = selected.find((a) => a.code === focus) ?? selected.find((a) => a.level === 'local_authority') ?? selected[0];
   const specs: TrendLineSpec[] = selected.map((a) => ({ code: a.code, label: a.name, role: 'area', ...(many && a !== focusArea ? { muted: true } : {}) }));
   const chosen = new Set(selected.map((a) => a.code));
+  // A count's England and region totals are not drawn beside authorities (model/benchmark-scope.ts).
+  if (!totals) return specs;
   const england = areasByCode.get(ENGLAND);
   if (england && !chosen.has(ENGLAND)) specs.push({ code: ENGLAND, label: england.name, role: 'england' });
   const withRegions = many && focusArea ? [focusArea] : selected;

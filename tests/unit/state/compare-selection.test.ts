@@ -76,6 +76,11 @@ describe('trendLineSpecs', () => {
     expect(trendLineSpecs(chosen, all, 'E06000066').filter((s) => s.role === 'region').map((s) => s.code)).toEqual(['E12000009']);
   });
 
+  it('draws no England or region totals beside authorities for a count', () => {
+    const specs = trendLineSpecs([byCode.get('E10000034')!, byCode.get('E06000066')!], byCode, 'E10000034', false);
+    expect(specs.map((s) => s.role)).toEqual(['area', 'area']);
+  });
+
   it('mutes nothing with a handful of areas', () => {
     expect(trendLineSpecs([byCode.get('E10000034')!, byCode.get('E06000066')!], byCode, 'E10000034').some((s) => s.muted)).toBe(false);
   });

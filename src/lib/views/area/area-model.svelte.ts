@@ -19,6 +19,7 @@ import type { Area, AreaCode, DataSource, Indicator, Observation, Period, Priori
 import { profileRow } from '../../stats/profile';
 import { rankAuthorities } from '../../stats/ranking';
 import { trendLineSpecs } from '../../state/compare-selection';
+import { totalsComparable } from '../../model/benchmark-scope';
 import { DEFAULT_INDICATOR, encodeHash, type AreaView } from '../../state/url-codec';
 import { loadThemeLabels, type ThemeLabel } from '../../themes/theme-labels';
 import { NeighboursModel } from '../neighbours-model.svelte';
@@ -114,7 +115,7 @@ export class AreaModel {
       asked?.unit === 'ordinal' ? [`“${asked.shortLabel}” is a judgement in words, not a number, and the trend chart cannot draw it yet, so the CP plan rate is shown.`] : [],
     );
     this.extent = $derived(this.trendIndicator ? catalog.extents.current?.get(this.trendIndicator.id) : undefined);
-    const areaSpecs = $derived(this.area ? trendLineSpecs([this.area], this.areasByCode) : []);
+    const areaSpecs = $derived(this.area && this.trendIndicator ? trendLineSpecs([this.area], this.areasByCode, undefined, totalsComparable(this.trendIndicator.unit)) : []);
     this.#trend = live(
       () => (this.trendIndicator ? { id: this.trendIndicator.id, codes: [...areaSpecs.map((s) => s.code), ...this.neighbours.codes] } : null),
       (d) => (d ? getObservations(db, d.id, { areas: d.codes }) : Promise.resolve([])),

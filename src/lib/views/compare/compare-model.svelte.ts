@@ -13,6 +13,7 @@ import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { getObservations } from '../../db/queries';
+import { totalsComparable } from '../../model/benchmark-scope';
 import { formatPeriod, periodRange } from '../../model/period';
 import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
 import { rankAuthorities, type RankingRow } from '../../stats/ranking';
@@ -76,7 +77,7 @@ export class CompareModel {
     this.neighbours = new NeighboursModel(db, () => ({ view: deps().view, chosen: this.selection?.areas ?? [] }));
 
     this.focus = $derived(this.neighbours.choice.of?.code);
-    const areaSpecs: LineSpec[] = $derived(this.selection ? trendLineSpecs(this.selection.areas, this.areasByCode, this.focus) : []);
+    const areaSpecs: LineSpec[] = $derived(this.selection ? trendLineSpecs(this.selection.areas, this.areasByCode, this.focus, totalsComparable(this.selection.indicator.unit)) : []);
     this.#observations = live(
       () => {
         const s = this.selection;
@@ -103,7 +104,10 @@ export class CompareModel {
       const areas = catalog.areas.current;
       const observations = this.#rankYears.current;
       if (!s || !areas || !observations) return null;
-      return rankedChartData(rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group }));
+      return rankedChartData(
+        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group }),
+        totalsComparable(s.indicator.unit),
+      );
     });
     this.rankedSummary = $derived(this.selection && this.ranked ? rankedSummary(this.ranked, this.selection.indicator, formatPeriod) : '');
 
