@@ -15,6 +15,13 @@ export interface ThemeLinkEntry {
   measures: string[];
   /** What the measures show, or why none is bundled. */
   why: string;
+  /**
+   * Measures of this theme with no better or worse direction of their own (polarity
+   * neither) whose higher figure shows more of the theme: a factor found in more
+   * assessments. Only such a direction lets a difference from England be read as
+   * more of the theme (said and seen).
+   */
+  higherShowsMore?: string[];
 }
 
 export interface ThemeLinks {
@@ -36,7 +43,15 @@ export function validateThemeLinks(json: unknown, themeIds: readonly string[], i
     if (!themeIds.includes(e.theme)) problems.push(`themes item ${i + 1}: “${e.theme}” is not a theme of the taxonomy`);
     if (themes.some((x) => x.theme === e.theme)) problems.push(`themes item ${i + 1}: “${e.theme}” is listed twice`);
     for (const m of e.measures) if (typeof m !== 'string' || !indicatorIds.has(m)) problems.push(`${e.theme}: “${String(m)}” is not a bundled indicator`);
-    themes.push({ theme: e.theme, measures: e.measures.filter((m): m is string => typeof m === 'string'), why: e.why });
+    const more = e.higherShowsMore === undefined ? [] : Array.isArray(e.higherShowsMore) ? e.higherShowsMore : null;
+    if (!more) problems.push(`${e.theme}: higherShowsMore must be a list`);
+    for (const m of more ?? []) if (!e.measures.includes(m)) problems.push(`${e.theme}: higherShowsMore names “${String(m)}”, which is not one of its measures`);
+    themes.push({
+      theme: e.theme,
+      measures: e.measures.filter((m): m is string => typeof m === 'string'),
+      why: e.why,
+      ...(more?.length ? { higherShowsMore: more.filter((m): m is string => typeof m === 'string') } : {}),
+    });
   }
   for (const id of themeIds) if (!themes.some((t) => t.theme === id)) problems.push(`the theme “${id}” has no entry (say why none is bundled if so)`);
   return { links: { themes }, problems };
@@ -51,6 +66,8 @@ export interface LinkedMeasure {
   indicatorId: string;
   /** Where the link comes from: the bundled links, or the user. */
   origin: 'bundled' | 'user';
+  /** The bundled links say a higher figure shows more of the theme (see ThemeLinkEntry). */
+  higherShowsMore?: boolean;
 }
 
 export interface ThemeMeasures {
@@ -78,7 +95,7 @@ export function themeMeasures(links: ThemeLinks, edits: readonly ThemeLinkEdit[]
     const entry = out.get(t.theme)!;
     for (const m of t.measures) {
       if (edit.get(linkId(t.theme, m))?.linked === false) entry.unlinked.push(m);
-      else if (ok(m)) entry.measures.push({ indicatorId: m, origin: 'bundled' });
+      else if (ok(m)) entry.measures.push({ indicatorId: m, origin: 'bundled', ...(t.higherShowsMore?.includes(m) ? { higherShowsMore: true } : {}) });
     }
   }
   for (const e of [...edits].sort((a, b) => a.editedAt.localeCompare(b.editedAt))) {
