@@ -11,7 +11,7 @@ import { trendSummary } from '../../charts/trend-summary';
 import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
-import { getObservations, listDocuments } from '../../db/queries';
+import { getObservations, listDocuments, listInspections } from '../../db/queries';
 import { listPriorities, listThemeMentions } from '../../db/theme-queries';
 import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
 import { formatPeriod } from '../../model/period';
@@ -23,6 +23,8 @@ import { totalsComparable } from '../../model/benchmark-scope';
 import { DEFAULT_INDICATOR, encodeHash, type AreaView } from '../../state/url-codec';
 import { loadThemeLabels, type ThemeLabel } from '../../themes/theme-labels';
 import { NeighboursModel } from '../neighbours-model.svelte';
+import { SaidSeenModel } from '../said-seen/said-seen-model.svelte';
+import type { Inspection } from '../../model/inspections';
 import { exportSourceLine } from '../source-line';
 import { themesOverTime, type ThemesOverTime } from './themes-over-time';
 
@@ -56,12 +58,15 @@ export class AreaModel {
   trend: TrendData | null;
   trendSummary: string;
   themesOverTime: ThemesOverTime | null;
+  /** What the area's documents said beside what its linked figures show, one row per theme. */
+  saidSeen: SaidSeenModel;
   readonly #deps: () => AreaDeps;
   readonly #catalog: Catalog;
   readonly #documents: Live<SourceDocument[]>;
   readonly #profile: Live<Observation[][]>;
   readonly #trend: Live<Observation[]>;
   readonly #themes: Live<{ mentions: ThemeMention[]; priorities: Priority[]; rates: Observation[] }>;
+  readonly #inspections: Live<{ asAt: string; source: string; inspections: Inspection[] }>;
 
   constructor(db: LensDb, deps: () => AreaDeps) {
     this.#deps = deps;
@@ -128,6 +133,11 @@ export class AreaModel {
     this.trendSummary = $derived(this.trend && this.trendIndicator && this.extent ? trendSummary(this.trend, this.trendIndicator, this.extent[1]) : '');
 
     this.#documents = live(code, (c) => listDocuments(db, c));
+    this.#inspections = live(
+      () => this.area?.code ?? code(),
+      (c) => listInspections(db, c),
+    );
+    this.saidSeen = new SaidSeenModel(db, () => ({ areas: this.area ? [this.area] : [], neighbourModel: this.neighbours.choice.modelId }));
     let themeLabels = $state.raw<ThemeLabel[]>([]);
     void loadThemeLabels().then((t) => (themeLabels = t));
     this.#themes = live(
@@ -157,6 +167,10 @@ export class AreaModel {
   get documents(): SourceDocument[] | undefined {
     return this.#documents.current;
   }
+  /** Ofsted's inspections and visits of the area since 2018, oldest first, with the edition they come from; undefined until read. */
+  get inspections(): { asAt: string; source: string; inspections: Inspection[] } | undefined {
+    return this.#inspections.current;
+  }
   get profileLoading(): boolean {
     return this.#profile.isLoading;
   }
@@ -174,7 +188,9 @@ export class AreaModel {
       this.#profile.error ??
       this.#trend.error ??
       this.#documents.error ??
-      this.#themes.error
+      this.#themes.error ??
+      this.#inspections.error ??
+      this.saidSeen.error
     );
   }
 

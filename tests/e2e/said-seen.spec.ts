@@ -1,0 +1,86 @@
+/**
+ * Said and seen on the area page, on the bundled data. Figures from
+ * data/source/c3_factors_identified_at_end_of_assessment_2018_to_2025.csv (Worcestershire
+ * 2024-25: domestic abuse concerning the parent 1,772 of 4,693 = 37.8%, parent's mental
+ * health 2,203 = 46.9%; England 31.7% and 33.5%; Herefordshire 2023-24 `u`) and
+ * LA_Inspection_Outcomes_as_at_31_March_2025.ods (Worcestershire Good, 15 May 2023, after
+ * Requires improvement to be good, 17 June 2019; Herefordshire Inadequate, 18 July 2022).
+ */
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, settled, test } from './fixtures';
+
+const saidSeen = (page: Page, name: string) => page.getByRole('table', { name: `${name}: said and seen, by theme` });
+const themeRow = (page: Page, name: string, theme: string) =>
+  saidSeen(page, name).getByRole('row').filter({ has: page.getByRole('rowheader', { name: theme, exact: true }) });
+
+test('Worcestershire: the judgements, the assessment-factor shares against England, and domestic abuse seen but not said', async ({ page }) => {
+  await page.goto('/#/area/E10000034');
+  const latest = page.getByRole('table', { name: /Worcestershire: latest Ofsted judgements \(inspected 15 May 2023/ });
+  await expect(latest.getByRole('row', { name: /Overall effectiveness/ })).toContainText('★ Good');
+  const history = page.getByRole('table', { name: /Worcestershire: Ofsted inspections and visits since 2018/ });
+  await expect(history.getByRole('row', { name: /17 June 2019/ })).toContainText('△ Requires improvement to be good');
+  await expect(history.getByRole('row', { name: /3 December 2024/ })).toContainText('Theme: Children in care');
+
+  const da = themeRow(page, 'Worcestershire', 'Domestic abuse');
+  await expect(da).toContainText('Factor: domestic abuse (parent) %: 37.8% in 2024-25; ▲ significantly higher than England (31.7%)');
+  await expect(da).toContainText('Seen but not said.');
+  await expect(da).toContainText('Based on the documents held for Worcestershire: none for 2023-24 or 2024-25.');
+  const mh = themeRow(page, 'Worcestershire', 'Mental health');
+  await expect(mh).toContainText('Factor: mental health (parent) %: 46.9% in 2024-25; ▲ significantly higher than England (33.5%)');
+  await expect(themeRow(page, 'Worcestershire', 'Inspection')).toContainText('★ Good (inspected 15 May 2023)');
+
+  // Every year said is a link to its sentence on the Themes page.
+  await themeRow(page, 'Worcestershire', 'Early help').getByRole('link', { name: /^2016-17: “Early Help”/ }).click();
+  await expect(page).toHaveURL(/#\/themes\?areas=E10000034&from=2017&to=2017&theme=early_help&doc=/);
+  await expect(page.getByRole('region', { name: /^Text of Worcestershire/ }).locator('mark')).toContainText('Early Help');
+});
+
+test('Herefordshire: Inadequate (18 July 2022), and its neglect share against England', async ({ page }) => {
+  await page.goto('/#/area/E06000019');
+  await expect(page.getByRole('table', { name: /Herefordshire: latest Ofsted judgements \(inspected 18 July 2022/ }).getByRole('row', { name: /Overall effectiveness/ })).toContainText(
+    '✕ Inadequate',
+  );
+  await expect(themeRow(page, 'Herefordshire', 'Inspection')).toContainText('✕ Inadequate (inspected 18 July 2022)');
+  // 2024-25: neglect 86 of 1,803 = 4.8%, England 17.6%.
+  await expect(themeRow(page, 'Herefordshire', 'Neglect')).toContainText('Factor: neglect %: 4.8% in 2024-25; ▼ significantly lower than England (17.6%)');
+});
+
+test('a document naming domestic abuse a Worcestershire priority for 2024-25 makes its “seen but not said” flag go', async ({ page }) => {
+  await page.goto('/#/area/E10000034');
+  const da = themeRow(page, 'Worcestershire', 'Domestic abuse');
+  await expect(da.getByText('Seen but not said.')).toBeVisible();
+
+  await page.goto('/#/data');
+  const text = 'Worcestershire Safeguarding Children Partnership\nMinutes of the Executive, March 2025\n\nThe partnership agreed its priorities for 2024/25:\n\n- Domestic abuse\n- Neglect\n';
+  await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'worcs-minutes-2025.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
+  await settled(page);
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Worcestershire');
+  await page.getByLabel('Reporting year').selectOption('2025');
+  await page.getByRole('button', { name: 'Import this document' }).click();
+  await settled(page);
+
+  await page.goto('/#/area/E10000034');
+  await expect(da.getByRole('link', { name: /^2024-25: “Domestic abuse”/ })).toBeVisible();
+  await expect(da.getByText('Seen but not said.')).toHaveCount(0);
+  await expect(da).toContainText('Named a priority in 2024-25');
+  // Neglect was named too: its flag goes as well.
+  await expect(themeRow(page, 'Worcestershire', 'Neglect').getByText('Seen but not said.')).toHaveCount(0);
+});
+
+test('said and seen: rows stack on a phone, keep the reading and flags, and axe finds nothing serious', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/area/E10000034');
+  const da = themeRow(page, 'Worcestershire', 'Domestic abuse');
+  await expect(da.getByText('Seen but not said.')).toBeVisible();
+  const table = saidSeen(page, 'Worcestershire');
+  // Nothing wider than the screen: the rows are cards.
+  expect(await table.evaluate((t) => t.scrollWidth)).toBeLessThanOrEqual(390);
+  const results = await new AxeBuilder({ page }).include('.said-seen').analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+
+  await page.emulateMedia({ media: 'print' });
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await expect(da.getByText('Seen but not said.')).toBeVisible();
+  expect(await table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true);
+});
