@@ -73,6 +73,14 @@ describe('said and seen, Worcestershire (bundled figures and documents)', () => 
     expect(r.flags[0]!.basis).toBe('Based on the documents held for Worcestershire: none for 2023-24 or 2024-25.');
   });
 
+  it('each figure’s recent trend by Fingertips’ test over 2020-21 to 2024-25: parents’ mental health 37.5% → 46.9% increasing; domestic abuse (39.3%, 34.7%, 38.1%, 37.5%, 37.8%) no significant change', () => {
+    const mh = row(rows, 'mental_health').seen.find((m) => m.indicator.id === 'factor_mental_health_parent')!;
+    expect(mh.trend).toBe('↑ increasing');
+    const da = row(rows, 'domestic_abuse').seen.find((m) => m.indicator.id === 'factor_domestic_abuse_parent')!;
+    expect(da.trend).toBe('→ no significant change');
+    expect(row(rows, 'inspection').seen.every((m) => m.trend === null)).toBe(true);
+  });
+
   it('the flag goes when a document for 2024-25 names domestic abuse a priority', () => {
     const doc = { id: 'd1', areaCode: WORCS, period: 2025, title: 'Partnership minutes, March 2025', source: 'test', text: '', hash: 'h', importId: 'i1' };
     const priority: Priority = { id: 'p1', areaCode: WORCS, period: 2025, label: 'Domestic abuse', themeIds: ['domestic_abuse'], documentId: 'd1', evidence: { start: 10, end: 40, sentence: 'Our priority for 2024-25 is domestic abuse.' }, importId: 'i1' };

@@ -25,6 +25,7 @@ import type { Area, AreaCode, Indicator, Observation, Period, Priority, ThemeMen
 import { count } from '../../model/words';
 import { describeValue, formatValue } from '../../model/format';
 import { readAreaYear, yearsHeld, type AreaYear } from '../../stats/area-year';
+import { recentTrend, trendSymbol, trendWords } from '../../stats/trend';
 import type { Comparison } from '../../stats/significance';
 import type { DocumentHead } from '../../themes/evidence';
 import type { ThemeMeasures } from '../../themes/measure-links';
@@ -55,8 +56,9 @@ export interface SeenMeasure {
   /** Significantly different from England in that direction in its latest year. */
   worse: boolean;
   /**
-   * The direction over the last five years, from the recent-trend test of stats/
-   * (Fingertips' method) once it lands; null until then, and the row says nothing of it.
+   * The direction over the five years up to the latest, by the recent-trend test of
+   * stats/trend.ts (Fingertips' method) with its symbol, or why it cannot be said;
+   * null for judgements in words, which have no trend.
    */
   trend: string | null;
   /** For an Ofsted judgement: the judgement in words with the inspection's date. */
@@ -177,7 +179,7 @@ function saidSeenRow(input: SaidSeenInput, theme: { id: string; label: string })
         latest,
         direction,
         worse: direction !== null && latest?.vsEngland === direction,
-        trend: null,
+        trend: latest && !isOrdinal(indicator) ? trendOf(indicator, obs, area.code, latest.period) : null,
         ...(judgement ? { judgement } : {}),
       },
     ];
@@ -203,6 +205,15 @@ function saidSeenRow(input: SaidSeenInput, theme: { id: string; label: string })
   if (!seen.length) row.noMeasure = linked?.why ?? 'No figure is linked to this theme.';
   row.reading = `${saidSentence(input, row)} ${seenSentence(row)}`.trim();
   return row;
+}
+
+/** "↑ increasing and getting worse", "→ no significant change", "– cannot be calculated (…)": the five years up to `upTo`. */
+function trendOf(indicator: Indicator, obs: readonly Observation[], code: AreaCode, upTo: Period): string {
+  const trend = recentTrend(
+    indicator,
+    obs.filter((o) => o.areaCode === code && o.period <= upTo),
+  );
+  return `${trendSymbol(trend)} ${trendWords(trend)}`;
 }
 
 /** The latest year up to `to` in which the area has an observation (a figure or a status). */
