@@ -22,6 +22,10 @@ test('Worcestershire: the judgements, the assessment-factor shares against Engla
   await expect(history.getByRole('row', { name: /17 June 2019/ })).toContainText('△ Requires improvement to be good');
   await expect(history.getByRole('row', { name: /3 December 2024/ })).toContainText('Theme: Children in care');
 
+  // The same inspections as a row on the trend timeline, in a symbol and words.
+  await expect(page.getByTestId('inspection-markers')).toContainText('★ Good');
+  await expect(page.getByTestId('inspection-markers')).toContainText('△ Requires improvement');
+
   const da = themeRow(page, 'Worcestershire', 'Domestic abuse');
   await expect(da).toContainText('Factor: domestic abuse (parent) %: 37.8% in 2024-25; ▲ significantly higher than England (31.7%)');
   await expect(da).toContainText('Seen but not said.');
@@ -44,6 +48,16 @@ test('Herefordshire: Inadequate (18 July 2022), and its neglect share against En
   await expect(themeRow(page, 'Herefordshire', 'Inspection')).toContainText('✕ Inadequate (inspected 18 July 2022)');
   // 2024-25: neglect 86 of 1,803 = 4.8%, England 17.6%.
   await expect(themeRow(page, 'Herefordshire', 'Neglect')).toContainText('Factor: neglect %: 4.8% in 2024-25; ▼ significantly lower than England (17.6%)');
+});
+
+test('Compare’s summary table gives each authority’s latest Ofsted overall judgement with its date', async ({ page }) => {
+  await page.goto('/#/compare?areas=E10000034,E06000019,E08000029,E08000030');
+  const table = page.getByRole('table', { name: /chosen areas and benchmarks/ });
+  await expect(table.getByRole('columnheader', { name: 'Latest Ofsted overall (date)' })).toBeVisible();
+  await expect(table.getByRole('row', { name: /^Worcestershire/ })).toContainText('★ Good (15 May 2023)');
+  await expect(table.getByRole('row', { name: /Herefordshire/ })).toContainText('✕ Inadequate (18 July 2022)');
+  await expect(table.getByRole('row', { name: /^Solihull/ })).toContainText('✕ Inadequate (31 October 2022)');
+  await expect(table.getByRole('row', { name: /^Walsall/ })).toContainText('★ Good (4 October 2021)');
 });
 
 test('a document naming domestic abuse a Worcestershire priority for 2024-25 makes its “seen but not said” flag go', async ({ page }) => {

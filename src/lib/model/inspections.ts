@@ -75,9 +75,27 @@ export function inForceAt(list: readonly Inspection[], areaCode: AreaCode, perio
   return latest;
 }
 
+/** The area's latest inspection with an overall judgement, whenever it was; undefined when none is held. */
+export function latestJudged(list: readonly Inspection[], areaCode: AreaCode): Inspection | undefined {
+  let latest: Inspection | undefined;
+  for (const i of list) if (i.areaCode === areaCode && i.judgements?.overall !== undefined && (!latest || i.date > latest.date)) latest = i;
+  return latest;
+}
+
+/** "15 May 2023": how inspection dates are written in the app. */
+export function formatInspectionDate(iso: string): string {
+  return new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** "★ Good (15 May 2023)": the latest overall judgement for a table cell; "–" when none is held. */
+export function latestOverallCell(list: readonly Inspection[], areaCode: AreaCode): string {
+  const i = latestJudged(list, areaCode);
+  return i ? `${formatCategory(OFSTED_JUDGEMENT, i.judgements!.overall!)} (${formatInspectionDate(i.date)})` : '–';
+}
+
 /** "★ Good (inspected 15 May 2023)": a judgement with its date, for tables and sentences. */
 export function describeInspection(i: Inspection, judgement: JudgementId = 'overall'): string {
-  const date = new Date(`${i.date}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+  const date = formatInspectionDate(i.date);
   const code = i.judgements?.[judgement];
   if (code === undefined) return `${INSPECTION_KIND_LABEL[i.kind]}${i.theme ? ` (${i.theme})` : ''}, ${date}`;
   return `${formatCategory(OFSTED_JUDGEMENT, code)} (inspected ${date})`;

@@ -24,7 +24,9 @@ import { DEFAULT_INDICATOR, encodeHash, type AreaView } from '../../state/url-co
 import { loadThemeLabels, type ThemeLabel } from '../../themes/theme-labels';
 import { NeighboursModel } from '../neighbours-model.svelte';
 import { SaidSeenModel } from '../said-seen/said-seen-model.svelte';
-import type { Inspection } from '../../model/inspections';
+import type { InspectionMarkInput } from '../../charts/inspection-marks';
+import { type Inspection } from '../../model/inspections';
+import { categoryOf, OFSTED_JUDGEMENT } from '../../model/ordinal';
 import { exportSourceLine } from '../source-line';
 import { themesOverTime, type ThemesOverTime } from './themes-over-time';
 
@@ -170,6 +172,14 @@ export class AreaModel {
   /** Ofsted's inspections and visits of the area since 2018, oldest first, with the edition they come from; undefined until read. */
   get inspections(): { asAt: string; source: string; inspections: Inspection[] } | undefined {
     return this.#inspections.current;
+  }
+  /** The inspections as marks on the trend timeline: the overall judgement in a symbol and words, visits bare. */
+  get inspectionMarks(): InspectionMarkInput[] {
+    return (this.#inspections.current?.inspections ?? []).map((i) => {
+      const c = i.judgements?.overall === undefined ? undefined : categoryOf(OFSTED_JUDGEMENT, i.judgements.overall);
+      // "RI" is Ofsted's shorthand, not words a reader knows.
+      return { date: i.date, judgement: c ? `${c.symbol} ${c.short === 'RI' ? 'Requires improvement' : c.short}` : undefined };
+    });
   }
   get profileLoading(): boolean {
     return this.#profile.isLoading;

@@ -12,8 +12,9 @@ import { trendSummary } from '../../charts/trend-summary';
 import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
-import { getObservations } from '../../db/queries';
+import { getObservations, listInspections } from '../../db/queries';
 import { totalsComparable } from '../../model/benchmark-scope';
+import { latestOverallCell, type Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
 import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
 import { rankAuthorities, type RankingRow } from '../../stats/ranking';
@@ -56,6 +57,9 @@ export class CompareModel {
   readonly #observations: Live<Observation[]>;
   readonly #rankYears: Live<Observation[]>;
   readonly #marks: { readonly current: ThemeMarkerRow[]; readonly error: Error | undefined };
+  readonly #inspections: Live<{ inspections: Inspection[] }>;
+  /** Each chosen area's latest Ofsted overall judgement with its date, for the summary table. */
+  latestOfsted: ReadonlyMap<AreaCode, string>;
 
   constructor(db: LensDb, deps: () => CompareDeps) {
     this.#deps = deps;
@@ -129,6 +133,14 @@ export class CompareModel {
       const chosen = new Set(this.selection?.areas.map((a) => a.code));
       return of && links.some((l) => !chosen.has(l.code)) ? [{ label: `Add ${of.name}’s ${links.length} statistical neighbours`, codes: links.map((l) => l.code) }] : [];
     });
+    this.#inspections = live(
+      () => null,
+      () => listInspections(db),
+    );
+    this.latestOfsted = $derived.by(() => {
+      const list = this.#inspections.current?.inspections;
+      return new Map(list ? (this.selection?.areas ?? []).filter((a) => a.level === 'local_authority').map((a) => [a.code, latestOverallCell(list, a.code)]) : []);
+    });
     this.#marks = themeMarkers(() => ({ db, lines: this.trend?.lines ?? [], theme: deps().view.theme, from: this.selection?.from ?? 0, to: this.selection?.to ?? 0 }));
   }
 
@@ -146,7 +158,7 @@ export class CompareModel {
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
     const c = this.#catalog;
-    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error;
   }
 
   describeRankedRow = (row: RankingRow): string => (this.ranked && this.selection ? describeRankedRow(row, this.ranked, this.selection.indicator) : row.name);
