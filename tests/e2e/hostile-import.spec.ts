@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, settled, test } from './fixtures';
 import { storeCounts } from './helpers';
 
 /**
@@ -18,6 +18,7 @@ test('a file of 10,000 columns is refused naming the limit, nothing is stored, a
   await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
   const before = await storeCounts(page);
   await page.getByLabel('Import data').setInputFiles({ name: 'wide.csv', mimeType: 'text/csv', buffer: Buffer.from(wideEes(10_000)) });
+  await settled(page);
   const alert = page.getByRole('alert').filter({ hasText: 'wide.csv' });
   await expect(alert).toContainText('it has 10,006 columns, more than the 1,000 columns an import may have, so it was not read. Nothing was stored.');
   expect(await storeCounts(page)).toEqual(before);
