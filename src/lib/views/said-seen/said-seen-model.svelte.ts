@@ -18,7 +18,7 @@ import { readAreaYear, type AreaYear } from '../../stats/area-year';
 import { neighbourLinks } from '../../state/neighbours';
 import { encodeHash } from '../../state/url-codec';
 import type { DocumentHead } from '../../themes/evidence';
-import { bundledThemeLinks, describeThemeMeasures, themeMeasures, type ThemeMeasures } from '../../themes/measure-links';
+import { bundledThemeLinks, themeMeasures, type ThemeMeasures } from '../../themes/measure-links';
 import { loadThemeLabels, type ThemeLabel } from '../../themes/theme-labels';
 import { saidSeenRows, type SaidSeenRow } from './said-seen';
 
@@ -45,8 +45,8 @@ export class SaidSeenModel {
   indicators: ReadonlyMap<string, Indicator>;
   /** One row per area and theme, areas in the order given, themes in taxonomy order. */
   rows: SaidSeenRow[];
-  /** "How themes are linked to figures": one sentence a theme. */
-  linkSentences: { themeId: string; label: string; sentence: string; measures: { id: string; label: string; origin: 'bundled' | 'user' }[]; unlinked: { id: string; label: string }[] }[];
+  /** "How themes are linked to figures": each theme's measures, those the user unlinked, and why when none. */
+  linkSentences: { themeId: string; label: string; why: string; measures: { id: string; label: string; origin: 'bundled' | 'user' }[]; unlinked: { id: string; label: string }[] }[];
   readonly #db: LensDb;
   readonly #edits: Live<ThemeLinkEdit[]>;
   readonly #indicators: Live<Indicator[]>;
@@ -130,7 +130,7 @@ export class SaidSeenModel {
         return {
           themeId: t.id,
           label: t.label,
-          sentence: describeThemeMeasures(m, t.label, label),
+          why: m.why,
           measures: m.measures.map((x) => ({ id: x.indicatorId, label: label(x.indicatorId), origin: x.origin })),
           unlinked: m.unlinked.map((id) => ({ id, label: label(id) })),
         };

@@ -13,10 +13,13 @@ import { listAreas } from '../../db/queries';
 import { getDocument, listDocumentHeads, listPriorities, listThemeMentions, removePriority, savePriority } from '../../db/theme-queries';
 import { formatPeriod, periodRange } from '../../model/period';
 import type { Area, AreaCode, EvidenceSnippet, Period, Priority, SourceDocument, ThemeMention } from '../../model/types';
-import type { ThemesView } from '../../state/url-codec';
+import { DEFAULT_NEIGHBOURS, type ThemesView } from '../../state/url-codec';
+import type { AreaYear } from '../../stats/area-year';
 import { defaultTaxonomy } from '../../themes/default-taxonomy';
 import { evidenceFor, prioritiesByCell, yearExtent, type DocumentHead } from '../../themes/evidence';
 import { matchSpan } from '../../themes/match';
+import type { Indicator } from '../../model/types';
+import { SaidSeenModel } from '../said-seen/said-seen-model.svelte';
 
 export interface ThemesDeps {
   view: ThemesView;
@@ -52,6 +55,12 @@ export class ThemesModel {
   cell: { areaCode: AreaCode; themeId: string } | undefined;
   cellHeading: string;
   cellEvidence: { doc: DocumentHead; evidence: EvidenceSnippet[] }[];
+  /** The figures linked to the open cell's theme for its area and the years, beside its sentences. */
+  cellFigures: { indicator: Indicator; years: AreaYear[] }[];
+  /** Why no figure is linked to the open cell's theme, when none is. */
+  cellNoFigures: string | undefined;
+  /** Said and seen for the chosen areas over the years, and the theme links with the user's edits. */
+  saidSeen: SaidSeenModel;
   /** The document open in full; `missing` when it is no longer held. */
   openDocument: { doc: SourceDocument | undefined; missing: boolean };
   /** The selection in words, for presentation mode. */
@@ -133,6 +142,10 @@ export class ThemesModel {
     this.theme = $derived(view().theme !== undefined && this.themeLabel.has(view().theme!) ? view().theme : undefined);
     this.cell = $derived(this.theme && view().area ? { areaCode: view().area!, themeId: this.theme } : undefined);
     this.cellEvidence = $derived(this.cell ? evidenceFor(mentions, this.documents, this.cell.areaCode, this.cell.themeId) : []);
+    // The 2025 statistical neighbours, as on Compare and the area page by default; Themes' link names no model.
+    this.saidSeen = new SaidSeenModel(db, () => ({ areas: this.chosen, neighbourModel: DEFAULT_NEIGHBOURS, from: this.from, to: this.to }));
+    this.cellFigures = $derived(this.cell ? this.saidSeen.figuresFor(this.cell.areaCode, this.cell.themeId, this.from, this.to) : []);
+    this.cellNoFigures = $derived(this.cell && !this.cellFigures.length ? this.saidSeen.links.get(this.cell.themeId)?.why : undefined);
     this.cellHeading = $derived(
       this.cell
         ? `${this.themeLabel.get(this.cell.themeId)} in ${this.areasByCode.get(this.cell.areaCode)?.name ?? this.cell.areaCode}, ${formatPeriod(this.from)} to ${formatPeriod(this.to)}`
@@ -155,7 +168,7 @@ export class ThemesModel {
 
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
-    return this.#queries.map((q) => q.error).find((e) => e !== undefined);
+    return this.#queries.map((q) => q.error).find((e) => e !== undefined) ?? this.saidSeen.error;
   }
 
   /** The areas the priority editor offers: the chosen ones, and the priority's own if it is not among them. */
