@@ -5,8 +5,8 @@
  * has already).
  */
 import { mergeSeries } from '../model/series';
-import type { Area, AreaCode, Indicator, Observation, Period, Priority, SourceDocument } from '../model/types';
-import { BUNDLED } from './bundled';
+import type { Area, AreaCode, Indicator, Observation, Period, Priority, SourceDocument, ThemeLinkEdit } from '../model/types';
+import { BUNDLED, USER_EDITS } from './bundled';
 import type { LensDb } from './database';
 import { seriesInPrecedence } from './queries';
 
@@ -25,6 +25,8 @@ export interface CarryScope {
   documents?: { areas: readonly AreaCode[] } & CarryRange;
   /** Priorities of these areas in a range of years. */
   priorities?: { areas: readonly AreaCode[] } & CarryRange;
+  /** The user's theme links (said and seen reads figures through them). */
+  themeLinks?: boolean;
 }
 
 export interface CarrySelection {
@@ -33,6 +35,8 @@ export interface CarrySelection {
   observations: Observation[];
   documents: SourceDocument[];
   priorities: Priority[];
+  /** The user's choices of which measures show a theme. */
+  themeLinks: ThemeLinkEdit[];
   /** File names of the imports the records come from, for the description. */
   sources: string[];
 }
@@ -69,9 +73,10 @@ export async function collectCarried(db: LensDb, scope: CarryScope): Promise<Car
     priorities.push(...rows.filter((x) => imported(x) && !x.removed && inRange(r, x.period)));
   }
   const named = (await db.areas.bulkGet([...(scope.areas ?? [])])).filter((a): a is Area => a !== undefined && imported(a));
-  if (!observations.length && !documents.length && !priorities.length && !named.length) return null;
-
   const indicatorIds = [...new Set(observations.map((o) => o.indicatorId))];
+  const themeLinks = scope.themeLinks ? await carriedThemeLinks(db, new Set(indicatorIds)) : [];
+  if (!observations.length && !documents.length && !priorities.length && !named.length && !themeLinks.length) return null;
+
   const areaCodes = [...new Set([...named.map((a) => a.code), ...observations.map((o) => o.areaCode), ...documents.map((d) => d.areaCode), ...priorities.map((p) => p.areaCode)])];
   const [indicators, areas] = await Promise.all([db.indicators.bulkGet(indicatorIds), db.areas.bulkGet(areaCodes)]);
   const importIds = new Set([...observations, ...documents, ...priorities].map((x) => x.importId));
@@ -82,6 +87,18 @@ export async function collectCarried(db: LensDb, scope: CarryScope): Promise<Car
     observations,
     documents,
     priorities,
+    themeLinks,
     sources: imports.flatMap((i) => (i ? [i.fileName] : [])),
   };
+}
+
+/**
+ * The user's theme links that make sense to the recipient: those of bundled indicators
+ * (a link made or a bundled one removed) and of the indicators carried with them; a
+ * link to an indicator that stays behind would name the sender's library for nothing.
+ */
+async function carriedThemeLinks(db: LensDb, carried: ReadonlySet<string>): Promise<ThemeLinkEdit[]> {
+  const edits = await db.themeLinks.where('importId').equals(USER_EDITS).toArray();
+  const indicators = await db.indicators.bulkGet(edits.map((e) => e.indicatorId));
+  return edits.filter((e, i) => carried.has(e.indicatorId) || indicators[i]?.importId === BUNDLED).sort((a, b) => a.id.localeCompare(b.id));
 }

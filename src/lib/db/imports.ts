@@ -4,8 +4,8 @@
  * id, so that undo removes exactly that import's records.
  */
 import type { ObservationSeries } from '../model/series';
-import type { Area, ImportRecord, Indicator, Priority, SourceDocument, ThemeMention } from '../model/types';
-import { BUNDLED } from './bundled';
+import type { Area, ImportRecord, Indicator, Priority, SourceDocument, ThemeLinkEdit, ThemeMention } from '../model/types';
+import { BUNDLED, USER_EDITS } from './bundled';
 import type { LensDb } from './database';
 import { estimateBytes } from './record-size';
 import { packSeries, unpack } from './series-packs';
@@ -21,6 +21,12 @@ export interface PreparedImport {
   priorities: Priority[];
   /** Theme mentions of the documents, when they were tagged before saving (carried documents). */
   mentions?: ThemeMention[];
+  /**
+   * Theme links the data brings (carried with a shared view, or in an app file): kept as
+   * the user's own choices, like links made here, where no later choice of the user's
+   * on the same link exists. Undoing the import leaves them, as it leaves a priority edit.
+   */
+  themeLinks?: ThemeLinkEdit[];
 }
 
 export class DuplicateImportError extends Error {
@@ -48,7 +54,7 @@ export function storageMessage(e: unknown): string {
  */
 export async function commitImport(db: LensDb, p: PreparedImport): Promise<ImportRecord> {
   const id = p.record.id;
-  const tables = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'imports'] as const;
+  const tables = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'themeLinks', 'imports'] as const;
   return db.transaction('rw', tables, async () => {
     const existing = await db.imports.where('hash').equals(p.record.hash).first();
     if (existing) throw new DuplicateImportError(existing);
@@ -81,6 +87,10 @@ export async function commitImport(db: LensDb, p: PreparedImport): Promise<Impor
     const added = new Set(documents.map((d) => d.id));
     await db.themeMentions.bulkPut((p.mentions ?? []).filter((m) => added.has(m.documentId)).map((m) => ({ ...m, importId: id })));
     await db.priorities.bulkAdd(priorities);
+    if (p.themeLinks?.length) {
+      const have = await db.themeLinks.bulkGet(p.themeLinks.map((l) => l.id));
+      await db.themeLinks.bulkPut(p.themeLinks.filter((l, i) => !have[i] || have[i]!.editedAt < l.editedAt).map((l) => ({ ...l, importId: USER_EDITS })));
+    }
     await db.imports.add(record);
     return record;
   });

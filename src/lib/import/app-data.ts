@@ -40,6 +40,7 @@ export function readAppData(valid: ValidAppFile, known: KnownData, importId: str
     unknownAreas: [...resolver.unknown.values()],
     documents: valid.documents,
     priorities: valid.priorities,
+    ...(valid.themeLinks ? { themeLinks: valid.themeLinks } : {}),
     warnings: issues.list(),
   };
 }

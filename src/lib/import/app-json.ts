@@ -9,7 +9,7 @@ import type { OrdinalScale } from '../model/ordinal';
 import { parsePeriod } from '../model/period';
 import { seriesFromObservations, type ObservationSeries } from '../model/series';
 import { STATUS_CODES, type StatusCode } from '../model/status';
-import type { Area, AreaLevel, Indicator, IndicatorUnit, Observation, Polarity, Priority, SourceDocument } from '../model/types';
+import type { Area, AreaLevel, Indicator, IndicatorUnit, Observation, Polarity, Priority, SourceDocument, ThemeLinkEdit } from '../model/types';
 import type { IssueList } from './issues';
 import { isRecord } from '../model/is-record';
 import { errorMessage } from '../model/errors';
@@ -33,6 +33,8 @@ export type AppArea = Omit<Area, 'importId'>;
 export type AppIndicator = Omit<Indicator, 'importId'>;
 export type AppDocument = Omit<SourceDocument, 'importId'>;
 export type AppPriority = Omit<Priority, 'importId'>;
+/** A user's choice to link a measure to a theme (`linked` true) or to unlink a bundled one (false). */
+export type AppThemeLink = Pick<ThemeLinkEdit, 'themeId' | 'indicatorId' | 'linked' | 'editedAt'>;
 
 export interface AppFile {
   format: typeof APP_FORMAT;
@@ -46,6 +48,8 @@ export interface AppFile {
   observations: AppObservation[];
   documents: AppDocument[];
   priorities: AppPriority[];
+  /** The sender's theme links (optional: files without it, and older apps, read the rest). */
+  themeLinks?: AppThemeLink[];
 }
 
 const LEVELS: AreaLevel[] = ['national', 'regional', 'local_authority'];
@@ -99,6 +103,8 @@ export interface ValidAppFile {
   observations: Omit<Observation, 'importId'>[];
   documents: SourceDocument[];
   priorities: Priority[];
+  /** The sender's theme links; stored as the user's own choices (db/imports.ts). */
+  themeLinks?: ThemeLinkEdit[];
 }
 
 /** Checks a parsed app file. Items with problems are reported by list and item number, and left out. */
@@ -228,6 +234,14 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
       importId: '',
     });
   });
+
+  list('themeLinks').forEach((l, i) => {
+    if (!isRecord(l)) return at('themeLinks', i, '', 'should be an object.');
+    if (!str(l.themeId) || !ID.test(l.themeId) || !str(l.indicatorId) || !ID.test(l.indicatorId) || typeof l.linked !== 'boolean')
+      return at('themeLinks', i, '', 'needs themeId and indicatorId (ids) and linked (true or false).');
+    if (!str(l.editedAt) || !ISO_TIME.test(l.editedAt) || Number.isNaN(Date.parse(l.editedAt))) return at('themeLinks', i, 'editedAt', 'should be an ISO time.');
+    (out.themeLinks ??= []).push({ id: `${l.themeId}|${l.indicatorId}`, themeId: l.themeId, indicatorId: l.indicatorId, linked: l.linked, editedAt: l.editedAt, importId: '' });
+  });
   return out;
 }
 
@@ -237,7 +251,10 @@ export function appSeries(importId: string, observations: Omit<Observation, 'imp
 }
 
 /** Builds the file export writes. */
-export function buildAppFile(data: { areas: Area[]; indicators: Indicator[]; observations: Observation[]; documents?: SourceDocument[]; priorities?: Priority[] }, description: string): AppFile {
+export function buildAppFile(
+  data: { areas: Area[]; indicators: Indicator[]; observations: Observation[]; documents?: SourceDocument[]; priorities?: Priority[]; themeLinks?: ThemeLinkEdit[] },
+  description: string,
+): AppFile {
   const strip = <T extends { importId: string }>(x: T): Omit<T, 'importId'> => {
     const { importId: _drop, ...rest } = x;
     return rest;
@@ -258,5 +275,6 @@ export function buildAppFile(data: { areas: Area[]; indicators: Indicator[]; obs
     }),
     documents: (data.documents ?? []).map(strip),
     priorities: (data.priorities ?? []).map(strip),
+    ...(data.themeLinks?.length ? { themeLinks: data.themeLinks.map(({ themeId, indicatorId, linked, editedAt }) => ({ themeId, indicatorId, linked, editedAt })) } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * can be posted between threads; the typed arrays in the series are transferred.
  */
 import type { ObservationSeries } from '../model/series';
-import type { Area, ImportKind, Indicator, Priority, SourceDocument } from '../model/types';
+import type { Area, ImportKind, Indicator, Priority, SourceDocument, ThemeLinkEdit } from '../model/types';
 import type { AreaLookup, UnknownArea } from './area-match';
 import type { EesMeta } from './ees-zip';
 import type { FigureColumn } from './figure-columns';
@@ -102,5 +102,7 @@ export interface ParsedFile {
   unknownAreas: UnknownArea[];
   documents: SourceDocument[];
   priorities: Priority[];
+  /** Theme links an app file brings (ValidAppFile). */
+  themeLinks?: ThemeLinkEdit[];
   warnings: Issue[];
 }

@@ -50,6 +50,8 @@ export const CARRY_LIMITS = {
   indicators: 200,
   documents: 100,
   priorities: 5_000,
+  /** The user's theme links: a few dozen at most in real use. */
+  themeLinks: 1_000,
   /**
    * Characters of document text a link may carry, all documents together. A link's
    * 16,000 characters hold 12 KB deflated, and minutes deflate about three to one, so a
@@ -268,12 +270,12 @@ function overLimits(data: unknown, source: Carried['source']): string | null {
       return `The carried documents hold ${chars.toLocaleString('en-GB')} characters of text, more than the ${max.toLocaleString('en-GB')} ${where} may carry, so they were not read.`;
     }
   }
-  const names = ['observations', 'areas', 'indicators', 'documents', 'priorities'] as const;
+  const names = ['observations', 'areas', 'indicators', 'documents', 'priorities', 'themeLinks'] as const;
   for (const name of names) {
     const list = data[name];
     const max = CARRY_LIMITS[name];
     if (Array.isArray(list) && list.length > max) {
-      return `The carried data has ${list.length.toLocaleString('en-GB')} ${name === 'observations' ? 'figures' : name}, more than the ${max.toLocaleString('en-GB')} a shared view may carry.`;
+      return `The carried data has ${list.length.toLocaleString('en-GB')} ${name === 'observations' ? 'figures' : name === 'themeLinks' ? 'theme links' : name}, more than the ${max.toLocaleString('en-GB')} a shared view may carry.`;
     }
   }
   return null;

@@ -72,6 +72,7 @@ export async function prepareCarried(db: LensDb, carried: Carried, tag: TagDocum
       series: resolved.series,
       documents: parsed.documents,
       priorities: parsed.priorities,
+      ...(parsed.themeLinks ? { themeLinks: parsed.themeLinks } : {}),
       mentions,
     },
   };

@@ -14,6 +14,8 @@ export interface ScopeContext {
   indicators: readonly Pick<Indicator, 'id' | 'unit'>[];
   /** First and last year of each indicator's figures. */
   extents: ReadonlyMap<string, readonly [Period, Period]>;
+  /** Indicators the user linked to a theme: said and seen reads every year of them (trend), for every area. */
+  linkedByUser?: readonly string[];
 }
 
 export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
@@ -32,7 +34,9 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
     }
     case 'themes': {
       const range = { areas: view.areas, ...(view.from !== undefined ? { from: view.from } : {}), ...(view.to !== undefined ? { to: view.to } : {}) };
-      return { areas: view.areas, figures: [], documents: range, priorities: range };
+      // Said and seen reads the linked figures up to `to`, and their trend before it.
+      const linked = (ctx.linkedByUser ?? []).map((indicatorId) => ({ indicatorId, ...(view.to !== undefined ? { to: view.to } : {}) }));
+      return { areas: view.areas, figures: linked, documents: range, priorities: range, themeLinks: true };
     }
     case 'area': {
       const trend = view.indicator ?? DEFAULT_INDICATOR;
@@ -44,8 +48,16 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
           return { indicatorId: i.id, from: last - 1, to: last };
         });
       // The area's themes chart sets its themes beside the CP plan rate, so that goes whole too.
-      const whole = [...new Set([trend, DEFAULT_INDICATOR])].map((indicatorId) => ({ indicatorId }));
-      return { areas: [view.code], figures: [...whole, ...profile], documents: { areas: [view.code] }, priorities: { areas: [view.code] } };
+      // Said and seen reads the indicators linked to themes in every year (their trend), so those go whole too.
+      const whole = [...new Set([trend, DEFAULT_INDICATOR, ...(ctx.linkedByUser ?? [])])].map((indicatorId) => ({ indicatorId }));
+      const wholeIds = new Set(whole.map((w) => w.indicatorId));
+      return {
+        areas: [view.code],
+        figures: [...whole, ...profile.filter((p) => !wholeIds.has(p.indicatorId))],
+        documents: { areas: [view.code] },
+        priorities: { areas: [view.code] },
+        themeLinks: true,
+      };
     }
     case 'data':
       return null;
@@ -65,12 +77,13 @@ export function carryEnvelope(sel: CarrySelection, note: string): DashboardFile 
 }
 
 /** "120 figures for 2 indicators, 1 document": what a selection holds, for the sender. */
-export function describeSelection(sel: Pick<CarrySelection, 'observations' | 'documents' | 'priorities'>): string {
+export function describeSelection(sel: Pick<CarrySelection, 'observations' | 'documents' | 'priorities'> & { themeLinks?: readonly unknown[] }): string {
   const parts: string[] = [];
   const indicators = new Set(sel.observations.map((o) => o.indicatorId)).size;
   if (sel.observations.length) parts.push(`${count(sel.observations.length, 'figure')} for ${count(indicators, 'indicator')}`);
   if (sel.documents.length) parts.push(count(sel.documents.length, 'document'));
   if (sel.priorities.length) parts.push(count(sel.priorities.length, 'priority', 'priorities'));
+  if (sel.themeLinks?.length) parts.push(count(sel.themeLinks.length, 'theme link'));
   return parts.join(', ');
 }
 

@@ -313,6 +313,7 @@ export class ImportSession {
         series: resolved.series,
         documents: parsed.documents,
         priorities: parsed.priorities,
+        ...(parsed.themeLinks ? { themeLinks: parsed.themeLinks } : {}),
       });
       measure('import: storing', t);
       await this.rememberMapping(c.plan);
