@@ -101,6 +101,28 @@ describe('collectCarried', () => {
   });
 });
 
+describe('collectCarried: theme links', () => {
+  it('carries the user’s links of bundled indicators and of the indicators carried, not those of indicators left behind', async () => {
+    await commitImport(
+      db,
+      prepared('local', {
+        indicators: [
+          { id: 'local_eh', label: 'Early help assessments', shortLabel: 'EH', unit: 'percent', polarity: 'neither', definition: '', source: 'local.csv', decimals: 1, importId: '' },
+          { id: 'local_other', label: 'Other', shortLabel: 'Other', unit: 'percent', polarity: 'neither', definition: '', source: 'local.csv', decimals: 1, importId: '' },
+        ],
+        series: seriesFromObservations('', [obs('local_eh', 'E10000034', 2024, 12.5), obs('local_other', 'E10000034', 2024, 1)]),
+      }),
+    );
+    const edit = (themeId: string, indicatorId: string, linked: boolean) => ({ id: `${themeId}|${indicatorId}`, themeId, indicatorId, linked, editedAt: '2026-12-01T08:00:00Z', importId: 'user' });
+    await db.themeLinks.bulkPut([edit('early_help', 'local_eh', true), edit('early_help', 'local_other', true), edit('neglect', 'factor_neglect', false)]);
+    const sel = await collectCarried(db, { figures: [{ indicatorId: 'local_eh' }], themeLinks: true });
+    expect(sel?.themeLinks.map((l) => l.id)).toEqual(['early_help|local_eh', 'neglect|factor_neglect']);
+    // Links alone are worth carrying: the recipient's said and seen would differ without them.
+    expect((await collectCarried(db, { figures: [], themeLinks: true }))?.themeLinks.map((l) => l.id)).toEqual(['neglect|factor_neglect']);
+    expect(await collectCarried(db, { figures: [] })).toBeNull();
+  });
+});
+
 describe('view-only databases', () => {
   it('are separate from the library and deleted when discarded', async () => {
     const temp = await openViewOnlyDb();

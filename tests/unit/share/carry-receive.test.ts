@@ -84,6 +84,36 @@ describe('Save to my library', () => {
   });
 });
 
+describe('Theme links carried', () => {
+  const link = (indicatorId: string, linked: boolean, editedAt: string) => ({ themeId: 'early_help', indicatorId, linked, editedAt });
+
+  it('come in as the user’s choices, where the user has made no later one, and the view-only database shows them', async () => {
+    const c = await carried({ themeLinks: [link('local_contacts', true, '2026-11-30T10:00:00Z'), link('cpp_rate', true, '2026-11-30T10:00:00Z')] });
+    // The recipient had already chosen, later, not to link the CP plan rate.
+    await library.themeLinks.put({ id: 'early_help|cpp_rate', themeId: 'early_help', indicatorId: 'cpp_rate', linked: false, editedAt: '2026-12-01T09:00:00Z', importId: 'user' });
+    const saved = await saveCarried(library, c, tag);
+    if (!saved.ok) throw new Error(saved.message);
+    expect((await library.themeLinks.toArray()).map((l) => [l.id, l.linked, l.importId]).sort()).toEqual([
+      ['early_help|cpp_rate', false, 'user'],
+      ['early_help|local_contacts', true, 'user'],
+    ]);
+
+    const viewed = await viewCarried(c, tag);
+    if (!viewed.ok) throw new Error(viewed.message);
+    expect((await viewed.value.db.themeLinks.toArray()).map((l) => [l.id, l.linked])).toEqual([
+      ['early_help|cpp_rate', true],
+      ['early_help|local_contacts', true],
+    ]);
+    await viewed.value.discard();
+  });
+
+  it('a link that is not one is refused with its item number, and nothing is stored', async () => {
+    const env = await encodeCarry({ format: DASHBOARD_FORMAT, version: 1, data: { format: APP_FORMAT, version: 1, areas: [], indicators: [], observations: [], documents: [], priorities: [], themeLinks: [{ themeId: 'early_help', indicatorId: 'x y', linked: 'yes', editedAt: 'now' }] } as unknown as DashboardFile['data'] });
+    const res = await readCarryParam(env);
+    expect(res).toEqual({ ok: false, message: expect.stringMatching(/themeLinks item 1: needs themeId and indicatorId/) });
+  });
+});
+
 describe('View only', () => {
   it('shows the bundled and carried figures from a temporary database and leaves the library alone', async () => {
     const c = await carried();
@@ -112,14 +142,27 @@ describe('carryScope', () => {
   });
 
   it('Themes: documents and priorities of its areas and years; Area: its trend, the profile’s latest years, its documents; Data: nothing', () => {
-    expect(carryScope({ name: 'themes', areas: ['E10000034'], from: 2019 }, ctx)).toEqual({ areas: ['E10000034'], figures: [], documents: { areas: ['E10000034'], from: 2019 }, priorities: { areas: ['E10000034'], from: 2019 } });
+    expect(carryScope({ name: 'themes', areas: ['E10000034'], from: 2019 }, ctx)).toEqual({
+      areas: ['E10000034'],
+      figures: [],
+      documents: { areas: ['E10000034'], from: 2019 },
+      priorities: { areas: ['E10000034'], from: 2019 },
+      themeLinks: true,
+    });
     expect(carryScope({ name: 'area', code: 'E10000034' }, ctx)).toEqual({
       areas: ['E10000034'],
       figures: [{ indicatorId: 'cpp_rate' }, { indicatorId: 'local_pct', from: 2023, to: 2024 }],
       documents: { areas: ['E10000034'] },
       priorities: { areas: ['E10000034'] },
+      themeLinks: true,
     });
     expect(carryScope({ name: 'data' }, ctx)).toBeNull();
+  });
+
+  it('said and seen: the indicators the user linked to a theme go whole (their trend), on the area page and on Themes up to its last year', () => {
+    const linked = { ...ctx, linkedByUser: ['local_pct'] };
+    expect(carryScope({ name: 'area', code: 'E10000034' }, linked)?.figures).toEqual([{ indicatorId: 'cpp_rate' }, { indicatorId: 'local_pct' }]);
+    expect(carryScope({ name: 'themes', areas: ['E10000034'], from: 2019, to: 2022 }, linked)?.figures).toEqual([{ indicatorId: 'local_pct', to: 2022 }]);
   });
 });
 
