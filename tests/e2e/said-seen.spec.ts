@@ -98,3 +98,31 @@ test('said and seen: rows stack on a phone, keep the reading and flags, and axe 
   await expect(da.getByText('Seen but not said.')).toBeVisible();
   expect(await table.evaluate((t) => t.scrollWidth <= (t.parentElement?.clientWidth ?? 0) + 1)).toBe(true);
 });
+
+test('Themes: said and seen for the chosen areas, and the figures linked to a cell’s theme in its evidence panel', async ({ page }) => {
+  await page.goto('/#/themes?areas=E10000034,E06000019&from=2018&to=2021&theme=neglect&area=E10000034');
+  const evidence = page.getByRole('region', { name: /^Evidence: Neglect in Worcestershire/ });
+  // c3_factors_identified_at_end_of_assessment_2018_to_2025.csv: Worcestershire 2020-21 neglect 876 of 5,176 = 16.9%.
+  const neglect = evidence.getByRole('table', { name: 'Factor: neglect %, Worcestershire' });
+  await expect(neglect.getByRole('row', { name: /^2020-21/ })).toContainText('16.9%');
+  const table = page.getByRole('table', { name: 'Said and seen, by area and theme, 2017-18 to 2020-21' });
+  await expect(table.getByRole('rowheader', { name: 'Domestic abuse, Herefordshire' })).toBeVisible();
+  await expect(table.getByRole('rowheader', { name: 'Domestic abuse, Worcestershire' })).toBeVisible();
+});
+
+test('a user links an indicator to a theme and unlinks a bundled one; the area page follows, and the choice survives a reload', async ({ page }) => {
+  await page.goto('/#/themes?areas=E10000034');
+  await page.getByText('How themes are linked to figures').click();
+  await page.getByLabel('Theme', { exact: true }).selectOption({ label: 'Early help' });
+  await page.getByLabel('Indicator to link').selectOption({ label: 'Re-referrals %' });
+  await page.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Re-referrals % is linked to Early help.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Unlink Factor: neglect % from Neglect' }).click();
+  await expect(page.getByRole('button', { name: 'Link again Factor: neglect % to Neglect' })).toBeVisible();
+
+  await page.goto('/#/area/E10000034');
+  await expect(themeRow(page, 'Worcestershire', 'Early help')).toContainText('Re-referrals % (linked by you)');
+  await expect(themeRow(page, 'Worcestershire', 'Neglect')).not.toContainText('Factor: neglect %');
+  await page.reload();
+  await expect(themeRow(page, 'Worcestershire', 'Early help')).toContainText('Re-referrals % (linked by you)');
+});
