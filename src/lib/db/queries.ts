@@ -74,24 +74,6 @@ export async function getObservations(
   return observations;
 }
 
-/**
- * Observations of several indicators for some areas, reading each stored pack once
- * (an area's said-and-seen rows need some thirty measures, most of them in the same
- * packs): by indicator, in the same precedence as getObservations.
- */
-export async function getObservationsOfMany(db: LensDb, indicatorIds: readonly string[], areas: readonly AreaCode[]): Promise<Map<string, Observation[]>> {
-  const ids = [...new Set(indicatorIds)];
-  const [packs, imports] = await Promise.all([db.series.where('indicatorIds').anyOf(ids).distinct().toArray(), db.imports.toArray()]);
-  const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
-  const areaFilter = new Set(areas);
-  const out = new Map<string, Observation[]>();
-  for (const id of ids) {
-    const series = unpack(packs, id).sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));
-    out.set(id, mergeSeries(series, { areaFilter }));
-  }
-  return out;
-}
-
 /** First and last period of every indicator, in one pass over the series. */
 export async function getPeriodExtents(db: LensDb): Promise<Map<string, [Period, Period]>> {
   const out = new Map<string, [Period, Period]>();

@@ -8,7 +8,8 @@
  */
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
-import { getNeighbourModel, getObservationsOfMany, listIndicators, listInspections } from '../../db/queries';
+import { getObservationsOfMany } from '../../db/observations-of-many';
+import { getNeighbourModel, listIndicators, listInspections } from '../../db/queries';
 import { listThemeLinkEdits, resetThemeLink, setThemeLink } from '../../db/theme-links';
 import { listDocumentHeads, listPriorities, listThemeMentions } from '../../db/theme-queries';
 import { ENGLAND } from '../../model/england';
