@@ -108,6 +108,10 @@ test('Themes: said and seen for the chosen areas, and the figures linked to a ce
   const table = page.getByRole('table', { name: 'Said and seen, by area and theme, 2017-18 to 2020-21' });
   await expect(table.getByRole('rowheader', { name: 'Domestic abuse, Herefordshire' })).toBeVisible();
   await expect(table.getByRole('rowheader', { name: 'Domestic abuse, Worcestershire' })).toBeVisible();
+  // On a phone the evidence's figure tables scroll in their own box; the page does not scroll sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(neglect).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
 test('a user links an indicator to a theme and unlinks a bundled one; the area page follows, and the choice survives a reload', async ({ page }) => {
