@@ -10,6 +10,7 @@ import { createRawSnippet, type Component, type ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import ChoroplethMap from '../../../src/lib/charts/ChoroplethMap.svelte';
+import InspectionMarkersFixture from './InspectionMarkersFixture.svelte';
 import { joinRanking, mapFeatures, type MapFile } from '../../../src/lib/charts/map-data';
 import MapTable from '../../../src/lib/charts/MapTable.svelte';
 import PrioritiesTimeline from '../../../src/lib/charts/PrioritiesTimeline.svelte';
@@ -138,6 +139,23 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
     name: 'trend-table',
     ext: 'html',
     markup: () => normalise(html(TrendTable, { id: 'trend-table', data: TREND, caption: 'Trend', formatPeriod, formatValue: fmt })),
+  },
+  InspectionMarkers: {
+    name: 'inspection-markers',
+    ext: 'svg',
+    // Within the fixture's years (2022-23 to 2024-25): a judgement in words, a visit, and two close judgements in two lanes.
+    markup: () =>
+      svgOf(
+        html(InspectionMarkersFixture, {
+          data: TREND,
+          inspections: [
+            { date: '2023-05-15', judgement: '★ Good' },
+            { date: '2024-12-03' },
+            { date: '2024-01-08', judgement: '△ Requires improvement' },
+            { date: '2024-02-05', judgement: '✕ Inadequate' },
+          ],
+        }),
+      ),
   },
   ThemeMarkers: {
     name: 'theme-markers',
