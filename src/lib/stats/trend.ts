@@ -117,8 +117,11 @@ export function fingertipsTrend(points: readonly TrendPoint[], polarity: Polarit
   });
   const all = fit(weighted);
   const chiSquare = (all.slope / all.se) ** 2;
-  const sign = (s: number) => (s < 0 ? -1 : 1);
-  const stable = weighted.every((_, leave) => sign(fit(weighted.filter((__, i) => i !== leave)).slope) === sign(all.slope));
+  // A fit whose slope is zero to rounding (|slope / SE| < 1e-9) keeps no sign. Without this, a flat
+  // refit's sign was floating-point noise, and reversing a series could change its verdict.
+  const sign = (f: { slope: number; se: number }) => (Math.abs(f.slope / f.se) < 1e-9 ? 0 : Math.sign(f.slope));
+  const overall = sign(all);
+  const stable = overall !== 0 && weighted.every((_, leave) => sign(fit(weighted.filter((__, i) => i !== leave))) === overall);
   const significant = stable && chiSquare > TREND_CHI_SQUARE;
   const direction: TrendDirection = !significant || all.slope === 0 ? 'no_change' : all.slope > 0 ? 'increasing' : 'decreasing';
   return {
