@@ -2,7 +2,7 @@ import { ENGLAND } from '../model/england';
 import type { StatusCode } from '../model/status';
 import type { Area, AreaCode, Indicator, Observation, Period } from '../model/types';
 import { benchmarksFor, changeOnPrevious, type Benchmark, type NeighbourGroup } from './benchmarks';
-import type { Interval } from './confidence';
+import type { ConfidenceLevel, Interval } from './confidence';
 import { band, bandKind, quarterRanges, quartileCuts, valueQuarter, type Band, type BandKind, type QuarterRange, type QuartileCuts } from './quartiles';
 import { rankDirection, rankValues, type RankDirection, type Ranked } from './rank';
 import { compareWithBenchmark, intervalAroundPublished, type Comparison } from './significance';
@@ -32,6 +32,8 @@ export interface RankingRow {
 
 export interface Ranking {
   year: Period;
+  /** The level of the intervals and of the comparison with England. */
+  level: ConfidenceLevel;
   /** Authorities with a figure, in rank order (rank 1 first). */
   ranked: RankingRow[];
   /** Authorities with a status instead of a figure this year. */
@@ -57,16 +59,19 @@ export interface RankingInput {
   chosen: readonly AreaCode[];
   /** Statistical neighbours to mark and average. */
   neighbours?: NeighbourGroup | undefined;
+  /** Level of the intervals and the comparison with England; 95 unless asked. */
+  level?: ConfidenceLevel | undefined;
 }
 
 /**
  * Every local authority with an observation in the year, ranked and banded, with
- * its interval and comparison with England; plus England, the chosen
+ * its interval and comparison with England at the level asked (95% or 99.8%); plus England, the chosen
  * authorities' regions and the neighbours' average as benchmarks. Authorities
  * that did not exist that year (no observation at all) are left out.
  */
 export function rankAuthorities(input: RankingInput): Ranking {
   const { indicator, year, areas, observations } = input;
+  const level = input.level ?? 95;
   const now = new Map<AreaCode, Observation>();
   const before = new Map<AreaCode, Observation>();
   for (const o of observations) {
@@ -85,7 +90,7 @@ export function rankAuthorities(input: RankingInput): Ranking {
 
   const rows: RankingRow[] = las.map((a, i) => {
     const o = now.get(a.code)!;
-    const interval = intervalAroundPublished(indicator.unit, o);
+    const interval = intervalAroundPublished(indicator.unit, o, level);
     const previous = before.get(a.code)?.value ?? null;
     return {
       code: a.code,
@@ -113,6 +118,7 @@ export function rankAuthorities(input: RankingInput): Ranking {
   const benchmarks = benchmarksFor({ areas, chosen: input.chosen, now, before, neighbours: input.neighbours });
   return {
     year,
+    level,
     ranked,
     unranked,
     chosen,

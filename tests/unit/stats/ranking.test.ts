@@ -65,7 +65,8 @@ describe('rankAuthorities', () => {
       ['region', 45, null],
       ['neighbours', 30, null],
     ]);
-    expect(data.benchmarks[2]!.note).toBe('average of the 2 of 3 neighbours with a figure');
+    expect(data.benchmarks[2]!.note).toBe('2 of 3 neighbours; Foxtrot: suppressed');
+    expect(data.benchmarks[2]!.contributors).toEqual({ n: 2, of: 3, missing: [{ code: 'E06000006', name: 'Foxtrot', why: 'suppressed' }] });
   });
 
   it('bands A to D by polarity, A the best quarter', () => {

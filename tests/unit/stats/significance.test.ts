@@ -64,7 +64,10 @@ describe('intervalAroundPublished', () => {
 
 describe('benchmarks', () => {
   it('averages the neighbours that have a figure, as LAIT does', () => {
-    expect(neighbourAverage([10, 20, null, 30])).toEqual({ mean: 20, n: 3, of: 4 });
+    expect(neighbourAverage([10, 20, null, 30])).toEqual({ value: 20, n: 3, of: 4 });
+    // The median, as DfE's outcomes-and-enablers dashboard: the middle value, or the mean of the middle two.
+    expect(neighbourAverage([10, 20, null, 90], 'median')).toEqual({ value: 20, n: 3, of: 4 });
+    expect(neighbourAverage([10, 20, 30, 90], 'median')).toEqual({ value: 25, n: 4, of: 4 });
     expect(neighbourAverage([null, null])).toBeNull();
   });
   it('gives a change only when both years have a figure', () => {

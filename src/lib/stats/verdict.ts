@@ -1,0 +1,117 @@
+/**
+ * One plain-English sentence per area and indicator for councillors: the recent
+ * trend (Fingertips' test, `trend.ts`) and the comparison with England in the year
+ * read, at the level chosen, e.g. "Worcestershire’s rate has been increasing over
+ * the five years to 2024-25 and is similar to England’s in 2024-25 (95% level)."
+ * Compare's summary, the area page, print, presentation mode and the exported
+ * tables all use these sentences.
+ */
+import { formatCategory } from '../model/ordinal';
+import { formatPeriod } from '../model/period';
+import { STATUS_MEANING, type StatusCode } from '../model/status';
+import type { Indicator, IndicatorUnit, Period } from '../model/types';
+import type { ConfidenceLevel } from './confidence';
+import { compareWithBenchmark, intervalAroundPublished, judge, type Comparison } from './significance';
+import { trendReasonText, type Trend } from './trend';
+
+export interface VerdictInput {
+  /** The area's name. */
+  name: string;
+  /** England itself is not compared with England. */
+  isEngland: boolean;
+  indicator: Pick<Indicator, 'unit' | 'polarity' | 'scale'>;
+  /** The year read. */
+  year: Period;
+  /** The area's figure for that year, with its counts; undefined when none is held. */
+  observation:
+    | { value: number | null; status: StatusCode | null; numerator?: number | undefined; denominator?: number | undefined }
+    | undefined;
+  /** England's value that year. */
+  england: number | null;
+  /** The recent trend up to that year. */
+  trend: Trend;
+  level: ConfidenceLevel;
+}
+
+const NOUN: Record<IndicatorUnit, string> = {
+  rate_per_10000: 'rate',
+  percent: 'percentage',
+  count: 'count',
+  mean: 'average',
+  ordinal: 'judgement',
+};
+
+/** "Worcestershire’s", and "Sutton’s"; a name ending in s takes ’s too (as GOV.UK style has it). */
+function possessive(name: string): string {
+  return `${name}’s`;
+}
+
+/** "(95% level)" */
+export function levelText(level: ConfidenceLevel): string {
+  return `(${level}% level)`;
+}
+
+/** "over the five years to 2024-25", or the years it used when some were skipped. */
+function overYears(periods: readonly Period[]): string {
+  const first = periods[0]!;
+  const last = periods[periods.length - 1]!;
+  return last - first === periods.length - 1
+    ? `over the five years to ${formatPeriod(last)}`
+    : `over the five years with figures from ${formatPeriod(first)} to ${formatPeriod(last)}`;
+}
+
+/** The trend as a predicate: "has been increasing (getting worse) over …". */
+function trendClause(trend: Trend): string | null {
+  if (trend.kind === 'cannot_calculate') return null;
+  const years = overYears(trend.periods);
+  if (trend.direction === 'no_change') return `has shown no significant change ${years}`;
+  return `has been ${trend.direction}${trend.judgement ? ` (getting ${trend.judgement})` : ''} ${years}`;
+}
+
+/** The comparison with England in `year`, at `level`, as a predicate. */
+export function comparisonWith(input: Pick<VerdictInput, 'indicator' | 'observation' | 'england' | 'level'>): Comparison {
+  const o = input.observation;
+  if (!o || o.value === null) return 'not_compared';
+  return compareWithBenchmark(intervalAroundPublished(input.indicator.unit, o, input.level), input.england);
+}
+
+function comparisonClause(input: VerdictInput): { text: string; tested: boolean } {
+  const { observation: o, year } = input;
+  const when = formatPeriod(year);
+  if (!o || o.value === null) {
+    const why = o?.status ? (o.status === 'c' ? 'suppressed' : STATUS_MEANING[o.status]) : 'no figure held';
+    return { text: `has no figure for ${when} (${why})`, tested: false };
+  }
+  if (input.england === null) return { text: `cannot be compared with England’s in ${when} (no England figure)`, tested: false };
+  const cmp = comparisonWith(input);
+  const j = judge(cmp, input.indicator.polarity);
+  const judged = j === 'better' || j === 'worse' ? ` (${j})` : '';
+  switch (cmp) {
+    case 'similar':
+      return { text: `is similar to England’s in ${when}`, tested: true };
+    case 'higher':
+    case 'lower':
+      return { text: `is significantly ${cmp} than England’s in ${when}${judged}`, tested: true };
+    case 'not_compared':
+      return { text: `is not tested against England’s in ${when} (no counts are published)`, tested: false };
+  }
+}
+
+/** The sentence for one area and indicator. */
+export function verdictSentence(input: VerdictInput): string {
+  const { name, indicator, trend } = input;
+  const subject = `${possessive(name)} ${NOUN[indicator.unit]}`;
+  if (indicator.unit === 'ordinal') {
+    const o = input.observation;
+    const held = o && o.value !== null && indicator.scale ? `is ${formatCategory(indicator.scale, o.value).replace(/^\S+\s/, '')}` : 'is not held';
+    return `${subject} ${held}; a judgement is a word, not a number, so neither the trend test nor the comparison with England applies.`;
+  }
+  const moving = trendClause(trend);
+  const notMoving = trend.kind === 'cannot_calculate' ? `its recent trend cannot be calculated (${trendReasonText(trend.reason)})` : '';
+  if (input.isEngland) {
+    return moving ? `${subject} ${moving}.` : `${subject}: ${notMoving}.`;
+  }
+  const cmp = comparisonClause(input);
+  const level = cmp.tested ? ` ${levelText(input.level)}` : '';
+  return moving ? `${subject} ${moving} and ${cmp.text}${level}.` : `${subject} ${cmp.text}${level}; ${notMoving}.`;
+}
