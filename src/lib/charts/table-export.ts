@@ -51,11 +51,19 @@ export function figureValue(v: number | null | undefined, status: StatusCode | n
 /**
  * The rows of a rendered table: header rows first, then body rows, cells as text or
  * `data-value`. A cell showing only a dash (no figure) is left empty, as DfE leaves it.
+ *
+ * A table may add one column for files only: its header in `data-export-column` on
+ * the table, each row's text in `data-export-cell` on the row. The verdict sentences
+ * travel this way: the page shows them as a list above the table, and a spreadsheet
+ * gets them beside each area's figures.
  */
 export function tableRows(table: HTMLTableElement): string[][] {
   const rows: string[][] = [];
+  const extra = table.dataset.exportColumn;
   for (const tr of Array.from(table.rows)) {
-    rows.push(Array.from(tr.cells).map((c) => cellText(c.dataset.value ?? c.textContent ?? '')));
+    const cells = Array.from(tr.cells).map((c) => cellText(c.dataset.value ?? c.textContent ?? ''));
+    if (extra !== undefined) cells.push(tr.parentElement?.tagName === 'THEAD' ? extra : cellText(tr.dataset.exportCell ?? ''));
+    rows.push(cells);
   }
   return rows;
 }

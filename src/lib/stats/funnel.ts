@@ -197,6 +197,8 @@ export function denominatorGrid(from: number, to: number, steps = 100): number[]
 
 export interface FunnelPoint extends FunnelInput {
   zone: FunnelZone;
+  /** The limits at this authority's denominator. */
+  at: FunnelLimitPoint;
 }
 
 export interface Funnel {
@@ -220,10 +222,31 @@ export interface Funnel {
 export function buildFunnel(spec: FunnelSpec, inputs: readonly FunnelInput[], overdispersion: Overdispersion): Funnel {
   const dispersion = estimateDispersion(spec, inputs);
   const adjusted = adjusts(overdispersion, dispersion);
-  const points = inputs.map((p) => ({ ...p, zone: zoneOf(p.value, limitsAt(spec, p.denominator, overdispersion, dispersion)) }));
+  const points = inputs.map((p) => {
+    const at = limitsAt(spec, p.denominator, overdispersion, dispersion);
+    return { ...p, zone: zoneOf(p.value, at), at };
+  });
   const ns = inputs.map((p) => p.denominator);
   const limits = ns.length ? denominatorGrid(Math.min(...ns) * 0.9, Math.max(...ns) * 1.05).map((n) => limitsAt(spec, n, overdispersion, dispersion)) : [];
   const outside95 = points.filter((p) => p.zone !== 'within').length;
   const outside998 = points.filter((p) => p.zone === 'above998' || p.zone === 'below998').length;
   return { spec, overdispersion, dispersion, adjusted, points, limits, outside95, outside998 };
 }
+
+/** Where a figure falls, in words: "above the 99.8% limits". */
+export const ZONE_LABEL: Record<FunnelZone, string> = {
+  within: 'within the 95% limits',
+  above95: 'above the 95% limits (within 99.8%)',
+  above998: 'above the 99.8% limits',
+  below95: 'below the 95% limits (within 99.8%)',
+  below998: 'below the 99.8% limits',
+};
+
+/** A symbol for tables and readouts, so where a point falls never rests on colour: ▲▲ beyond 99.8%, ▲ beyond 95%. */
+export const ZONE_SYMBOL: Record<FunnelZone, string> = {
+  within: '●',
+  above95: '▲',
+  above998: '▲▲',
+  below95: '▼',
+  below998: '▼▼',
+};

@@ -9,10 +9,11 @@
 import { formatCategory } from '../model/ordinal';
 import { formatPeriod } from '../model/period';
 import { STATUS_MEANING, type StatusCode } from '../model/status';
-import type { Indicator, IndicatorUnit, Period } from '../model/types';
+import { ENGLAND } from '../model/england';
+import type { Area, Indicator, IndicatorUnit, Observation, Period } from '../model/types';
 import type { ConfidenceLevel } from './confidence';
 import { compareWithBenchmark, intervalAroundPublished, judge, type Comparison } from './significance';
-import { trendReasonText, type Trend } from './trend';
+import { recentTrend, trendReasonText, trendWords, type Trend } from './trend';
 
 export interface VerdictInput {
   /** The area's name. */
@@ -114,4 +115,43 @@ export function verdictSentence(input: VerdictInput): string {
   const cmp = comparisonClause(input);
   const level = cmp.tested ? ` ${levelText(input.level)}` : '';
   return moving ? `${subject} ${moving} and ${cmp.text}${level}.` : `${subject} ${cmp.text}${level}; ${notMoving}.`;
+}
+
+/** One area's reading of one indicator: its trend, its comparison with England and the sentence. */
+export interface AreaVerdict {
+  code: string;
+  name: string;
+  trend: Trend;
+  /** The trend in Fingertips' words, for a table column. */
+  trendText: string;
+  comparison: Comparison;
+  sentence: string;
+}
+
+/**
+ * The verdict of an area on an indicator in `year`, from its observations (any
+ * years; those after `year` are left out of the trend) and England's value.
+ */
+export function verdictFor(input: {
+  area: Pick<Area, 'code' | 'name'>;
+  indicator: Pick<Indicator, 'unit' | 'polarity' | 'scale'>;
+  year: Period;
+  observations: readonly Observation[];
+  england: number | null;
+  level: ConfidenceLevel;
+}): AreaVerdict {
+  const { area, indicator, year, level, england } = input;
+  const upTo = input.observations.filter((o) => o.period <= year);
+  const trend = recentTrend(indicator, upTo);
+  const observation = upTo.find((o) => o.period === year);
+  const isEngland = area.code === ENGLAND;
+  const v: VerdictInput = { name: area.name, isEngland, indicator, year, observation, england, trend, level };
+  return {
+    code: area.code,
+    name: area.name,
+    trend,
+    trendText: trendWords(trend),
+    comparison: isEngland ? 'not_compared' : comparisonWith(v),
+    sentence: verdictSentence(v),
+  };
 }
