@@ -43,8 +43,8 @@ export function readAreaYear(unit: IndicatorUnit, observations: readonly Observa
     interval,
     england,
     vsEngland: compareWithBenchmark(interval, england),
-    neighbours: avg && { value: avg.mean, n: avg.n, of: avg.of },
-    vsNeighbours: compareWithBenchmark(interval, avg?.mean ?? null),
+    neighbours: avg && { value: avg.value, n: avg.n, of: avg.of },
+    vsNeighbours: compareWithBenchmark(interval, avg?.value ?? null),
   };
 }
 
