@@ -27,7 +27,7 @@ test('a first-time hint says own files can be imported, until the first import',
   await page.goto('/#/compare');
   const hint = page.getByRole('banner').getByText('Add your own figures or minutes on the Data page.');
   await expect(hint).toBeVisible();
-  await expect(hint.getByRole('link', { name: 'Data' })).toHaveAttribute('href', '#/data');
+  await expect(hint.getByRole('link', { name: 'Data page', exact: true })).toHaveAttribute('href', '#/data');
 
   await page.goto('/#/data');
   await expect(hint).toBeHidden();
