@@ -82,7 +82,8 @@ test('a DfE main table from Excel: header row found, columns guessed, unknown ar
   const cells = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
   await expect(cells('Worcestershire')).toHaveText(['2,401', '2,532', '2,480', '2,610', 'c']);
   await expect(cells('Walsall')).toHaveText(['3,120', '2,990', 'x', '3,050', '3,100']);
-  await expect(cells('England (benchmark)')).toHaveText(['642,980', '597,760', '650,270', '621,880', '621,880']);
+  // A count: England's total is not drawn or listed beside authorities' counts (issue 13, item 2).
+  await expect(table.getByRole('rowheader', { name: 'England (benchmark)', exact: true })).toHaveCount(0);
   // The custom area can be found and compared like any other.
   await page.getByRole('combobox', { name: 'Add an area' }).fill('Barset');
   await page.getByRole('option', { name: /Barsetshire/ }).click();

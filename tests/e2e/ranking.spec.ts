@@ -26,6 +26,8 @@ test('the ranked chart table gives value, interval, rank with its direction, qua
     '−6.3',
     '+2.9',
     '● Similar to England',
+    // Ofsted's ILACS outcomes as at 31 March 2025: Worcestershire overall Good, inspected 15 May 2023.
+    '★ Good (15 May 2023)',
   ]);
   // Walsall 31.6 from 227 of 71,799: its interval lies wholly below England.
   expect((await rowCells(page, table, /Walsall/))[6]).toBe('▼ Significantly lower than England');
@@ -108,14 +110,14 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV: CP plan rate, 2024-25: chosen areas/ }).click()]);
   const csvText = (await readAll(await csv.createReadStream())).toString('utf8').replace(/^\uFEFF/, '');
   const lines = csvText.trim().split('\r\n');
-  expect(lines[0]).toBe('Area,Value,95% confidence interval,Rank (1 = highest),Quartile (Q4 = highest),Change on 2023-24,Difference from England,Compared with England');
+  expect(lines[0]).toBe('Area,Value,95% confidence interval,Rank (1 = highest),Quartile (Q4 = highest),Change on 2023-24,Difference from England,Compared with England,Latest Ofsted overall (date)');
   expect(lines).toHaveLength(1 + 4 + 3);
-  expect(lines[1]).toBe('Worcestershire,43.5,39.8 to 47.4,joint 62 of 151,Q3 (second-highest quarter),-6.3,2.9,● Similar to England');
+  expect(lines[1]).toBe('Worcestershire,43.5,39.8 to 47.4,joint 62 of 151,Q3 (second-highest quarter),-6.3,2.9,● Similar to England,★ Good (15 May 2023)');
 
   await page.getByRole('button', { name: /^Copy table: CP plan rate, 2024-25: chosen areas/ }).click();
   await expect(page.getByText('Copied 7 rows.', { exact: false })).toBeVisible();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
-  expect(clip.split('\n')[1]).toBe('Worcestershire\t43.5\t39.8 to 47.4\tjoint 62 of 151\tQ3 (second-highest quarter)\t-6.3\t2.9\t● Similar to England');
+  expect(clip.split('\n')[1]).toBe('Worcestershire\t43.5\t39.8 to 47.4\tjoint 62 of 151\tQ3 (second-highest quarter)\t-6.3\t2.9\t● Similar to England\t★ Good (15 May 2023)');
 });
 
 test('the map shows the year’s authorities, is keyboard reachable, and has a table', async ({ page }) => {
