@@ -114,13 +114,3 @@ export function themesOfMeasure(measures: ReadonlyMap<string, ThemeMeasures>, in
 export function linkId(themeId: string, indicatorId: string): string {
   return `${themeId}|${indicatorId}`;
 }
-
-/**
- * "How themes are linked to figures", one sentence a theme: “Neglect: Factor: neglect %.”
- * or “Early help: none bundled — No early help figures are bundled …”.
- */
-export function describeThemeMeasures(t: ThemeMeasures, themeLabel: string, indicatorLabel: (id: string) => string): string {
-  if (!t.measures.length) return `${themeLabel}: no linked figures. ${t.why}`;
-  const names = t.measures.map((m) => `${indicatorLabel(m.indicatorId)}${m.origin === 'user' ? ' (linked by you)' : ''}`);
-  return `${themeLabel}: ${names.join('; ')}.`;
-}

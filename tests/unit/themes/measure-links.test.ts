@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import type { ThemeLinkEdit } from '../../../src/lib/model/types';
 import { defaultTaxonomy } from '../../../src/lib/themes/default-taxonomy';
-import { bundledThemeLinks, describeThemeMeasures, linkId, themeMeasures, themesOfMeasure, validateThemeLinks } from '../../../src/lib/themes/measure-links';
+import { bundledThemeLinks, linkId, themeMeasures, themesOfMeasure, validateThemeLinks } from '../../../src/lib/themes/measure-links';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
 const themeIds = defaultTaxonomy().taxonomy.themes.map((t) => t.id);
@@ -36,7 +36,7 @@ describe('data/theme-links.json', () => {
     expect(ids('thresholds')).toEqual(ids('front_door'));
     expect(ids('looked_after')).toEqual(['cla_rate']);
     expect(ids('early_help')).toEqual([]);
-    expect(describeThemeMeasures(m.get('early_help')!, 'Early help', (id) => id)).toMatch(/^Early help: no linked figures\. No early help figures are bundled/);
+    expect(m.get('early_help')!.why).toMatch(/^No early help figures are bundled/);
   });
 
   it('finds a file that misses a theme or names an unknown measure', () => {
@@ -52,7 +52,6 @@ describe('themeMeasures with the user’s edits', () => {
     expect(m.get('early_help')!.measures).toEqual([{ indicatorId: 'local_eh_assessments', origin: 'user' }]);
     expect(m.get('neglect')).toMatchObject({ measures: [{ indicatorId: 'cpp_rate', origin: 'user' }], unlinked: ['factor_neglect'] });
     expect(themesOfMeasure(m, 'cpp_rate')).toEqual(['neglect']);
-    expect(describeThemeMeasures(m.get('early_help')!, 'Early help', () => 'Early help assessments')).toBe('Early help: Early help assessments (linked by you).');
   });
 
   it('leaves out indicators the database does not hold, and brings them back when they are held again', () => {
