@@ -1,4 +1,5 @@
-import type { Area, AreaCode, Period } from '../model/types';
+import { rateInBrackets } from '../model/format';
+import type { Area, AreaCode, IndicatorUnit, Period } from '../model/types';
 import type { Ranking, RankingRow } from '../stats/ranking';
 
 /**
@@ -79,7 +80,7 @@ export function joinRanking(features: readonly MapFeature[], data: Ranking): { f
 
 /** The sentence that labels the map: what it shades, and its extremes. */
 export function mapSummary(data: Ranking, indicator: { shortLabel: string; unit: string; decimals: number }, formatPeriod: (p: Period) => string, fmt: (v: number) => string): string {
-  const unit = indicator.unit === 'rate_per_10000' ? ' (per 10,000 children)' : '';
+  const unit = rateInBrackets(indicator.unit as IndicatorUnit);
   let s = `Map of ${indicator.shortLabel}${unit} in ${formatPeriod(data.year)} across ${data.ranked.length} local authorities with a figure, shaded by quarter from lightest (lowest values) to darkest (highest).`;
   const byValue = [...data.ranked].sort((a, b) => b.value! - a.value!);
   const hi = byValue[0];

@@ -8,7 +8,7 @@ import type { Interval } from '../stats/confidence';
  */
 export function formatDifference(indicator: Pick<Indicator, 'unit' | 'decimals'>, d: number): string {
   const rounded = Number(d.toFixed(indicator.decimals));
-  const abs = formatValue({ unit: 'count', decimals: indicator.decimals }, Math.abs(rounded));
+  const abs = formatValue({ unit: indicator.unit === 'gbp_thousands' ? 'gbp_thousands' : 'count', decimals: indicator.decimals }, Math.abs(rounded));
   const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '';
   return `${sign}${abs}${indicator.unit === 'percent' ? ' pts' : ''}`;
 }

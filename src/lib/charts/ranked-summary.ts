@@ -1,4 +1,4 @@
-import { formatValue } from '../model/format';
+import { formatValue, rateInBrackets, ratePhrase } from '../model/format';
 import type { Indicator, Period } from '../model/types';
 import type { Ranking, RankingRow } from '../stats/ranking';
 import { comparisonLabel } from '../stats/significance';
@@ -6,7 +6,7 @@ import { listJoin } from './list-join';
 
 /** The sentence that labels the ranked chart. */
 export function rankedSummary(data: Ranking, indicator: Pick<Indicator, 'shortLabel' | 'unit' | 'decimals'>, formatPeriod: (p: Period) => string): string {
-  const unit = indicator.unit === 'rate_per_10000' ? ' (per 10,000 children)' : '';
+  const unit = rateInBrackets(indicator.unit);
   const dir = data.direction === 'highest_first' ? 'highest' : 'lowest';
   let s = `${indicator.shortLabel}${unit} in ${formatPeriod(data.year)} for ${data.ranked.length} local authorities, ranked from the ${dir} (rank 1).`;
   const said = data.chosen.map((r) =>
@@ -22,7 +22,7 @@ export function rankedSummary(data: Ranking, indicator: Pick<Indicator, 'shortLa
 /** What the keyboard readout says about one authority. */
 export function describeRankedRow(row: RankingRow, data: Ranking, indicator: Pick<Indicator, 'unit' | 'decimals' | 'polarity'>): string {
   if (row.value === null || !row.rank) return `${row.name}: no figure`;
-  const unit = indicator.unit === 'rate_per_10000' ? ' per 10,000 children' : '';
+  const unit = ratePhrase(indicator.unit) ? ` ${ratePhrase(indicator.unit)}` : '';
   const dir = data.direction === 'highest_first' ? '1 = highest' : '1 = lowest';
   const parts = [`${row.name}: ${formatValue(indicator, row.value)}${unit}`, `rank ${row.rank.tied ? 'joint ' : ''}${row.rank.rank} of ${data.ranked.length} (${dir})`];
   if (row.band) parts.push(row.band.label);

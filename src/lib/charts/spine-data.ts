@@ -1,4 +1,4 @@
-import { formatValue } from '../model/format';
+import { formatValue, ratePhrase } from '../model/format';
 import type { Period } from '../model/types';
 import type { ProfileRow } from '../stats/profile';
 import type { QuartileCuts } from '../stats/quartiles';
@@ -48,7 +48,7 @@ export function spineRow(profile: ProfileRow): SpineRow {
 export function describeSpineRow(r: SpineRow, areaName: string, formatPeriod: (p: Period) => string): string {
   const ind = r.indicator;
   const f = (v: number) => formatValue(ind, v);
-  const unit = ind.unit === 'rate_per_10000' ? ' per 10,000 children' : '';
+  const unit = ratePhrase(ind.unit) ? ` ${ratePhrase(ind.unit)}` : '';
   const parts = [
     `${ind.shortLabel}, ${formatPeriod(r.period)}: ${areaName} ${r.row?.value != null ? `${f(r.row.value)}${unit}` : 'no figure'}`,
   ];

@@ -1,4 +1,4 @@
-import { describeValue, formatValue } from '../model/format';
+import { describeValue, formatValue, rateInBrackets } from '../model/format';
 import { formatPeriod } from '../model/period';
 import type { Indicator } from '../model/types';
 import { listJoin } from './list-join';
@@ -21,7 +21,7 @@ export function trendSummary(data: TrendData, indicator: Pick<Indicator, 'shortL
   const say = (x: { label: string; point: ReturnType<typeof at> }) =>
     x.point?.value != null ? `${x.label} ${formatValue(indicator, x.point.value)}` : `${x.label} ${describeValue(indicator, null, x.point?.status ?? null)}`;
   const range = first === last ? formatPeriod(first) : `${formatPeriod(first)} to ${formatPeriod(last)}`;
-  const unit = indicator.unit === 'rate_per_10000' ? ' (per 10,000 children)' : '';
+  const unit = rateInBrackets(indicator.unit);
   let sentence = `${indicator.shortLabel}${unit}, ${range}.`;
   if (areas.length) sentence += ` In ${formatPeriod(year)}: ${listJoin(areas.map(say))}`;
   if (benchmarks.length) sentence += `${areas.length ? '; ' : ` In ${formatPeriod(year)}: `}${listJoin(benchmarks.map(say))}`;

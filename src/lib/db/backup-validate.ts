@@ -4,6 +4,7 @@
  * record belongs to an import the backup holds. Pure: fed one line at a time, so
  * a large file never has to be one string.
  */
+import { INDICATOR_UNITS } from '../model/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, BadValue, decodeValue, type BackupContents, type BackupHeader } from './backup-format';
 import { IMPORT_OWNED_TABLES } from './database';
 import { isRecord } from '../model/is-record';
@@ -106,7 +107,7 @@ const TABLES: Record<string, TableSpec> = {
       id: isStr,
       label: isStr,
       shortLabel: isStr,
-      unit: oneOf('rate_per_10000', 'percent', 'count', 'mean', 'ordinal'),
+      unit: oneOf(...INDICATOR_UNITS),
       polarity: oneOf('higher_is_better', 'lower_is_better', 'neither'),
       definition: isStr,
       source: isStr,

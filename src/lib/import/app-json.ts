@@ -9,7 +9,7 @@ import type { OrdinalScale } from '../model/ordinal';
 import { parsePeriod } from '../model/period';
 import { seriesFromObservations, type ObservationSeries } from '../model/series';
 import { STATUS_CODES, type StatusCode } from '../model/status';
-import type { Area, AreaLevel, Indicator, IndicatorUnit, Observation, Polarity, Priority, SourceDocument, ThemeLinkEdit } from '../model/types';
+import { INDICATOR_UNITS, type Area, type AreaLevel, type Indicator, type IndicatorUnit, type Observation, type Polarity, type Priority, type SourceDocument, type ThemeLinkEdit } from '../model/types';
 import type { IssueList } from './issues';
 import { isRecord } from '../model/is-record';
 import { errorMessage } from '../model/errors';
@@ -53,7 +53,7 @@ export interface AppFile {
 }
 
 const LEVELS: AreaLevel[] = ['national', 'regional', 'local_authority'];
-const UNITS: IndicatorUnit[] = ['rate_per_10000', 'percent', 'count', 'mean', 'ordinal'];
+const UNITS = INDICATOR_UNITS;
 const POLARITIES: Polarity[] = ['higher_is_better', 'lower_is_better', 'neither'];
 const ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -12,7 +12,7 @@ import type { AreaCode, Indicator } from '../model/types';
 import { UNKNOWN_PREFIX, type AreaResolver } from './area-match';
 import { CellReader } from './cells';
 import { finishSeries, newIndicator, warnRepeats } from './collect';
-import { guessUnit, slugId, variantId } from './indicator-ids';
+import { GBP_THOUSANDS, guessUnit, slugId, variantId } from './indicator-ids';
 import type { IssueList } from './issues';
 import { EES_COLUMNS, matchesWhere, type EesColumn } from './known-columns';
 import type { EesPlan, KnownData } from './plan';
@@ -279,7 +279,7 @@ export class EesTidyReader {
 /** EES writes units as "%", "£", "£m", "pp" or nothing; a rate's unit is in its name. */
 function unitFromMeta(unit: string | undefined, name: string) {
   if (unit === '%' || unit === 'pp') return 'percent' as const;
-  if (unit && /£/.test(unit)) return 'count' as const;
+  if (unit && /£/.test(unit)) return GBP_THOUSANDS.test(`${unit} ${name}`) || /^£\s*(k|000s?)$/i.test(unit) ? ('gbp_thousands' as const) : ('count' as const);
   return guessUnit(name);
 }
 

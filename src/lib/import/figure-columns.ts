@@ -9,7 +9,7 @@
 import { OFSTED_JUDGEMENT, parseCategory } from '../model/ordinal';
 import { parseCell } from '../model/status';
 import type { IndicatorUnit, Polarity } from '../model/types';
-import { guessUnit } from './indicator-ids';
+import { GBP_THOUSANDS, guessUnit } from './indicator-ids';
 
 /** One column of figures read as one indicator. */
 export interface FigureColumn {
@@ -106,6 +106,12 @@ function knownByHeader(label: string, known: readonly KnownIndicatorName[]): str
  */
 export function figureColumns(rows: string[][], headerRow: number, data: string[][], exclude: ReadonlySet<number>, known: readonly KnownIndicatorName[] = []): FigureColumn[] {
   const width = Math.max(rows[headerRow - 1]?.length ?? 0, ...data.slice(0, 50).map((r) => r.length));
+  // Spending tables say "£ thousand" once, in the title, for every column below it.
+  const moneyInTitle = rows.slice(0, Math.max(0, headerRow - 1)).some((r) => GBP_THOUSANDS.test(r.join(' ')));
+  const unitOf = (label: string) => {
+    const unit = guessUnit(label);
+    return unit === 'count' && moneyInTitle ? 'gbp_thousands' : unit;
+  };
   const out: FigureColumn[] = [];
   for (let c = 0; c < width; c++) {
     if (exclude.has(c)) continue;
@@ -118,7 +124,7 @@ export function figureColumns(rows: string[][], headerRow: number, data: string[
     } else if (share(values, (v) => parseCell(v) !== null) >= 0.6 && share(values, (v) => parseCell(v)?.status === null) > 0) {
       // Mostly figures: a stray word in one is an error to report when reading, not a reason to drop the column.
       const existingId = knownByHeader(label, known);
-      out.push({ column: c, label, unit: guessUnit(label), polarity: 'neither', ...(existingId ? { existingId } : {}) });
+      out.push({ column: c, label, unit: unitOf(label), polarity: 'neither', ...(existingId ? { existingId } : {}) });
     }
   }
   return out;

@@ -92,7 +92,7 @@ export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLo
   let fixedPeriod: number | null = null;
   if (layout === 'long') {
     period = find(/^(year|years|period|time period|time|reporting year|financial year|academic year|date)$/, taken);
-    if (period === null) period = candidates.find((c) => !taken.includes(c) && share(col(c), (v) => parsePeriod(v) !== null) > 0.8) ?? null;
+    if (period === null) period = periodByValues(header, candidates.filter((c) => !taken.includes(c)), col, opts.indicators ?? []);
     if (period === null) fixedPeriod = proposePeriod(titlePeriods(rows, headerRow, opts.sheetName)).period;
     taken.push(period);
   }
@@ -142,6 +142,35 @@ export function guessMapping(rows: string[][], headerRow: number, lookup: AreaLo
     yearColumns: layout === 'wide' ? yearColumns : [],
     target: indicator === null && layout === 'wide' ? { kind: 'new', label: titleAbove(rows, headerRow) ?? fileName.replace(/\.[^.]+$/, '') } : null,
   };
+}
+
+/** Words that make a header the name of a measure: its column holds figures, even when they look like years. */
+const MEASURE_WORDS = /\b(number|numbers|count|counts|total|totals|rate|rates|per|percent|percentage|proportion|average|mean|median|value|values|amount|spend|spending|expenditure|cost|budget|children|child|referrals?|assessments?|plans?|episodes?|cases?|enquiries|conferences|population|estimate|fte|headcount|starters|leavers|vacancies|[a-z]+_(count|rate|pct|percent))\b|%|£/i;
+
+/**
+ * A year column found by its values, when no header says "year": never a column whose
+ * header is itself a year ("2019": that year's figures) or names a measure (a count of
+ * 2,013 referrals looks like a year), and among several, the one whose values are
+ * written as periods ("2016-17", "201617") rather than as bare numbers.
+ */
+function periodByValues(header: string[], candidates: number[], col: (c: number) => string[], known: readonly KnownIndicatorName[]): number | null {
+  const knownLabels = new Set(known.flatMap((k) => [k.label.toLowerCase(), k.shortLabel.toLowerCase()]));
+  let best: number | null = null;
+  let bestScore = 0;
+  for (const c of candidates) {
+    const h = (header[c] ?? '').trim();
+    if (h !== '' && (parseYearHeader(h) !== null || MEASURE_WORDS.test(h.replace(/_/g, ' ')) || knownLabels.has(h.toLowerCase()))) continue;
+    const values = col(c);
+    if (share(values, (v) => parsePeriod(v) !== null) <= 0.8) continue;
+    // Written as a period, not a bare number: "2016-17", "2016/17", "201617".
+    const written = share(values, (v) => /^\s*\d{4}\s*[-/–]\s*\d{2,4}\s*$|^\s*\d{6}\s*$/.test(v));
+    const score = 1 + written + (/year|yr|period|time|date|when/i.test(h) ? 1 : 0);
+    if (score > bestScore) {
+      bestScore = score;
+      best = c;
+    }
+  }
+  return best;
 }
 
 /** The first line of a title above the header, as DfE main tables have. */

@@ -36,11 +36,22 @@ function shortHash(s: string): string {
   return (h >>> 0).toString(16).padStart(8, '0');
 }
 
-/** A unit from what the column or measure is called. Rates in DfE's children's social care files are per 10,000 children. */
+/** "£ thousand", "£000s", "(£'000)", "£k", "thousand pounds": money published in thousands. */
+export const GBP_THOUSANDS = /£\s*(thousands?\b|'?000'?s?\b|k\b)|\bthousands? (of )?pounds\b|\bgbp ?(thousands?|000s?|k)\b/i;
+
+/**
+ * A unit from what the column or measure is called. A rate says what it is per ("per
+ * 1,000", "per thousand", "per 100,000"); one that does not is per 10,000 children,
+ * as rates in DfE's children's social care files are.
+ */
 export function guessUnit(name: string): IndicatorUnit {
-  const s = name.toLowerCase();
-  if (/%|percent|\bpct\b|_pct|proportion|percentage/.test(s)) return 'percent';
-  if (/10,?000|10k|rate/.test(s)) return 'rate_per_10000';
+  const s = name.toLowerCase().replace(/_/g, ' ');
+  if (/%|percent|\bpct\b|proportion|percentage/.test(s)) return 'percent';
+  if (GBP_THOUSANDS.test(s)) return 'gbp_thousands';
+  if (/per\s*100,?000\b|per\s*100k\b|per\s*hundred thousand/.test(s)) return 'rate_per_100000';
+  if (/per\s*10,?000\b|per\s*10k\b|per\s*ten thousand/.test(s)) return 'rate_per_10000';
+  if (/per\s*1,?000\b|per\s*1k\b|per\s*(a |one )?thousand\b/.test(s)) return 'rate_per_1000';
+  if (/10,?000|10k|\brates?\b/.test(s)) return 'rate_per_10000';
   return 'count';
 }
 

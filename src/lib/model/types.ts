@@ -26,12 +26,18 @@ export interface Area {
 export type Polarity = 'higher_is_better' | 'lower_is_better' | 'neither';
 
 /**
+ * Rates per 1,000, 10,000 or 100,000 are kept as published (DfE's children's social
+ * care rates are per 10,000 children; others publish per 1,000 or per 100,000), never
+ * rescaled. `gbp_thousands`: money in £ thousand, as spending tables publish it.
  * `mean`: an average per something (cases per social worker), comparable between
  * areas but neither a rate of children nor a share. `ordinal`: ordered categories
  * (Ofsted judgements) stored as their codes in `scale`: shown in words and symbols,
  * counted, never averaged or drawn on a number line.
  */
-export type IndicatorUnit = 'rate_per_10000' | 'percent' | 'count' | 'mean' | 'ordinal';
+export type IndicatorUnit = 'rate_per_10000' | 'rate_per_1000' | 'rate_per_100000' | 'percent' | 'count' | 'gbp_thousands' | 'mean' | 'ordinal';
+
+/** Every unit, for validating files and backups. */
+export const INDICATOR_UNITS: readonly IndicatorUnit[] = ['rate_per_10000', 'rate_per_1000', 'rate_per_100000', 'percent', 'count', 'gbp_thousands', 'mean', 'ordinal'];
 
 export interface Indicator {
   id: string;

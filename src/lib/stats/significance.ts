@@ -1,3 +1,4 @@
+import { ratePer } from '../model/format';
 import type { IndicatorUnit, Polarity } from '../model/types';
 import { rateInterval, wilsonInterval, zFor, type ConfidenceLevel, type Interval } from './confidence';
 
@@ -68,10 +69,11 @@ export interface ValueWithCounts {
 export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCounts, level: ConfidenceLevel = 95): Interval | null {
   const { value, numerator, denominator } = obs;
   if (value === null || numerator === undefined || denominator === undefined || !(denominator > 0)) return null;
-  if (unit === 'rate_per_10000') {
-    const ci = rateInterval(numerator, denominator, 10_000, level);
+  const per = ratePer(unit);
+  if (per !== null) {
+    const ci = rateInterval(numerator, denominator, per, level);
     if (!ci) return null;
-    const recomputed = (numerator / denominator) * 10_000;
+    const recomputed = (numerator / denominator) * per;
     if (recomputed === 0) return value === 0 ? ci : null;
     const k = value / recomputed;
     return { lower: ci.lower * k, upper: ci.upper * k, method: ci.method };

@@ -36,8 +36,11 @@ export interface VerdictInput {
 
 const NOUN: Record<IndicatorUnit, string> = {
   rate_per_10000: 'rate',
+  rate_per_1000: 'rate',
+  rate_per_100000: 'rate',
   percent: 'percentage',
   count: 'count',
+  gbp_thousands: 'spending',
   mean: 'average',
   ordinal: 'judgement',
 };
