@@ -41,9 +41,9 @@ export function neighbourLinks(model: NeighbourModel | null | undefined, of: Are
 /** Short enough for a direct label on a chart; whose neighbours is said beside it. */
 export const NEIGHBOURS_LABEL = 'Neighbours’ average';
 
-/** "average of Worcestershire’s 10 neighbours in DfE statistical neighbours (2025 model)". */
-export function neighboursDescription(of: Area, count: number, modelLabel: string): string {
-  return `average of ${of.name}’s ${count} neighbours in ${modelLabel}`;
+/** "mean of Worcestershire’s 10 neighbours in DfE statistical neighbours (2025 model)"; "median of …". */
+export function neighboursDescription(of: Area, count: number, modelLabel: string, average: 'mean' | 'median' = 'mean'): string {
+  return `${average} of ${of.name}’s ${count} neighbours in ${modelLabel}`;
 }
 
 /** Pseudo area code under which the neighbours' average is drawn as a trend line. */

@@ -1,7 +1,7 @@
 import { isAreaCode } from '../model/area-names';
 import { parsePeriod } from '../model/period';
 import type { AreaCode, Period } from '../model/types';
-import { param, shorten, type LinkParam, type Parsed, type WriteOptions } from './link-param';
+import { param, shorten, type LinkParam, type ParamSpec, type Parsed, type WriteOptions } from './link-param';
 
 /** The four partnerships whose minutes ship with the app. */
 export const DEFAULT_AREAS: readonly AreaCode[] = ['E10000034', 'E08000030', 'E08000029', 'E06000019'];
@@ -11,6 +11,14 @@ export const MAX_AREAS = 20;
 export const DEFAULT_NEIGHBOURS = 'sn2025';
 /** `neighbours=none` hides the neighbours' benchmark. */
 export const NO_NEIGHBOURS = 'none';
+/**
+ * The level a verdict is tested at: 95% (Fingertips' default) or 99.8% (its stricter
+ * choice). The same values as stats' ConfidenceLevel, written here because state does
+ * not import stats.
+ */
+export type LinkLevel = 95 | 99.8;
+/** How the neighbours' figures are averaged: mean (as LAIT) or median (as DfE's outcomes-and-enablers dashboard). */
+export type LinkAverage = 'mean' | 'median';
 
 export interface CompareView {
   name: 'compare';
@@ -30,6 +38,10 @@ export interface CompareView {
   map?: boolean;
   /** Theme id whose priority years are marked on the trend chart; absent: no markers. */
   theme?: string;
+  /** Level of the comparison with England and of the intervals; absent: 95. */
+  level?: LinkLevel;
+  /** The neighbours' average as a mean or a median; absent: mean. */
+  average?: LinkAverage;
 }
 
 export interface ThemesView {
@@ -52,6 +64,9 @@ export interface AreaView {
   indicator?: string;
   /** Statistical neighbour model, as on Compare; absent: 'sn2025'. */
   neighbours?: string;
+  /** As on Compare. */
+  level?: LinkLevel;
+  average?: LinkAverage;
 }
 
 export interface DataView {
@@ -148,8 +163,34 @@ const readCode = (what: string) => (raw: string): Parsed<AreaCode> => {
   return isAreaCode(code) ? { value: code } : { problems: [`“${shorten(raw)}” is not an area code${what}.`] };
 };
 
+function readLevel(raw: string): Parsed<LinkLevel> {
+  return raw === '95' ? { value: 95 } : raw === '99.8' ? { value: 99.8 } : { problems: [`“${shorten(raw)}” is not a level the app tests at (write level=95 or level=99.8), so 95% is used.`] };
+}
+
+function readAverage(raw: string): Parsed<LinkAverage> {
+  return raw === 'mean' || raw === 'median' ? { value: raw } : { problems: [`“${shorten(raw)}” is not an average (write average=mean or average=median), so the mean is used.`] };
+}
+
 const writeList = (codes: readonly string[]) => codes.map(encodeURIComponent).join(',');
 const writeText = (s: string) => encodeURIComponent(s);
+
+// `level` and `average` mean the same on Compare and the area page: declared once, used by both.
+const LEVEL_SPEC: Omit<ParamSpec<{ level?: LinkLevel }, 'level'>, 'field'> = {
+  key: 'level',
+  parse: readLevel,
+  write: String,
+  default: 95,
+  doc: 'Level of every comparison with England and of the intervals: `95` or `99.8` (Fingertips’ two levels). Each verdict names it.',
+  example: '99.8',
+};
+const AVERAGE_SPEC: Omit<ParamSpec<{ average?: LinkAverage }, 'average'>, 'field'> = {
+  key: 'average',
+  parse: readAverage,
+  write: String,
+  default: 'mean',
+  doc: 'How the statistical neighbours’ figures are averaged: `mean` (as LAIT) or `median` (as DfE’s outcomes-and-enablers dashboard).',
+  example: 'median',
+};
 
 // ---------------------------------------------------------------------------------------
 // The parameters of each route, in the order links write them. To add a parameter: add
@@ -217,6 +258,8 @@ const COMPARE_PARAMS: LinkParam<CompareView>[] = [
     absent: 'no markers',
     example: 'neglect',
   }),
+  compare({ field: 'level', ...LEVEL_SPEC }),
+  compare({ field: 'average', ...AVERAGE_SPEC }),
 ];
 
 const themes = param<ThemesView>();
@@ -263,6 +306,8 @@ const AREA_PARAMS: LinkParam<AreaView>[] = [
     doc: `Statistical neighbour model, as on Compare (\`${NO_NEIGHBOURS}\` hides the neighbours’ average).`,
     example: 'sn2021',
   }),
+  area({ field: 'level', ...LEVEL_SPEC }),
+  area({ field: 'average', ...AVERAGE_SPEC }),
 ];
 
 /** Years given the wrong way round are swapped, with a note. */

@@ -8,12 +8,12 @@ import type { LensDb } from '../db/database';
 import { live, type Live } from '../db/live.svelte';
 import { getNeighbourModel, listNeighbourModels } from '../db/queries';
 import type { Area, AreaCode, NeighbourLink, NeighbourModel, Observation } from '../model/types';
-import { neighbourAverageSeries, type NeighbourGroup } from '../stats/benchmarks';
+import { neighbourAverageSeries, type AverageMethod, type NeighbourGroup } from '../stats/benchmarks';
 import { chooseNeighbours, neighbourLineCode, neighbourLinks, neighboursDescription, NEIGHBOURS_LABEL, type NeighbourChoice } from '../state/neighbours';
 
 export interface NeighbourDeps {
-  /** The link's `neighbours` and `neighboursOf`. */
-  view: { neighbours?: string | undefined; neighboursOf?: AreaCode | undefined };
+  /** The link's `neighbours`, `neighboursOf` and `average`. */
+  view: { neighbours?: string | undefined; neighboursOf?: AreaCode | undefined; average?: AverageMethod | undefined };
   /** The areas on screen: the neighbours are those of one of their authorities. */
   chosen: readonly Area[];
 }
@@ -44,8 +44,9 @@ export class NeighboursModel {
     this.group = $derived.by(() => {
       const { of } = this.choice;
       const model = this.#model.current;
+      const average = deps().view.average ?? 'mean';
       return of && model && this.links.length
-        ? { of, links: this.links, label: NEIGHBOURS_LABEL, description: neighboursDescription(of, this.links.length, model.label) }
+        ? { of, links: this.links, label: NEIGHBOURS_LABEL, description: neighboursDescription(of, this.links.length, model.label, average), average }
         : undefined;
     });
     this.lineSpec = $derived(this.group ? { code: neighbourLineCode(this.group.of), label: NEIGHBOURS_LABEL, role: 'neighbours' } : undefined);
@@ -63,6 +64,6 @@ export class NeighboursModel {
   /** The observations with the neighbours' average for each year added, as its line's. */
   withAverage(observations: Observation[], indicatorId: string): Observation[] {
     if (!this.group) return observations;
-    return [...observations, ...neighbourAverageSeries(observations, this.links, neighbourLineCode(this.group.of), indicatorId)];
+    return [...observations, ...neighbourAverageSeries(observations, this.links, neighbourLineCode(this.group.of), indicatorId, this.group.average)];
   }
 }

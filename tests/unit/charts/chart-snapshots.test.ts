@@ -26,6 +26,7 @@ import TrendTable from '../../../src/lib/charts/TrendTable.svelte';
 import { formatPeriod } from '../../../src/lib/model/period';
 import { profileRow } from '../../../src/lib/stats/profile';
 import type { RankingRow } from '../../../src/lib/stats/ranking';
+import { verdictFor } from '../../../src/lib/stats/verdict';
 import { AREAS, HEATMAP, INDICATOR, RANKED, RANKING, TREND } from './fixtures';
 import { matchSnapshot, normalise, svgOf } from './snapshot';
 
@@ -57,6 +58,27 @@ const MAP_FILE: MapFile = {
 const MAP_FEATURES = joinRanking(mapFeatures(MAP_FILE, 2025, new Map(AREAS.map((a) => [a.code, a]))), RANKING);
 const SPINE_ROWS = ['E06000002', 'E06000004', 'E06000006'].map((c) => spineRow(profileRow(INDICATOR, RANKING, c)));
 
+/**
+ * Verdicts for the summary table's trend column and its files-only sentence: the first
+ * chosen area rising by 5 a year on 400 children, the others flat, England with none held.
+ */
+const VERDICTS = new Map(
+  RANKING.chosen.map((r, k) => [
+    r.code,
+    verdictFor({
+      area: r,
+      indicator: INDICATOR,
+      year: RANKING.year,
+      observations: [2021, 2022, 2023, 2024, 2025].map((period, i) => {
+        const value = k === 0 ? 30 + 5 * i : 40;
+        return { indicatorId: INDICATOR.id, areaCode: r.code, period, value, status: null, numerator: value * 10, denominator: 100_000, importId: 'test' };
+      }),
+      england: 40,
+      level: 95,
+    }),
+  ]),
+);
+
 /** One fixture per component: the file name it is snapshotted under, and its normalised markup. */
 const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () => string }> = {
   RankedChart: {
@@ -80,7 +102,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
   RankedTable: {
     name: 'ranked-table',
     ext: 'html',
-    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKING, indicator: INDICATOR, formatPeriod })),
+    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKING, indicator: INDICATOR, formatPeriod, verdicts: VERDICTS })),
   },
   SpineChart: {
     name: 'spine-chart',

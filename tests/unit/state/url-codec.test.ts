@@ -39,6 +39,12 @@ describe('decodeHash', () => {
     expect(decodeHash('#/area/E10000034?indicator=cin_rate&neighbours=sn2021').view).toEqual({ name: 'area', code: 'E10000034', indicator: 'cin_rate', neighbours: 'sn2021' });
   });
 
+  it('reads the level of the verdicts and the neighbours’ average; the defaults (95, mean) read as absent', () => {
+    expect(decodeHash('#/compare?level=99.8&average=median').view).toMatchObject({ level: 99.8, average: 'median' });
+    expect(decodeHash('#/area/E10000034?level=99.8&average=median').view).toEqual({ name: 'area', code: 'E10000034', level: 99.8, average: 'median' });
+    expect(decodeHash('#/compare?level=95&average=mean').view).toEqual(defaultView());
+  });
+
   it('reads custom area codes (areas kept from an import) in links', () => {
     expect(decodeHash('#/area/X12345678').view).toEqual({ name: 'area', code: 'X12345678' });
     expect(decodeHash('#/compare?areas=E10000034,X12345678').view).toMatchObject({ areas: ['E10000034', 'X12345678'] });
@@ -63,6 +69,9 @@ describe('decodeHash', () => {
     ['#/compare?neighboursOf=Worcs', 'is not an area code', { name: 'compare' }],
     ['#/compare?map=yes', 'is not 1 or 0', { name: 'compare' }],
     ['#/area/E10000034?indicator=%3Cx%3E', 'is not an indicator name', { name: 'area', code: 'E10000034' }],
+    ['#/compare?level=90', 'is not a level the app tests at', { name: 'compare' }],
+    ['#/area/E10000034?level=99.9', 'is not a level the app tests at', { name: 'area' }],
+    ['#/compare?average=mode', 'is not an average', { name: 'compare' }],
     ['#/settings', 'There is no “settings” page', { name: 'compare' }],
     [`#/compare?x=${'a'.repeat(5000)}`, 'too long', { name: 'compare' }],
   ])('explains a bad link %s and falls back', (hash, message, expected) => {
@@ -121,9 +130,9 @@ describe('the parameter tables', () => {
 
 describe('links made with Share', () => {
   it('write every parameter that has a default, so a changed default does not change the link', () => {
-    expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0');
+    expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0&level=95&average=mean');
     expect(encodeHash({ name: 'themes', areas: [...DEFAULT_AREAS] }, {}, { defaults: true })).toBe('#/themes?areas=E10000034,E08000030,E08000029,E06000019');
-    expect(encodeHash({ name: 'area', code: 'E10000034' }, { version: 1 }, { defaults: true })).toBe('#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&v=1');
+    expect(encodeHash({ name: 'area', code: 'E10000034' }, { version: 1 }, { defaults: true })).toBe('#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&level=95&average=mean&v=1');
     expect(encodeHash({ name: 'data' }, {}, { defaults: true })).toBe('#/data');
   });
 

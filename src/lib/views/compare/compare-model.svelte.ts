@@ -2,8 +2,9 @@
  * Everything the Compare view shows, read live from the database: the selection
  * the link names (checked against the data held), the trend with its benchmark and
  * neighbours' lines, the ranking of every authority for the year, the markers of
- * a theme's priority years, the source, and the sentences that describe the
- * charts. The view renders it and hands user changes to `update`.
+ * a theme's priority years, the source, the sentences that describe the
+ * charts, and each area's verdict (recent trend and comparison with England at the
+ * level the link asks) in a table column and in words. The view renders it and hands user changes to `update`.
  */
 import { rankedChartData, type RankedData } from '../../charts/ranked-data';
 import { describeRankedRow, rankedSummary } from '../../charts/ranked-summary';
@@ -17,7 +18,10 @@ import { totalsComparable } from '../../model/benchmark-scope';
 import { latestOverallCell, type Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
 import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
+import type { ConfidenceLevel } from '../../stats/confidence';
 import { rankAuthorities, type RankingRow } from '../../stats/ranking';
+import { verdictFor, type AreaVerdict } from '../../stats/verdict';
+import { ENGLAND } from '../../model/england';
 import { resolveCompareSelection, trendLineSpecs, type CompareSelection } from '../../state/compare-selection';
 import type { CompareView } from '../../state/url-codec';
 import { NeighboursModel } from '../neighbours-model.svelte';
@@ -60,6 +64,17 @@ export class CompareModel {
   readonly #inspections: Live<{ inspections: Inspection[] }>;
   /** Each chosen area's latest Ofsted overall judgement with its date, for the summary table. */
   latestOfsted: ReadonlyMap<AreaCode, string>;
+  /** Level of the intervals and every comparison with England (the link's `level`). */
+  level: ConfidenceLevel;
+  /**
+   * The verdict for the ranking year of each chosen area, England and the chosen
+   * areas' regions: recent trend, comparison with England at `level`, the sentence.
+   * Empty until their figures are read.
+   */
+  verdicts: ReadonlyMap<AreaCode, AreaVerdict>;
+  /** The chosen areas' verdicts in the order chosen, for "In words". */
+  sentences: AreaVerdict[];
+  readonly #history: Live<Observation[]>;
 
   constructor(db: LensDb, deps: () => CompareDeps) {
     this.#deps = deps;
@@ -98,6 +113,8 @@ export class CompareModel {
     });
     this.trendSummary = $derived(this.selection && this.trend ? trendSummary(this.trend, this.selection.indicator, this.selection.year) : '');
 
+    this.level = $derived(deps().view.level ?? 95);
+
     // Every authority in the ranking year and the year before (for the change).
     this.#rankYears = live(
       () => (this.selection ? { indicator: this.selection.indicator.id, year: this.selection.year } : null),
@@ -109,10 +126,36 @@ export class CompareModel {
       const observations = this.#rankYears.current;
       if (!s || !areas || !observations) return null;
       return rankedChartData(
-        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group }),
+        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group, level: this.level }),
         totalsComparable(s.indicator.unit),
       );
     });
+    // The recent trend reads the five latest years with figures up to the ranking year, whatever years the chart shows.
+    const verdictCodes = $derived.by(() => {
+      const s = this.selection;
+      if (!s) return [];
+      const regions = s.areas.map((a) => a.regionCode).filter((c): c is AreaCode => c !== undefined);
+      return [...new Set([...s.areas.map((a) => a.code), ENGLAND, ...regions])];
+    });
+    this.#history = live(
+      () => (this.selection ? { indicator: this.selection.indicator.id, year: this.selection.year, codes: verdictCodes } : null),
+      (d) => (d ? getObservations(db, d.indicator, { areas: d.codes, to: d.year }) : Promise.resolve([])),
+    );
+    this.verdicts = $derived.by(() => {
+      const s = this.selection;
+      const history = this.#history.current;
+      if (!s || !history) return new Map();
+      const byArea = new Map<AreaCode, Observation[]>();
+      for (const o of history) byArea.set(o.areaCode, [...(byArea.get(o.areaCode) ?? []), o]);
+      const england = byArea.get(ENGLAND)?.find((o) => o.period === s.year)?.value ?? null;
+      const out = new Map<AreaCode, AreaVerdict>();
+      for (const code of verdictCodes) {
+        const area = this.areasByCode.get(code);
+        if (area) out.set(code, verdictFor({ area, indicator: s.indicator, year: s.year, observations: byArea.get(code) ?? [], england, level: this.level }));
+      }
+      return out;
+    });
+    this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
     this.rankedSummary = $derived(this.selection && this.ranked ? rankedSummary(this.ranked, this.selection.indicator, formatPeriod) : '');
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
@@ -125,6 +168,8 @@ export class CompareModel {
         ['Indicator', s.indicator.label],
         ['Years', `${formatPeriod(s.from)} to ${formatPeriod(s.to)}`],
         ['Year for the ranking', formatPeriod(s.year)],
+        ['Compared with England at', `${this.level}%`],
+        ['Neighbours’ average', deps().view.average ?? 'mean'],
       ];
     });
     this.quickAdds = $derived.by(() => {
@@ -158,7 +203,7 @@ export class CompareModel {
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
     const c = this.#catalog;
-    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error;
   }
 
   describeRankedRow = (row: RankingRow): string => (this.ranked && this.selection ? describeRankedRow(row, this.ranked, this.selection.indicator) : row.name);
@@ -179,6 +224,8 @@ export class CompareModel {
       ...(view.neighboursOf !== undefined ? { neighboursOf: view.neighboursOf } : {}),
       ...(view.map ? { map: true } : {}),
       ...(view.theme !== undefined ? { theme: view.theme } : {}),
+      ...(view.level !== undefined ? { level: view.level } : {}),
+      ...(view.average !== undefined ? { average: view.average } : {}),
       ...patch,
     });
   }
