@@ -18,6 +18,7 @@ import { concatSeries } from './collect';
 import type { Indicator } from '../model/types';
 import type { EesMeta } from './ees-zip';
 import { IMPORT_LIMITS, limitMessages } from './limits';
+import { errorMessage } from '../model/errors';
 import type { EesPlan, ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan, TableMapping } from './plan';
 import { describeLeftOut } from './table-rows';
 import { isNotesSheet, openArchive } from './workbook';
@@ -115,7 +116,7 @@ export async function inspect(file: File, known: KnownData, options: InspectOpti
     if (!table.ok) return table;
     return { ok: true, value: { ...table.value, previewComplete: head.complete, fileName: file.name, size: file.size, encoding: encodingLabel(s.encoding, s.bom) } };
   } catch (e) {
-    return fail(`the file could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    return fail(`the file could not be read (${errorMessage(e)}).`);
   }
 }
 
@@ -322,7 +323,7 @@ export async function parse(file: File, plan: ImportPlan, known: KnownData, opts
     };
   } catch (e) {
     if (e instanceof UnclosedQuoteError || e instanceof RowTooLongError) return fail(e.message, e.row);
-    return fail(`the file could not be read (${e instanceof Error ? e.message : String(e)}).`);
+    return fail(`the file could not be read (${errorMessage(e)}).`);
   }
 }
 

@@ -7,6 +7,7 @@
  */
 import type { DataZip } from './ees-zip';
 import { IMPORT_LIMITS, limitMessages } from './limits';
+import { errorMessage } from '../model/errors';
 import type { Workbook } from './xlsx';
 import { zipEntries } from './zip-directory';
 
@@ -55,7 +56,7 @@ export async function openArchive(file: Blob, fileName: string): Promise<Archive
         const { readOds } = await import('./ods');
         outcome = { ok: true, kind: 'book', format: 'ods', book: readOds(data, { maxXmlBytes: IMPORT_LIMITS.workbookUnpackedBytes, maxCells: Math.min(IMPORT_LIMITS.cells, 20_000_000) }) };
       } catch (e) {
-        return { ok: false, message: `this OpenDocument spreadsheet could not be read: ${e instanceof Error ? e.message : String(e)}` };
+        return { ok: false, message: `this OpenDocument spreadsheet could not be read: ${errorMessage(e)}` };
       }
     } else {
       try {

@@ -18,6 +18,7 @@ import { applyLayout, layoutKey, layoutKeys } from '../../import/layout-key';
 import type { ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan } from '../../import/plan';
 import { recallLayout, rememberLayout } from '../../db/layouts';
 import { beginWork } from '../../model/activity';
+import { errorMessage } from '../../model/errors';
 import { DASHBOARD_EXTENSION } from '../../share/carry-format';
 import { carrying } from '../share/carry-holder.svelte';
 
@@ -358,7 +359,7 @@ export class ImportSession {
       this.say('error', `${first ? describeIssue(file.name, first) : `${file.name} could not be read.`} Nothing was stored.`, errors.slice(1).map((i) => describeIssue(file.name, i)));
       return;
     }
-    this.say('error', `${file.name} could not be imported: ${e instanceof Error ? e.message : String(e)}. Nothing was stored.`);
+    this.say('error', `${file.name} could not be imported: ${errorMessage(e)}. Nothing was stored.`);
   }
 
   private async known(): Promise<KnownData> {
