@@ -8,41 +8,21 @@ import { INDICATOR_UNITS } from '../model/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, BadValue, decodeValue, type BackupContents, type BackupHeader } from './backup-format';
 import { IMPORT_OWNED_TABLES } from './database';
 import { isRecord } from '../model/is-record';
+import { isArr, isBool, isNum, isObj, isStr, isStrs, oneOf, optional, refusal, type Check, type Rec, type TableSpec } from '../model/record-spec';
 
 export type BackupOutcome = { ok: true; value: BackupContents } | { ok: false; problems: string[] };
 
-type Rec = Record<string, unknown>;
-/** A field check: undefined when the value is right, else what is wrong with it. */
-type Check = (v: unknown) => string | undefined;
+/** Every table's records are keyed. */
+type KeyedSpec = TableSpec & { key: string };
 
-const isStr: Check = (v) => (typeof v === 'string' ? undefined : 'is not text');
-const isNum: Check = (v) => (typeof v === 'number' ? undefined : 'is not a number');
-const isObj: Check = (v) => (isRecord(v) ? undefined : 'is not an object');
-const isArr: Check = (v) => (Array.isArray(v) ? undefined : 'is not a list');
-const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'is not true or false');
-const isStrs: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'is not a list of text');
-const oneOf =
-  (...values: string[]): Check =>
-  (v) =>
-    values.includes(v as string) ? undefined : `is not one of ${values.join(', ')}`;
+/** A binary array of the given kind (backup-format.ts writes them tagged). */
 const typed =
   (name: string): Check =>
   (v) =>
     ArrayBuffer.isView(v) && v.constructor.name === name ? undefined : `is not a ${name}`;
-const optional =
-  (c: Check): Check =>
-  (v) =>
-    v === undefined ? undefined : c(v);
-
-interface TableSpec {
-  key: string;
-  fields: Record<string, Check>;
-  /** Checks across fields. */
-  whole?: (r: Rec) => string | undefined;
-}
 
 /** A series record up to schema version 2, and each series inside a pack since. */
-const SERIES: TableSpec = {
+const SERIES: KeyedSpec = {
   key: 'id',
   fields: {
     id: isStr,
@@ -68,17 +48,14 @@ const SERIES: TableSpec = {
   },
 };
 
-/** Checks a record's fields and then the record whole: what is wrong, or undefined. */
+/** What is wrong with a record, in words ("period is not a number"), or undefined. */
 function checkRecord(spec: TableSpec, r: Rec): string | undefined {
-  for (const [field, check] of Object.entries(spec.fields)) {
-    const why = check(r[field]);
-    if (why) return `${field} ${why}`;
-  }
-  return spec.whole?.(r);
+  const wrong = refusal(spec, r);
+  return wrong && (wrong.field ? `${wrong.field} ${wrong.why}` : wrong.why);
 }
 
 /** A series record from schema version 3 on: several series of one import (series-packs.ts). */
-const SERIES_PACK: TableSpec = {
+const SERIES_PACK: KeyedSpec = {
   key: 'id',
   fields: { id: isStr, importId: isStr, indicatorIds: isStrs, series: isArr },
   whole: (r) => {
@@ -96,7 +73,7 @@ const SERIES_PACK: TableSpec = {
   },
 };
 
-const TABLES: Record<string, TableSpec> = {
+const TABLES: Record<string, KeyedSpec> = {
   areas: {
     key: 'code',
     fields: { code: isStr, name: isStr, level: oneOf('national', 'regional', 'local_authority'), aliases: isStrs, regionCode: optional(isStr), oldLaCode: optional(isNum), previousCodes: optional(isStrs), importId: isStr },
@@ -184,7 +161,7 @@ export class BackupReader {
     private readonly keys: Readonly<Record<string, string>>,
   ) {}
 
-  private spec(table: string): TableSpec | undefined {
+  private spec(table: string): KeyedSpec | undefined {
     const key = this.keys[table];
     if (key === undefined) return undefined;
     if (table === 'series') return (this.header?.schemaVersion ?? this.schemaVersion) >= 3 ? SERIES_PACK : SERIES;

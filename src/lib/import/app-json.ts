@@ -1,7 +1,8 @@
 /**
  * The app's own data file: versioned JSON that export writes and import reads,
  * so that export then import loses nothing. The schema is documented in docs/data-format.md
- * ("The app's data file"). validateAppFile() checks a parsed file item by item and
+ * ("The app's data file"). validateAppFile() checks a parsed file item by item, each
+ * list against its declared checks (model/record-spec.ts, as backups are checked), and
  * returns what it could read with the issues found; it never throws.
  */
 import { isAreaCode } from '../model/area-names';
@@ -12,6 +13,7 @@ import { STATUS_CODES, type StatusCode } from '../model/status';
 import { INDICATOR_UNITS, type Area, type AreaLevel, type Indicator, type IndicatorUnit, type Observation, type Polarity, type Priority, type SourceDocument, type ThemeLinkEdit } from '../model/types';
 import type { IssueList } from './issues';
 import { isRecord } from '../model/is-record';
+import { isBool, isStr, refusal, type Check, type TableSpec } from '../model/record-spec';
 import { errorMessage } from '../model/errors';
 
 export const APP_FORMAT = 'safeguarding-lens/data';
@@ -107,6 +109,170 @@ export interface ValidAppFile {
   themeLinks?: ThemeLinkEdit[];
 }
 
+const must =
+  (ok: (v: unknown, r: Json) => boolean, why: string): Check =>
+  (v, r) =>
+    ok(v, r) ? undefined : why;
+const filled = (v: unknown): v is string => str(v) && v.trim() !== '';
+const isId = (v: unknown): v is string => str(v) && ID.test(v);
+const finite: Check = (v) => (num(v) ? undefined : 'is not a number');
+const isIsoTime = (v: unknown): v is string => str(v) && ISO_TIME.test(v) && !Number.isNaN(Date.parse(v));
+/** A figure's status: null when the file gives none. */
+const statusOf = (o: Json): unknown => (o.status === undefined || o.status === null ? null : o.status);
+/** A figure's value: null when the file gives none, undefined when it is not a number. */
+const valueOf = (o: Json): number | null | undefined => (o.value === null || o.value === undefined ? null : num(o.value) ? o.value : undefined);
+const periodOf = (o: Json): number | null => (num(o.period) ? parsePeriod(String(o.period)) : str(o.period) ? parsePeriod(o.period) : null);
+
+/** One list of the file: the checks an item must pass, and the item as stored. */
+interface ListSpec<T> {
+  spec: TableSpec;
+  /** The checked item as stored: each other field read leniently (a default, or left out), nothing else kept. */
+  read: (r: Json) => T;
+  /** Stop reading the list once the issues are full: a file may hold millions of figures. */
+  bounded?: boolean;
+}
+
+const AREAS: ListSpec<Area> = {
+  spec: {
+    key: 'code',
+    fields: {
+      code: must((v) => str(v) && isAreaCode(v), 'is not a GSS code or a custom area code (X and eight digits).'),
+      name: must(filled, 'has no name.'),
+      level: must((v) => LEVELS.includes(v as AreaLevel), `should be one of ${LEVELS.join(', ')}.`),
+    },
+  },
+  read: (a) => ({
+    code: a.code as string,
+    name: a.name as string,
+    level: a.level as AreaLevel,
+    ...(str(a.regionCode) ? { regionCode: a.regionCode } : {}),
+    ...(num(a.oldLaCode) ? { oldLaCode: a.oldLaCode } : {}),
+    aliases: Array.isArray(a.aliases) ? a.aliases.filter(str) : [a.name as string],
+    ...(Array.isArray(a.previousCodes) ? { previousCodes: a.previousCodes.filter(str) } : {}),
+    importId: '',
+  }),
+};
+
+const INDICATORS: ListSpec<Indicator> = {
+  spec: {
+    key: 'id',
+    fields: {
+      id: must(isId, 'should be letters, digits, _ . or - (at most 64).'),
+      label: must(filled, 'has no label.'),
+      unit: must((v) => UNITS.includes(v as IndicatorUnit), `should be one of ${UNITS.join(', ')}.`),
+      scale: (v, d) => {
+        const scale = d.unit === 'ordinal' ? readScale(v) : undefined;
+        return typeof scale === 'string' ? scale : undefined;
+      },
+    },
+  },
+  read: (d) => {
+    const scale = d.unit === 'ordinal' ? (readScale(d.scale) as OrdinalScale) : undefined;
+    return {
+      id: d.id as string,
+      label: d.label as string,
+      shortLabel: filled(d.shortLabel) ? d.shortLabel : (d.label as string),
+      unit: d.unit as IndicatorUnit,
+      polarity: POLARITIES.includes(d.polarity as Polarity) ? (d.polarity as Polarity) : 'neither',
+      definition: str(d.definition) ? d.definition : '',
+      source: str(d.source) ? d.source : '',
+      decimals: num(d.decimals) && d.decimals >= 0 && d.decimals <= 6 ? Math.round(d.decimals) : 1,
+      ...(filled(d.vintage) ? { vintage: d.vintage } : {}),
+      ...(scale ? { scale } : {}),
+      importId: '',
+    };
+  },
+};
+
+const OBSERVATIONS: ListSpec<Omit<Observation, 'importId'>> = {
+  bounded: true,
+  spec: {
+    fields: {
+      indicatorId: must(isId, 'is not an indicator id.'),
+      areaCode: must(filled, 'has no area code.'),
+      period: (v, o) => (periodOf(o) === null ? `“${String(v)}” is not a year (2025 means 2024-25).` : undefined),
+      status: (v, o) => {
+        const status = statusOf(o);
+        if (status === null) return undefined;
+        if (!(STATUS_CODES as readonly unknown[]).includes(status)) return `“${String(status)}” is not one of ${STATUS_CODES.join(' ')}.`;
+        // A figure with both is refused at its status; a value that is no number is the value's own check.
+        return num(valueOf(o)) ? 'has both a value and a status.' : undefined;
+      },
+      value: (v, o) => (valueOf(o) === undefined ? `“${String(v)}” is not a number (write null and a status for a suppressed figure).` : undefined),
+    },
+  },
+  read: (o) => {
+    const value = valueOf(o)!;
+    const status = statusOf(o) as StatusCode | null;
+    return {
+      indicatorId: o.indicatorId as string,
+      areaCode: (o.areaCode as string).trim(),
+      period: periodOf(o)!,
+      value,
+      status: value === null ? (status ?? 'blank') : null,
+      ...(num(o.numerator) ? { numerator: o.numerator } : {}),
+      ...(num(o.denominator) ? { denominator: o.denominator } : {}),
+    };
+  },
+};
+
+const DOCUMENTS: ListSpec<SourceDocument> = {
+  spec: {
+    key: 'id',
+    together: { fields: { id: isStr, areaCode: isStr, period: finite, title: isStr, text: isStr }, why: 'needs id, areaCode, period, title and text.' },
+    fields: {},
+  },
+  read: (d) => ({
+    id: d.id as string,
+    areaCode: d.areaCode as string,
+    period: d.period as number,
+    title: d.title as string,
+    ...(str(d.meetingDate) ? { meetingDate: d.meetingDate } : {}),
+    source: str(d.source) ? d.source : '',
+    text: d.text as string,
+    hash: str(d.hash) ? d.hash : '',
+    importId: '',
+  }),
+};
+
+const PRIORITIES: ListSpec<Priority> = {
+  spec: {
+    key: 'id',
+    together: { fields: { id: isStr, areaCode: isStr, period: finite, label: isStr }, why: 'needs id, areaCode, period and label.' },
+    fields: {},
+  },
+  // Only the fields a priority has, each checked: anything else a file or a link brings
+  // (`constructor`, `__proto__`, a made-up `editedAt`) is dropped, never stored.
+  read: (p) => {
+    const e = p.evidence;
+    const evidence = isRecord(e) && num(e.start) && num(e.end) && str(e.sentence) ? { start: e.start, end: e.end, sentence: e.sentence } : undefined;
+    return {
+      id: p.id as string,
+      areaCode: p.areaCode as string,
+      period: p.period as number,
+      label: p.label as string,
+      themeIds: Array.isArray(p.themeIds) ? p.themeIds.filter(str) : [],
+      ...(str(p.documentId) ? { documentId: p.documentId } : {}),
+      ...(evidence ? { evidence } : {}),
+      ...(p.userEdited === true ? { userEdited: true } : {}),
+      ...(p.removed === true ? { removed: true } : {}),
+      ...(isIsoTime(p.editedAt) ? { editedAt: p.editedAt } : {}),
+      importId: '',
+    };
+  },
+};
+
+const THEME_LINKS: ListSpec<ThemeLinkEdit> = {
+  spec: {
+    together: {
+      fields: { themeId: must(isId, 'is not an id'), indicatorId: must(isId, 'is not an id'), linked: isBool },
+      why: 'needs themeId and indicatorId (ids) and linked (true or false).',
+    },
+    fields: { editedAt: must(isIsoTime, 'should be an ISO time.') },
+  },
+  read: (l) => ({ id: `${String(l.themeId)}|${String(l.indicatorId)}`, themeId: l.themeId as string, indicatorId: l.indicatorId as string, linked: l.linked as boolean, editedAt: l.editedAt as string, importId: '' }),
+};
+
 /** Checks a parsed app file. Items with problems are reported by list and item number, and left out. */
 export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile | null {
   if (isRecord(json) && json.format === 'safeguarding-lens/dashboard') {
@@ -125,124 +291,31 @@ export function validateAppFile(json: unknown, issues: IssueList): ValidAppFile 
     issues.error(`the file is version ${json.version}, newer than this app can read (version ${APP_VERSION}). Update the app and try again.`, undefined, 'version');
     return null;
   }
-  const list = (name: string): unknown[] => {
-    const v = json[name];
-    if (v === undefined) return [];
-    if (!Array.isArray(v)) {
+  const read = <T>(name: string, { spec, read, bounded }: ListSpec<T>): T[] => {
+    const items = json[name];
+    if (items === undefined) return [];
+    if (!Array.isArray(items)) {
       issues.error(`"${name}" should be a list.`, undefined, name);
       return [];
     }
-    return v;
+    const out: T[] = [];
+    for (const [i, item] of items.entries()) {
+      if (bounded && issues.full) break;
+      const wrong = isRecord(item) ? refusal(spec, item) : { field: '', why: 'should be an object.' };
+      if (wrong) issues.error(`${name} item ${i + 1}: ${wrong.why}`, undefined, wrong.field);
+      else out.push(read(item as Json));
+    }
+    return out;
   };
-  const out: ValidAppFile = { areas: [], indicators: [], observations: [], documents: [], priorities: [] };
-  const at = (listName: string, i: number, field: string, message: string) => issues.error(`${listName} item ${i + 1}: ${message}`, undefined, field);
-
-  list('areas').forEach((a, i) => {
-    if (!isRecord(a)) return at('areas', i, '', 'should be an object.');
-    if (!str(a.code) || !isAreaCode(a.code)) return at('areas', i, 'code', 'is not a GSS code or a custom area code (X and eight digits).');
-    if (!str(a.name) || !a.name.trim()) return at('areas', i, 'name', 'has no name.');
-    if (!LEVELS.includes(a.level as AreaLevel)) return at('areas', i, 'level', `should be one of ${LEVELS.join(', ')}.`);
-    out.areas.push({
-      code: a.code,
-      name: a.name,
-      level: a.level as AreaLevel,
-      ...(str(a.regionCode) ? { regionCode: a.regionCode } : {}),
-      ...(num(a.oldLaCode) ? { oldLaCode: a.oldLaCode } : {}),
-      aliases: Array.isArray(a.aliases) ? a.aliases.filter(str) : [a.name],
-      ...(Array.isArray(a.previousCodes) ? { previousCodes: a.previousCodes.filter(str) } : {}),
-      importId: '',
-    });
-  });
-
-  list('indicators').forEach((d, i) => {
-    if (!isRecord(d)) return at('indicators', i, '', 'should be an object.');
-    if (!str(d.id) || !ID.test(d.id)) return at('indicators', i, 'id', 'should be letters, digits, _ . or - (at most 64).');
-    if (!str(d.label) || !d.label.trim()) return at('indicators', i, 'label', 'has no label.');
-    if (!UNITS.includes(d.unit as IndicatorUnit)) return at('indicators', i, 'unit', `should be one of ${UNITS.join(', ')}.`);
-    const scale = d.unit === 'ordinal' ? readScale(d.scale) : undefined;
-    if (typeof scale === 'string') return at('indicators', i, 'scale', scale);
-    out.indicators.push({
-      id: d.id,
-      label: d.label,
-      shortLabel: str(d.shortLabel) && d.shortLabel.trim() ? d.shortLabel : d.label,
-      unit: d.unit as IndicatorUnit,
-      polarity: POLARITIES.includes(d.polarity as Polarity) ? (d.polarity as Polarity) : 'neither',
-      definition: str(d.definition) ? d.definition : '',
-      source: str(d.source) ? d.source : '',
-      decimals: num(d.decimals) && d.decimals >= 0 && d.decimals <= 6 ? Math.round(d.decimals) : 1,
-      ...(str(d.vintage) && d.vintage.trim() ? { vintage: d.vintage } : {}),
-      ...(scale ? { scale } : {}),
-      importId: '',
-    });
-  });
-
-  list('observations').forEach((o, i) => {
-    if (issues.full) return;
-    if (!isRecord(o)) return at('observations', i, '', 'should be an object.');
-    if (!str(o.indicatorId) || !ID.test(o.indicatorId)) return at('observations', i, 'indicatorId', 'is not an indicator id.');
-    if (!str(o.areaCode) || !o.areaCode.trim()) return at('observations', i, 'areaCode', 'has no area code.');
-    const period = num(o.period) ? parsePeriod(String(o.period)) : str(o.period) ? parsePeriod(o.period) : null;
-    if (period === null) return at('observations', i, 'period', `“${String(o.period)}” is not a year (2025 means 2024-25).`);
-    const status = o.status === undefined || o.status === null ? null : o.status;
-    if (status !== null && !(STATUS_CODES as readonly unknown[]).includes(status)) return at('observations', i, 'status', `“${String(status)}” is not one of ${STATUS_CODES.join(' ')}.`);
-    let value: number | null;
-    if (o.value === null || o.value === undefined) value = null;
-    else if (num(o.value)) value = o.value;
-    else return at('observations', i, 'value', `“${String(o.value)}” is not a number (write null and a status for a suppressed figure).`);
-    if (value !== null && status !== null) return at('observations', i, 'status', 'has both a value and a status.');
-    const obs: Omit<Observation, 'importId'> = { indicatorId: o.indicatorId, areaCode: o.areaCode.trim(), period, value, status: value === null ? ((status as StatusCode | null) ?? 'blank') : null };
-    if (num(o.numerator)) obs.numerator = o.numerator;
-    if (num(o.denominator)) obs.denominator = o.denominator;
-    out.observations.push(obs);
-  });
-
-  list('documents').forEach((d, i) => {
-    if (!isRecord(d)) return at('documents', i, '', 'should be an object.');
-    if (!str(d.id) || !str(d.areaCode) || !num(d.period) || !str(d.title) || !str(d.text)) return at('documents', i, '', 'needs id, areaCode, period, title and text.');
-    out.documents.push({
-      id: d.id,
-      areaCode: d.areaCode,
-      period: d.period,
-      title: d.title,
-      ...(str(d.meetingDate) ? { meetingDate: d.meetingDate } : {}),
-      source: str(d.source) ? d.source : '',
-      text: d.text,
-      hash: str(d.hash) ? d.hash : '',
-      importId: '',
-    });
-  });
-
-  list('priorities').forEach((p, i) => {
-    if (!isRecord(p)) return at('priorities', i, '', 'should be an object.');
-    if (!str(p.id) || !str(p.areaCode) || !num(p.period) || !str(p.label)) return at('priorities', i, '', 'needs id, areaCode, period and label.');
-    // Only the fields a priority has, each checked: anything else a file or a link brings
-    // (`constructor`, `__proto__`, a made-up `editedAt`) is dropped, never stored.
-    const e = p.evidence;
-    const evidence = isRecord(e) && num(e.start) && num(e.end) && str(e.sentence) ? { start: e.start, end: e.end, sentence: e.sentence } : undefined;
-    const editedAt = str(p.editedAt) && ISO_TIME.test(p.editedAt) && !Number.isNaN(Date.parse(p.editedAt)) ? p.editedAt : undefined;
-    out.priorities.push({
-      id: p.id,
-      areaCode: p.areaCode,
-      period: p.period,
-      label: p.label,
-      themeIds: Array.isArray(p.themeIds) ? p.themeIds.filter(str) : [],
-      ...(str(p.documentId) ? { documentId: p.documentId } : {}),
-      ...(evidence ? { evidence } : {}),
-      ...(p.userEdited === true ? { userEdited: true } : {}),
-      ...(p.removed === true ? { removed: true } : {}),
-      ...(editedAt ? { editedAt } : {}),
-      importId: '',
-    });
-  });
-
-  list('themeLinks').forEach((l, i) => {
-    if (!isRecord(l)) return at('themeLinks', i, '', 'should be an object.');
-    if (!str(l.themeId) || !ID.test(l.themeId) || !str(l.indicatorId) || !ID.test(l.indicatorId) || typeof l.linked !== 'boolean')
-      return at('themeLinks', i, '', 'needs themeId and indicatorId (ids) and linked (true or false).');
-    if (!str(l.editedAt) || !ISO_TIME.test(l.editedAt) || Number.isNaN(Date.parse(l.editedAt))) return at('themeLinks', i, 'editedAt', 'should be an ISO time.');
-    (out.themeLinks ??= []).push({ id: `${l.themeId}|${l.indicatorId}`, themeId: l.themeId, indicatorId: l.indicatorId, linked: l.linked, editedAt: l.editedAt, importId: '' });
-  });
-  return out;
+  const out: ValidAppFile = {
+    areas: read('areas', AREAS),
+    indicators: read('indicators', INDICATORS),
+    observations: read('observations', OBSERVATIONS),
+    documents: read('documents', DOCUMENTS),
+    priorities: read('priorities', PRIORITIES),
+  };
+  const themeLinks = read('themeLinks', THEME_LINKS);
+  return themeLinks.length ? { ...out, themeLinks } : out;
 }
 
 /** Observations → the columnar series the database keeps. */
