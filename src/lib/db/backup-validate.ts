@@ -8,12 +8,16 @@ import { INDICATOR_UNITS } from '../model/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, BadValue, decodeValue, type BackupContents, type BackupHeader } from './backup-format';
 import { IMPORT_OWNED_TABLES } from './database';
 import { isRecord } from '../model/is-record';
-import { isArr, isBool, isNum, isObj, isStr, isStrs, oneOf, optional, refusal, type Check, type Rec, type TableSpec } from '../model/record-spec';
+import { anything, declaredOnly, isArr, isBool, isNum, isObj, isStr, isStrs, oneOf, optional, refusal, type Check, type Rec, type TableSpec } from '../model/record-spec';
 
 export type BackupOutcome = { ok: true; value: BackupContents } | { ok: false; problems: string[] };
 
-/** Every table's records are keyed. */
-type KeyedSpec = TableSpec & { key: string };
+/**
+ * Every table's records are keyed. A record keeps only the fields its table declares:
+ * whatever else a backup brings (made up, or left by a hand edit) is dropped, never stored.
+ * `open`: a table known only by its key (one added since these checks), its records kept whole.
+ */
+type KeyedSpec = TableSpec & { key: string; open?: boolean };
 
 /** A binary array of the given kind (backup-format.ts writes them tagged). */
 const typed =
@@ -73,6 +77,13 @@ const SERIES_PACK: KeyedSpec = {
   },
 };
 
+/** A checked record with only its declared fields, and so each series in a pack. */
+function declared(spec: KeyedSpec, r: Rec): Rec {
+  const out = declaredOnly(spec, r);
+  if (spec === SERIES_PACK) out['series'] = (r['series'] as Rec[]).map((m) => declaredOnly(SERIES, m));
+  return out;
+}
+
 const TABLES: Record<string, KeyedSpec> = {
   areas: {
     key: 'code',
@@ -89,6 +100,8 @@ const TABLES: Record<string, KeyedSpec> = {
       definition: isStr,
       source: isStr,
       decimals: isNum,
+      vintage: optional(isStr),
+      scale: optional(isObj),
       importId: isStr,
     },
   },
@@ -98,15 +111,27 @@ const TABLES: Record<string, KeyedSpec> = {
   },
   themeMentions: {
     key: 'id',
-    fields: { id: isStr, documentId: isStr, themeId: isStr, areaCode: isStr, period: isNum, count: isNum, share: isNum, evidence: isArr, importId: isStr },
+    fields: { id: isStr, documentId: isStr, themeId: isStr, areaCode: isStr, period: isNum, count: isNum, share: isNum, present: optional(isBool), score: optional(isNum), evidence: isArr, importId: isStr },
   },
   priorities: {
     key: 'id',
-    fields: { id: isStr, areaCode: isStr, period: isNum, label: isStr, themeIds: isStrs, documentId: optional(isStr), importId: isStr },
+    fields: {
+      id: isStr,
+      areaCode: isStr,
+      period: isNum,
+      label: isStr,
+      themeIds: isStrs,
+      documentId: optional(isStr),
+      evidence: optional(isObj),
+      userEdited: optional(isBool),
+      removed: optional(isBool),
+      editedAt: optional(isStr),
+      importId: isStr,
+    },
   },
   neighbourModels: { key: 'id', fields: { id: isStr, label: isStr, source: isStr, neighbours: isObj, importId: isStr } },
-  imports: { key: 'id', fields: { id: isStr, fileName: isStr, hash: isStr, kind: isStr, importedAt: isStr, counts: isObj, warnings: isStrs } },
-  meta: { key: 'key', fields: { key: isStr } },
+  imports: { key: 'id', fields: { id: isStr, fileName: isStr, hash: isStr, kind: isStr, importedAt: isStr, counts: isObj, warnings: isStrs, storedBytes: optional(isNum) } },
+  meta: { key: 'key', fields: { key: isStr, value: anything } },
   // Since schema version 4: the user's links between themes and measures.
   themeLinks: {
     key: 'id',
@@ -165,7 +190,7 @@ export class BackupReader {
     const key = this.keys[table];
     if (key === undefined) return undefined;
     if (table === 'series') return (this.header?.schemaVersion ?? this.schemaVersion) >= 3 ? SERIES_PACK : SERIES;
-    return TABLES[table] ?? { key, fields: { [key]: (v) => (typeof v === 'string' || typeof v === 'number' ? undefined : 'is missing') } };
+    return TABLES[table] ?? { key, open: true, fields: { [key]: (v) => (typeof v === 'string' || typeof v === 'number' ? undefined : 'is missing') } };
   }
 
   get records(): number {
@@ -240,7 +265,7 @@ export class BackupReader {
     if (why) return this.problem(`${where} (${name}): ${why}.`);
     if (this.seen[table]!.has(key)) return this.problem(`${where}: ${name} appears twice.`);
     this.seen[table]!.add(key);
-    list.push(r);
+    list.push(spec.open ? r : declared(spec, r));
   }
 
   /**

@@ -38,10 +38,10 @@ export function refusal(spec: TableSpec, r: Rec): Refusal | undefined {
   return why === undefined ? undefined : { field: '', why };
 }
 
-/** The record with only the fields its spec declares (an absent one stays absent). */
+/** The record with only the fields its spec declares, in the record's own order (an absent one stays absent). */
 export function declaredOnly(spec: TableSpec, r: Rec): Rec {
   const out: Rec = {};
-  for (const field of [...Object.keys(spec.together?.fields ?? {}), ...Object.keys(spec.fields)]) if (r[field] !== undefined) out[field] = r[field];
+  for (const field of Object.keys(r)) if (Object.hasOwn(spec.fields, field) || (spec.together && Object.hasOwn(spec.together.fields, field))) out[field] = r[field];
   return out;
 }
 
@@ -52,6 +52,8 @@ export const isObj: Check = (v) => (isRecord(v) ? undefined : 'is not an object'
 export const isArr: Check = (v) => (Array.isArray(v) ? undefined : 'is not a list');
 export const isBool: Check = (v) => (typeof v === 'boolean' ? undefined : 'is not true or false');
 export const isStrs: Check = (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'is not a list of text');
+/** Any value at all: a field declared so that it is kept. */
+export const anything: Check = () => undefined;
 export const oneOf =
   (...values: string[]): Check =>
   (v) =>

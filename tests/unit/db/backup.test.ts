@@ -351,3 +351,43 @@ describe('a backup changed after it was made (issue 14, item 3)', () => {
     expect(summariseBackup(own.contents).verified).toBe(true);
   });
 });
+
+describe('fields a backup’s records do not declare (issue 14, item 7)', () => {
+  it('are dropped on restore; every field the app declares is kept', async () => {
+    const db = fresh();
+    await loadBundle(db, smallBundle);
+    const imp = prepared('a', 'hash-a');
+    await commitImport(db, { ...imp, indicators: [{ ...imp.indicators[0]!, vintage: 'LAIT, April 2026' }] });
+    await savePriority(db, { id: 'p-mine', areaCode: 'E10000034', period: 2025, label: 'Mine', themeIds: ['neglect'], importId: 'user', userEdited: true });
+    const { blob } = await writeBackup(db);
+    const ls = (await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text()).trimEnd().split('\n');
+    // Fields made up by hand in every kind of record, and a prototype key in a priority; the digest rewritten to match.
+    const tampered = ls.slice(1).map((l) => {
+      const line = JSON.parse(l) as { table: string; record: Record<string, unknown> };
+      line.record['madeUp'] = 'x';
+      if (line.table === 'series') for (const m of line.record['series'] as Record<string, unknown>[]) m['madeUp'] = 'x';
+      const text = JSON.stringify(line);
+      return line.table === 'priorities' ? text.replace('"record":{', '"record":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},') : text;
+    });
+    const header = JSON.parse(ls[0]!) as Record<string, unknown>;
+    const digest = createHash('sha256').update(tampered.map((l) => `${l}\n`).join('')).digest('hex');
+    const read = await readBackupFile(db, new Blob([[JSON.stringify({ ...header, contentSha256: digest }), ...tampered].join('\n') + '\n']));
+    if (!read.ok) throw new Error(read.problems.join('\n'));
+    await restoreReplace(db, read.value);
+
+    const stored = (await dump(db)).map((l) => JSON.parse(l) as { table: string; record: Record<string, unknown> });
+    const userRecords = stored.filter((l) => l.record['importId'] !== 'bundled' && l.table !== 'meta' && !(l.table === 'imports' && l.record['id'] === 'bundled'));
+    expect(userRecords.map((l) => l.table).sort()).toEqual(['areas', 'imports', 'indicators', 'priorities', 'series']);
+    for (const { record } of userRecords) {
+      expect(Object.keys(record)).not.toContain('madeUp');
+      expect(Object.getOwnPropertyNames(record)).not.toContain('__proto__');
+      expect(Object.getOwnPropertyNames(record)).not.toContain('constructor');
+    }
+    expect(unpack(await db.series.where('importId').equals('a').toArray()).map((s) => Object.keys(s))).not.toContainEqual(expect.arrayContaining(['madeUp']));
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+    // What the app declares stays: an indicator's vintage, a priority's edit fields, an import's size.
+    expect((await db.indicators.get('ind_a'))?.vintage).toBe('LAIT, April 2026');
+    expect(await db.priorities.get('p-mine')).toMatchObject({ userEdited: true, editedAt: expect.stringMatching(/^\d{4}-/) });
+    expect((await db.imports.get('a'))?.storedBytes).toBeGreaterThan(0);
+  });
+});
