@@ -1,5 +1,6 @@
 /**
- * The minutes import, as runes (DocumentImport renders it): a file is read and tagged
+ * The minutes import, as runes (DocumentImport renders it): the areas to choose from and
+ * the documents imported so far (with undo), read live; a file is read and tagged
  * in the themes worker with a progress line and Cancel, the area and year guessed from
  * the text are confirmed or corrected, and the document, its themes, its priorities and
  * the import record are written in one transaction. Documents handed over from "Import
@@ -8,7 +9,9 @@
 import type { LensDb } from '../../db/database';
 import { storageMessage } from '../../db/imports';
 import { isQuotaError } from '../../db/storage';
-import { storeDocumentImport } from '../../db/theme-queries';
+import { live, type Live } from '../../db/live.svelte';
+import { listAreas } from '../../db/queries';
+import { listDocumentImports, storeDocumentImport, undoImport } from '../../db/theme-queries';
 import { areaNameKey, isAreaCode } from '../../model/area-names';
 import { errorMessage } from '../../model/errors';
 import { formatPeriod } from '../../model/period';
@@ -41,12 +44,49 @@ export class DocumentSession {
   /** Documents waiting for their turn. */
   waiting = $state.raw<File[]>([]);
   private reading: AbortController | null = null;
+  readonly #areas: Live<Area[]>;
+  readonly #imports: Live<ImportRecord[]>;
 
-  /** `areas` gives the areas held now: the guess chooses among them and the form resolves a name to one. */
-  constructor(
-    private readonly db: LensDb,
-    private readonly areas: () => readonly Area[],
-  ) {}
+  constructor(private readonly db: LensDb) {
+    this.#areas = live(
+      () => null,
+      () => listAreas(db),
+    );
+    this.#imports = live(
+      () => null,
+      () => listDocumentImports(db),
+    );
+  }
+
+  /** The areas held now: the guess chooses among them and the form resolves a name to one. */
+  private areas(): readonly Area[] {
+    return this.#areas.current ?? [];
+  }
+
+  /** The areas to offer in the form, by name. */
+  get areaOptions(): Area[] {
+    return [...this.areas()].sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  /** Documents imported so far, oldest first; undefined until read. */
+  get imports(): ImportRecord[] | undefined {
+    return this.#imports.current;
+  }
+
+  /** The first query that failed, if any. */
+  get readError(): Error | undefined {
+    return this.#areas.error ?? this.#imports.error;
+  }
+
+  /** Undoes a document import whole; the success message of the last import makes way. */
+  async undo(i: ImportRecord): Promise<void> {
+    try {
+      await undoImport(this.db, i.id);
+      this.done = null;
+    } catch (e) {
+      this.error = `The import of ${i.fileName} could not be undone: ${errorMessage(e)}`;
+    }
+  }
 
   /** Takes documents chosen with other files under "Import data". */
   take(files: File[]): void {
