@@ -1,5 +1,5 @@
 import { deflateSync } from 'node:zlib';
-import { expect, test } from '@playwright/test';
+import { duringWork, expect, settled, test } from './fixtures';
 
 /**
  * Carried data and documents made to keep the tagger busy (issue 14, item 2): a short
@@ -23,8 +23,8 @@ const base64url = (b: Buffer) => b.toString('base64').replace(/\+/g, '-').replac
 test('a short link carrying 1.8 MB of one repeated word is answered with a reason, and the view is shown', async ({ page }) => {
   const carry = base64url(deflateSync(Buffer.from(JSON.stringify(envelope('neglect '.repeat(230_000))))));
   expect(carry.length).toBeLessThan(16_000);
+  // The page is ready once the link is answered: no tagging was started.
   await page.goto(`/#/themes?areas=E10000034&from=2021&to=2021&v=1&carry=${carry}`);
-  // Within the default 5 s: no tagging was started.
   await expect(page.getByRole('alert')).toContainText('The carried documents hold 1,840,000 characters of text, more than the 200,000 a link may carry');
   await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   await page.getByRole('button', { name: 'Close this message' }).click();
@@ -37,10 +37,13 @@ test('opening a dashboard file with a long document shows progress, and Cancel s
   await page.goto('/#/data');
   const file = JSON.stringify(envelope('Neglect was discussed, and the Board agreed to act. '.repeat(20_000), '#/themes?areas=E10000034&from=2021&to=2021'));
   await page.getByLabel('Open a dashboard file').setInputFiles({ name: 'long.sglens.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await settled(page);
   await page.getByRole('button', { name: 'View only' }).click();
   const working = page.getByRole('status').filter({ hasText: 'Opening the view with the carried data' });
+  await duringWork(working);
   await expect(working).toBeVisible();
   await working.getByRole('button', { name: 'Cancel' }).click();
+  await settled(page);
   await expect(page.getByText('Opening the carried data was cancelled: nothing was saved.')).toBeVisible();
   await expect(page.getByRole('button', { name: 'View only' })).toBeEnabled();
   // No temporary database is left behind (the one being filled goes once its step stops), and the library has no new import.
@@ -58,12 +61,15 @@ test('reading long minutes shows progress, and Cancel stops it with nothing stor
   const text = 'Worcestershire Safeguarding Children Partnership. Neglect was discussed, and the Board agreed to act.\n'.repeat(40_000);
   await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'long-minutes.txt', mimeType: 'text/plain', buffer: Buffer.from(text) });
   const progress = page.getByRole('status').filter({ hasText: 'Reading long-minutes.txt' });
+  await duringWork(progress);
   await expect(progress).toBeVisible();
   await expect(progress.getByRole('progressbar')).toBeVisible();
   await page.getByRole('button', { name: 'Cancel reading long-minutes.txt' }).click();
+  await settled(page);
   await expect(page.getByRole('alert')).toHaveText('Reading long-minutes.txt was cancelled. Nothing was stored.');
   await expect(page.getByRole('button', { name: 'Import this document' })).toHaveCount(0);
   // Another file can be read straight away, in a new worker (which compiles the theme patterns again first).
   await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'short.txt', mimeType: 'text/plain', buffer: Buffer.from('Worcestershire Safeguarding Children Partnership minutes, 2021. Neglect was discussed.') });
-  await expect(page.getByRole('button', { name: 'Import this document' })).toBeVisible({ timeout: 60_000 });
+  await settled(page);
+  await expect(page.getByRole('button', { name: 'Import this document' })).toBeVisible();
 });

@@ -1,4 +1,5 @@
-import { expect, test, type Download } from '@playwright/test';
+import type { Download } from '@playwright/test';
+import { expect, settled, test } from './fixtures';
 import Papa from 'papaparse';
 
 /**
@@ -31,6 +32,7 @@ async function downloadText(download: Download): Promise<string> {
 test('hostile area names are exported as text beginning with an apostrophe; numbers stay numbers', async ({ page }) => {
   await page.goto('/#/data');
   await page.getByLabel('Import data').setInputFiles({ name: 'hostile.json', mimeType: 'application/json', buffer: Buffer.from(DATA_FILE) });
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported hostile.json' })).toBeVisible();
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export as CSV' }).click()]);
