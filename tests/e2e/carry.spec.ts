@@ -93,6 +93,7 @@ test('a link carrying imported data shows the same tables in a fresh browser, vi
   expect(await tables(other)).toEqual(sent);
   expect((await storeCounts(other)).imports).toBe(1);
   await other.getByRole('link', { name: 'Data', exact: true }).click();
+  await settled(other);
   await expect(other.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
   await expect(other.getByRole('rowheader', { name: /Shared link/ })).toHaveCount(0);
 
@@ -184,6 +185,7 @@ test('a dashboard file dropped on the data import opens as the shared view, and 
 
   await other.goto('/#/data');
   await other.getByLabel('Open a dashboard file').setInputFiles(dataFile('plain.json', false));
+  await settled(other);
   await expect(other.getByRole('alert')).toContainText('plain.json: this is a data file, not a dashboard file: import it with “Import data” on the Data page.');
   await context.close();
 });
@@ -225,6 +227,8 @@ test('a Themes link carries the imported document and its priorities: the same h
   await settled(page);
   await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Dudley');
   await page.getByRole('button', { name: 'Import this document' }).click();
+  // Storing the document and its themes: wait for the app, not for the default 5 s.
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toBeVisible();
 
   await page.goto('/#/themes?areas=E08000027,E10000034&from=2022&to=2022');
