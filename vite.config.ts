@@ -4,6 +4,7 @@ import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { bundleParts } from './scripts/bundle-parts.ts';
 import { CSP_HEADER, CSP_META } from './scripts/csp.ts';
+import { pureD3Factories } from './scripts/pure-d3-factories.ts';
 import { stripLinkDocs } from './scripts/strip-link-docs.ts';
 
 /** Writes the Content Security Policy into the built index.html, right after the charset and before any script. */
@@ -29,6 +30,7 @@ export default defineConfig({
     contentSecurityPolicy(),
     bundleParts(import.meta.dirname),
     stripLinkDocs(),
+    pureD3Factories(),
     VitePWA({
       strategies: 'generateSW',
       // A new version waits until the user chooses to reload (src/lib/pwa).
