@@ -38,9 +38,12 @@ test('opening a dashboard file with a long document shows progress, and Cancel s
   const file = JSON.stringify(envelope('Neglect was discussed, and the Board agreed to act. '.repeat(20_000), '#/themes?areas=E10000034&from=2021&to=2021'));
   await page.getByLabel('Open a dashboard file').setInputFiles({ name: 'long.sglens.json', mimeType: 'application/json', buffer: Buffer.from(file) });
   await settled(page);
+  // The themes worker's script is held back, so the opening cannot finish before Cancel is
+  // clicked (it did once on a busy machine): Cancel lands while the temporary database is
+  // filled or while the step waits for the tagger, both of which must leave nothing.
+  await page.route(/themes\.worker-[\w-]+\.js$/, () => undefined);
   await page.getByRole('button', { name: 'View only' }).click();
   const working = page.getByRole('status').filter({ hasText: 'Opening the view with the carried data' });
-  await duringWork(working);
   await expect(working).toBeVisible();
   await working.getByRole('button', { name: 'Cancel' }).click();
   await settled(page);
