@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
+import type { Page } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
 
 /**
@@ -106,3 +107,77 @@ test('a count is not drawn flat: England’s and the region’s totals are left 
   await expect(page.getByTestId('trend-svg').locator('g.series[data-role="england"]')).toHaveCount(1);
   await expect(page.getByText('This is a count')).toHaveCount(0);
 });
+
+/**
+ * Every table on the page fits its box (no sideways scroll) and no cell spills past its
+ * own edge; the page itself is no wider than the window.
+ */
+async function expectTablesFit(page: Page, where: string): Promise<void> {
+  const tables = page.getByRole('table');
+  expect(await tables.count(), where).toBeGreaterThan(0);
+  const overflow = await tables.evaluateAll((els) =>
+    els.flatMap((t) => {
+      const box = t.parentElement!;
+      if (!box.offsetParent) return []; // in a closed panel
+      const cut = [...t.querySelectorAll('tbody th, tbody td, caption')].filter((c) => c.scrollWidth > c.clientWidth + 1);
+      const wide = t.getBoundingClientRect().width > box.clientWidth + 1;
+      return wide || cut.length ? [`${t.querySelector('caption')?.textContent ?? t.id}: ${wide ? 'wider than its box' : ''} ${cut.map((c) => c.textContent).join(' | ')}`] : [];
+    }),
+  );
+  expect(overflow, where).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth), where).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+const PAGES = ['/#/compare', '/#/area/E10000034', '/#/themes', '/#/data'];
+
+test('on a 390 px phone every table fits the screen, its rows as cards where it is too wide', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  for (const url of PAGES) {
+    await page.goto(url);
+    await expectTablesFit(page, url);
+  }
+  // A stacked card still names each figure by its column.
+  await page.goto('/#/compare');
+  const summary = page.getByRole('table', { name: /CP plan rate, \d{4}-\d{2}: chosen areas and benchmarks/ });
+  await expect(summary.getByRole('cell').first()).toHaveAttribute('data-label', 'Value');
+});
+
+test('printed on A4 every table fits the page and the controls are left off', async ({ page }) => {
+  // A4 is 794 px wide at 96 dpi.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  for (const url of PAGES) {
+    await page.goto(url);
+    await expectTablesFit(page, url);
+  }
+  await page.goto('/#/compare');
+  await expect(page.getByRole('button', { name: /^Download CSV/ }).first()).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Copy table/ }).first()).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Show on a map' })).toBeHidden();
+  await expect(page.getByLabel('Indicator', { exact: true })).toBeHidden();
+  // The area profile keeps every column to the highest authority, as a table.
+  await page.goto('/#/area/E10000034');
+  const highest = page.getByRole('columnheader', { name: 'Highest authority' });
+  await highest.scrollIntoViewIfNeeded();
+  await expect(highest).toBeInViewport({ ratio: 1 });
+  expect((await highest.boundingBox())!.width).toBeGreaterThan(20);
+});
+
+for (const [name, size, print] of [
+  ['a 390 px phone', { width: 390, height: 844 }, false],
+  ['a 1366 px laptop', { width: 1366, height: 768 }, false],
+  ['A4 paper', { width: 794, height: 1123 }, true],
+] as const) {
+  test(`on ${name} each chosen area’s verdict against England is read next after its value, within the width`, async ({ page }) => {
+    await page.setViewportSize(size);
+    if (print) await page.emulateMedia({ media: 'print' });
+    await page.goto('/#/compare');
+    const summary = page.getByRole('table', { name: /CP plan rate, \d{4}-\d{2}: chosen areas and benchmarks/ });
+    for (const area of ['Worcestershire', 'Walsall', 'Solihull', 'Herefordshire']) {
+      const verdict = summary.getByRole('row').filter({ has: page.getByRole('rowheader', { name: area }) }).getByRole('cell').nth(1);
+      await expect(verdict, area).toHaveText(/(Similar to|Significantly (higher|lower) than) England/);
+      await verdict.scrollIntoViewIfNeeded();
+      await expect(verdict, area).toBeInViewport({ ratio: 1 });
+    }
+  });
+}

@@ -20,10 +20,11 @@ test('the ranked chart table gives value, interval and significance first, then 
   // Medway also has 43.5, so the rank is shared.
   expect(await rowCells(page, table, /Worcestershire/)).toEqual([
     '43.5',
-    '39.8 to 47.4',
+    // The verdict and the trend are read next after the value (issue 13).
     '● Similar to England',
     // Fingertips' test on 2020-21 to 2024-25 (38.4, 38.2, 47.8, 49.8, 43.5): tests/e2e/statistics.spec.ts works it through.
     '↑ increasing',
+    '39.8 to 47.4',
     'joint 62 of 151',
     'Q3 (second-highest quarter)',
     '−6.3',
@@ -32,7 +33,7 @@ test('the ranked chart table gives value, interval and significance first, then 
     '★ Good (15 May 2023)',
   ]);
   // Walsall 31.6 from 227 of 71,799: its interval lies wholly below England.
-  expect((await rowCells(page, table, /Walsall/))[2]).toBe('▼ Significantly lower than England');
+  expect((await rowCells(page, table, /Walsall/))[1]).toBe('▼ Significantly lower than England');
   expect((await rowCells(page, table, /^England/))[0]).toBe('40.6');
   await expect(page.getByText(/Intervals: Byar’s method/)).toBeVisible();
 });
@@ -113,11 +114,11 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   const csvText = (await readAll(await csv.createReadStream())).toString('utf8').replace(/^\uFEFF/, '');
   const lines = csvText.trim().split('\r\n');
   expect(lines[0]).toBe(
-    'Area,Value,95% confidence interval,Compared with England (95%),Recent trend,Rank (1 = highest),Quartile (Q4 = highest),Change on 2023-24,Difference from England,Latest Ofsted overall (date),In words',
+    'Area,Value,Compared with England (95%),Recent trend,95% confidence interval,Rank (1 = highest),Quartile (Q4 = highest),Change on 2023-24,Difference from England,Latest Ofsted overall (date),In words',
   );
   expect(lines).toHaveLength(1 + 4 + 3);
   expect(lines[1]).toBe(
-    'Worcestershire,43.5,39.8 to 47.4,● Similar to England,↑ increasing,joint 62 of 151,Q3 (second-highest quarter),-6.3,2.9,★ Good (15 May 2023),' +
+    'Worcestershire,43.5,● Similar to England,↑ increasing,39.8 to 47.4,joint 62 of 151,Q3 (second-highest quarter),-6.3,2.9,★ Good (15 May 2023),' +
       'Worcestershire’s rate has been increasing over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
   );
 
@@ -125,7 +126,7 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   await expect(page.getByText('Copied 7 rows.', { exact: false })).toBeVisible();
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip.split('\n')[1]).toBe(
-    'Worcestershire\t43.5\t39.8 to 47.4\t● Similar to England\t↑ increasing\tjoint 62 of 151\tQ3 (second-highest quarter)\t-6.3\t2.9\t★ Good (15 May 2023)\t' +
+    'Worcestershire\t43.5\t● Similar to England\t↑ increasing\t39.8 to 47.4\tjoint 62 of 151\tQ3 (second-highest quarter)\t-6.3\t2.9\t★ Good (15 May 2023)\t' +
       'Worcestershire’s rate has been increasing over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
   );
 });

@@ -54,7 +54,7 @@ test('Compare’s summary table gives each area’s recent trend, read after its
   expect(await cellUnder(table, 'Neighbours’ average (neighbours benchmark)', 'Recent trend')).toBe('–');
 
   const headers = (await table.getByRole('columnheader').allTextContents()).map((h) => h.trim());
-  expect(headers.slice(0, 5)).toEqual(['Area', 'Value', '95% confidence interval', 'Compared with England (95%)', 'Recent trend']);
+  expect(headers.slice(0, 5)).toEqual(['Area', 'Value', 'Compared with England (95%)', 'Recent trend', '95% confidence interval']);
 });
 
 test('the level control names its level in every verdict, widens the intervals, and is kept in the link', async ({ page }) => {
