@@ -42,7 +42,17 @@ export interface CompareView {
   level?: LinkLevel;
   /** The neighbours' average as a mean or a median; absent: mean. */
   average?: LinkAverage;
+  /** Every authority for the year as a ranked bar chart or a funnel plot; absent: ranked. */
+  chart?: CompareChart;
+  /** The funnel plot's control limits adjusted for overdispersion (Spiegelhalter 2005); absent: none. */
+  overdispersion?: OverdispersionChoice;
 }
+
+export type CompareChart = 'ranked' | 'funnel';
+export const COMPARE_CHARTS: readonly CompareChart[] = ['ranked', 'funnel'];
+/** As stats/funnel.ts's `Overdispersion`: written here because links sit below the statistics. */
+export type OverdispersionChoice = 'none' | 'additive' | 'multiplicative';
+export const OVERDISPERSION_CHOICES: readonly OverdispersionChoice[] = ['none', 'additive', 'multiplicative'];
 
 export interface ThemesView {
   name: 'themes';
@@ -170,6 +180,11 @@ function readLevel(raw: string): Parsed<LinkLevel> {
 function readAverage(raw: string): Parsed<LinkAverage> {
   return raw === 'mean' || raw === 'median' ? { value: raw } : { problems: [`“${shorten(raw)}” is not an average (write average=mean or average=median), so the mean is used.`] };
 }
+/** One of a fixed list of words. */
+const readChoice =
+  <T extends string>(key: string, choices: readonly T[], otherwise: string) =>
+  (raw: string): Parsed<T> =>
+    (choices as readonly string[]).includes(raw) ? { value: raw as T } : { problems: [`“${shorten(raw)}” is not one of ${choices.join(', ')} (for “${key}”), so ${otherwise}.`] };
 
 const writeList = (codes: readonly string[]) => codes.map(encodeURIComponent).join(',');
 const writeText = (s: string) => encodeURIComponent(s);
@@ -260,6 +275,24 @@ const COMPARE_PARAMS: LinkParam<CompareView>[] = [
   }),
   compare({ field: 'level', ...LEVEL_SPEC }),
   compare({ field: 'average', ...AVERAGE_SPEC }),
+  compare({
+    key: 'chart',
+    field: 'chart',
+    parse: readChoice('chart', COMPARE_CHARTS, 'the ranked chart is shown'),
+    write: writeText,
+    default: 'ranked',
+    doc: 'Every authority for `year` as a `ranked` bar chart or a `funnel` plot (value against its denominator, with control limits).',
+    example: 'funnel',
+  }),
+  compare({
+    key: 'overdispersion',
+    field: 'overdispersion',
+    parse: readChoice('overdispersion', OVERDISPERSION_CHOICES, 'the funnel’s limits are not adjusted'),
+    write: writeText,
+    default: 'none',
+    doc: 'With `chart=funnel`, the funnel plot’s control limits: `none` (chance alone), or widened for overdispersion, `additive` (random effects, τ²) or `multiplicative` (φ), as Spiegelhalter 2005.',
+    example: 'additive',
+  }),
 ];
 
 const themes = param<ThemesView>();

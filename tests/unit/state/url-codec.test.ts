@@ -45,6 +45,19 @@ describe('decodeHash', () => {
     expect(decodeHash('#/compare?level=95&average=mean').view).toEqual(defaultView());
   });
 
+  it('reads the chart type and the funnel’s overdispersion adjustment', () => {
+    expect(decodeHash('#/compare?chart=funnel&overdispersion=multiplicative').view).toMatchObject({ chart: 'funnel', overdispersion: 'multiplicative' });
+    // The defaults are read as absent, so old and new links read the same.
+    expect(decodeHash('#/compare?chart=ranked&overdispersion=none').view).toEqual(defaultView());
+    const bad = decodeHash('#/compare?chart=pie&overdispersion=lots');
+    expect(bad.view).toEqual(defaultView());
+    expect(bad.problems).toEqual([
+      '“pie” is not one of ranked, funnel (for “chart”), so the ranked chart is shown.',
+      '“lots” is not one of none, additive, multiplicative (for “overdispersion”), so the funnel’s limits are not adjusted.',
+    ]);
+    expect(encodeHash({ ...defaultView(), chart: 'funnel' }, {}, { defaults: true })).toContain('&chart=funnel&overdispersion=none');
+  });
+
   it('reads custom area codes (areas kept from an import) in links', () => {
     expect(decodeHash('#/area/X12345678').view).toEqual({ name: 'area', code: 'X12345678' });
     expect(decodeHash('#/compare?areas=E10000034,X12345678').view).toMatchObject({ areas: ['E10000034', 'X12345678'] });
@@ -130,7 +143,7 @@ describe('the parameter tables', () => {
 
 describe('links made with Share', () => {
   it('write every parameter that has a default, so a changed default does not change the link', () => {
-    expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0&level=95&average=mean');
+    expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none');
     expect(encodeHash({ name: 'themes', areas: [...DEFAULT_AREAS] }, {}, { defaults: true })).toBe('#/themes?areas=E10000034,E08000030,E08000029,E06000019');
     expect(encodeHash({ name: 'area', code: 'E10000034' }, { version: 1 }, { defaults: true })).toBe('#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&level=95&average=mean&v=1');
     expect(encodeHash({ name: 'data' }, {}, { defaults: true })).toBe('#/data');

@@ -226,6 +226,8 @@ export class CompareModel {
       ...(view.theme !== undefined ? { theme: view.theme } : {}),
       ...(view.level !== undefined ? { level: view.level } : {}),
       ...(view.average !== undefined ? { average: view.average } : {}),
+      ...(view.chart !== undefined ? { chart: view.chart } : {}),
+      ...(view.overdispersion !== undefined ? { overdispersion: view.overdispersion } : {}),
       ...patch,
     });
   }
