@@ -10,6 +10,8 @@ import { createRawSnippet, type Component, type ComponentProps } from 'svelte';
 import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import ChoroplethMap from '../../../src/lib/charts/ChoroplethMap.svelte';
+import FunnelChart from '../../../src/lib/charts/FunnelChart.svelte';
+import FunnelTable from '../../../src/lib/charts/FunnelTable.svelte';
 import InspectionMarkersFixture from './InspectionMarkersFixture.svelte';
 import { joinRanking, mapFeatures, type MapFile } from '../../../src/lib/charts/map-data';
 import MapTable from '../../../src/lib/charts/MapTable.svelte';
@@ -27,7 +29,7 @@ import { formatPeriod } from '../../../src/lib/model/period';
 import { profileRow } from '../../../src/lib/stats/profile';
 import type { RankingRow } from '../../../src/lib/stats/ranking';
 import { verdictFor } from '../../../src/lib/stats/verdict';
-import { AREAS, HEATMAP, INDICATOR, RANKED, RANKING, TREND } from './fixtures';
+import { AREAS, FUNNEL, FUNNEL_CHOSEN, HEATMAP, INDICATOR, RANKED, RANKING, TREND } from './fixtures';
 import { matchSnapshot, normalise, svgOf } from './snapshot';
 
 const table = createRawSnippet(() => ({ render: () => '<table><caption>figures</caption></table>' }));
@@ -150,6 +152,43 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
     name: 'map-table',
     ext: 'html',
     markup: () => normalise(html(MapTable, { id: 'map', caption: 'Map', features: MAP_FEATURES, polarity: 'neither', formatValue: fmt })),
+  },
+  FunnelChart: {
+    name: 'funnel-chart',
+    ext: 'svg',
+    markup: () =>
+      svgOf(
+        html(FunnelChart, {
+          id: 'funnel',
+          funnel: FUNNEL,
+          chosen: FUNNEL_CHOSEN,
+          title: 'Funnel',
+          summary: 's',
+          describePoint: (p) => p.name,
+          formatValue: fmt,
+          valueLabel: 'Rate per 10,000 children',
+          denominatorLabel: 'Children aged 0–17',
+          table,
+          width: 640,
+        }),
+      ),
+  },
+  FunnelTable: {
+    name: 'funnel-table',
+    ext: 'html',
+    markup: () =>
+      normalise(
+        html(FunnelTable, {
+          id: 'funnel',
+          funnel: FUNNEL,
+          chosen: FUNNEL_CHOSEN,
+          leftOut: RANKING.unranked,
+          caption: 'CP plan rate, 2024-25',
+          denominatorLabel: 'Children aged 0–17',
+          formatValue: fmt,
+          decimals: 1,
+        }),
+      ),
   },
   TrendChart: {
     name: 'trend-chart',

@@ -7,6 +7,7 @@ import { rankedChartData } from '../../../src/lib/charts/ranked-data';
 import { buildHeatmap } from '../../../src/lib/charts/theme-heatmap-data';
 import { buildTrendData } from '../../../src/lib/charts/trend-data';
 import type { Area, Indicator, Observation, ThemeMention } from '../../../src/lib/model/types';
+import { buildFunnel } from '../../../src/lib/stats/funnel';
 import { rankAuthorities } from '../../../src/lib/stats/ranking';
 import { area, obs } from '../builders';
 
@@ -82,3 +83,24 @@ export const HEATMAP = buildHeatmap(
     { id: 'early_help', label: 'Early help' },
   ],
 );
+
+/**
+ * A CP-plan-like funnel: nine authorities from 20,000 to 300,000 children around
+ * England's 40.6, one far above, one far below, two chosen.
+ */
+export const FUNNEL_INPUTS = [
+  ['E06000001', 'Alpha', 61.2, 20_000],
+  ['E06000002', 'Bravo', 40.4, 45_000],
+  ['E06000003', 'Charlie', 44.0, 60_000],
+  ['E06000004', 'Delta', 22.5, 90_000],
+  ['E06000005', 'Echo', 35.1, 120_000],
+  ['E06000006', 'Foxtrot', 42.3, 150_000],
+  ['E06000007', 'Golf', 48.9, 200_000],
+  ['E06000008', 'Hotel', 30.0, 260_000],
+  ['E06000009', 'India a long-named metropolitan borough', 39.0, 300_000],
+].map(([code, name, value, denominator]) => ({ code: code as string, name: name as string, value: value as number, denominator: denominator as number }));
+export const FUNNEL = buildFunnel({ statistic: 'rate', multiplier: 10_000, target: 40.6 }, FUNNEL_INPUTS, 'none');
+export const FUNNEL_CHOSEN = [
+  { code: 'E06000002', chosenIndex: 0 },
+  { code: 'E06000009', chosenIndex: 1 },
+];
