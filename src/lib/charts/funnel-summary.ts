@@ -1,4 +1,4 @@
-import { describeValue, formatValue } from '../model/format';
+import { describeValue, formatValue, ratePhrase } from '../model/format';
 import type { Indicator } from '../model/types';
 import { ZONE_LABEL, ZONE_SYMBOL, type Funnel, type FunnelPoint } from '../stats/funnel';
 import { widerThanChance } from '../stats/funnel-ranking';
@@ -71,7 +71,7 @@ export function funnelNote(funnel: Funnel, indicator: Ind): string[] {
     out.push(`Too few authorities to estimate overdispersion, so the limits are not adjusted.`);
     return out;
   }
-  const unit = indicator.unit === 'rate_per_10000' ? ' per 10,000 children' : indicator.unit === 'percent' ? ' percentage points' : '';
+  const unit = indicator.unit === 'percent' ? ' percentage points' : ratePhrase(indicator.unit) ? ` ${ratePhrase(indicator.unit)}` : '';
   const tau = formatValue({ unit: 'count', decimals: indicator.decimals }, Math.sqrt(d.tau2) * funnel.spec.multiplier);
   const estimate =
     funnel.overdispersion === 'additive'

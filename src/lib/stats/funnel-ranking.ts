@@ -3,6 +3,7 @@
  * a denominator), England's value as the centre line, and, when no funnel can be
  * drawn, the reason in words for the place where the chart would be.
  */
+import { ratePer } from '../model/format';
 import type { Indicator } from '../model/types';
 import { buildFunnel, type Funnel, type FunnelStatistic, type Overdispersion } from './funnel';
 import type { Ranking, RankingRow } from './ranking';
@@ -29,19 +30,23 @@ export type FunnelOutcome =
     }
   | { kind: 'none'; reason: string };
 
-const STATISTIC: Partial<Record<Indicator['unit'], { statistic: FunnelStatistic; multiplier: number; denominator: string }>> = {
-  rate_per_10000: { statistic: 'rate', multiplier: 10_000, denominator: 'Children aged 0–17' },
-  percent: { statistic: 'proportion', multiplier: 100, denominator: 'Base count' },
-};
+/** How a unit is placed on a funnel: a rate per so many as a Poisson rate, a percentage as a proportion. */
+function statisticOf(unit: Indicator['unit']): { statistic: FunnelStatistic; multiplier: number; denominator: string } | null {
+  if (unit === 'percent') return { statistic: 'proportion', multiplier: 100, denominator: 'Base count' };
+  const per = ratePer(unit);
+  if (per === null) return null;
+  return { statistic: 'rate', multiplier: per, denominator: unit === 'rate_per_10000' ? 'Children aged 0–17' : 'Population (denominator)' };
+}
 
 const NOT_A_SHARE: Partial<Record<Indicator['unit'], string>> = {
   count: 'is a count, not a rate or a percentage of a population',
+  gbp_thousands: 'is an amount of money, not a rate or a percentage of a population',
   mean: 'is an average, not a rate or a percentage of a population',
   ordinal: 'is a judgement in words, not a rate or a percentage of a population',
 };
 
 export function funnelOfRanking(ranking: Ranking, indicator: Pick<Indicator, 'unit' | 'shortLabel'>, overdispersion: Overdispersion, formatPeriod: (p: number) => string): FunnelOutcome {
-  const kind = STATISTIC[indicator.unit];
+  const kind = statisticOf(indicator.unit);
   if (!kind) {
     return {
       kind: 'none',

@@ -80,3 +80,19 @@ describe('widerThanChance', () => {
     expect(widerThanChance(adj.funnel)).toBe(false);
   });
 });
+
+describe('funnelOfRanking, other units', () => {
+  it('places a rate per 1,000 as a rate per 1,000 people, against its population', () => {
+    const per1000 = { ...RATE, unit: 'rate_per_1000' as const };
+    const o = funnelOfRanking(ranking(per1000, true), per1000, 'none', formatPeriod);
+    if (o.kind !== 'funnel') throw new Error(o.reason);
+    expect(o.funnel.spec.multiplier).toBe(1_000);
+    expect(o.denominatorLabel).toBe('Population (denominator)');
+  });
+
+  it('explains why an amount of money has no funnel', () => {
+    const money = { ...RATE, unit: 'gbp_thousands' as const };
+    const o = funnelOfRanking(ranking(money, true), money, 'none', formatPeriod);
+    expect(o).toEqual({ kind: 'none', reason: expect.stringContaining('is an amount of money') });
+  });
+});
