@@ -113,12 +113,15 @@ export async function previewCsv(blob: Blob, opts: CsvOptions, maxRows: number):
   const problems: CsvBatch['problems'] = [];
   const head = blob.size > 256 * 1024 ? blob.slice(0, 256 * 1024) : blob;
   const gen = readCsv(head, { ...opts, chunkBytes: 256 * 1024 });
+  let seen = 0;
   for await (const batch of gen) {
+    seen += batch.rows.length;
     for (const r of batch.rows) if (rows.length < maxRows) rows.push(r);
     problems.push(...batch.problems);
   }
+  // The whole file, not just its first rows: a small file can still hold more rows than are kept.
+  const complete = head === blob && seen <= maxRows;
   // A cut-off sample ends with a partial row; drop it unless the sample is the whole file.
-  const complete = head === blob;
-  if (!complete && rows.length > 1 && rows.length < maxRows) rows.pop();
-  return { rows, complete, problems: complete ? problems : problems.filter((p) => p.row <= rows.length) };
+  if (head !== blob && rows.length > 1 && rows.length < maxRows) rows.pop();
+  return { rows, complete, problems: head === blob ? problems : problems.filter((p) => p.row <= rows.length) };
 }
