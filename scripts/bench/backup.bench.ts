@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BenchContext } from './run';
-import { appIdle, benchFile, heapSampler } from './import.bench';
+import { appIdle, benchFile, chooseEveryBreakdown, heapSampler } from './import.bench';
 
 const ROWS = 1_000_000;
 
@@ -20,6 +20,7 @@ export default async function backupBench({ root, baseURL, browser, report }: Be
     const page = await context.newPage();
     await page.goto(`${baseURL}/#/data`);
     await appIdle(page);
+    await chooseEveryBreakdown(page, 'bench-ees-1m.csv');
     await page.getByLabel('Import data').setInputFiles(csv);
     await page.getByRole('status').filter({ hasText: 'Imported bench-ees-1m.csv' }).waitFor({ timeout: 300_000 });
 

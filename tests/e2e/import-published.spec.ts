@@ -152,6 +152,13 @@ test('an EES data set zip as downloaded: its .meta.csv names the indicators', as
   const path = join(dir, 'awaiting-assessment.zip');
   writeFileSync(path, makeEesZip());
   await importFile(page, path);
+  // Its `characteristic` filter, named by the .meta.csv, is a breakdown: the total alone by default.
+  const values = page.getByRole('group', { name: /^Breakdowns by Age of child \(characteristic\): values to import/ });
+  await expect(values.getByRole('checkbox', { name: 'Total (the total)' })).toBeChecked();
+  await expect(values.getByRole('checkbox', { name: 'Under 1' })).not.toBeChecked();
+  await expect(page.getByRole('status').filter({ hasText: /series: 2 columns of figures/ })).toHaveText(/^2 series/);
+  await page.getByRole('button', { name: 'Import awaiting-assessment.zip' }).click();
+  await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported awaiting-assessment.zip' })).toBeVisible();
   await page.goto('/#/compare?areas=E10000034&indicator=awaiting_assessment_percent');
   await expect(page.getByRole('table', { name: /^Share of referrals awaiting an assessment/ }).first()).toBeVisible();

@@ -4,6 +4,7 @@
  * record belongs to an import the backup holds. Pure: fed one line at a time, so
  * a large file never has to be one string.
  */
+import { readBreakdown } from '../model/breakdown';
 import { INDICATOR_UNITS } from '../model/types';
 import { BACKUP_FORMAT, BACKUP_VERSION, BadValue, decodeValue, type BackupContents, type BackupHeader } from './backup-format';
 import { IMPORT_OWNED_TABLES } from './database';
@@ -102,6 +103,7 @@ const TABLES: Record<string, KeyedSpec> = {
       decimals: isNum,
       vintage: optional(isStr),
       scale: optional(isObj),
+      breakdown: optional((v) => (readBreakdown(v) && Object.keys(v as object).length === 3 ? undefined : 'is not a breakdown (of, by and value)')),
       importId: isStr,
     },
   },

@@ -13,6 +13,7 @@ import { STATUS_CODES, type StatusCode } from '../model/status';
 import { INDICATOR_UNITS, type Area, type AreaLevel, type Indicator, type IndicatorUnit, type Observation, type Polarity, type Priority, type SourceDocument, type ThemeLinkEdit } from '../model/types';
 import type { IssueList } from './issues';
 import { isRecord } from '../model/is-record';
+import { readBreakdown } from '../model/breakdown';
 import { isBool, isStr, refusal, type Check, type TableSpec } from '../model/record-spec';
 import { errorMessage } from '../model/errors';
 
@@ -168,6 +169,7 @@ const INDICATORS: ListSpec<Indicator> = {
   },
   read: (d) => {
     const scale = d.unit === 'ordinal' ? (readScale(d.scale) as OrdinalScale) : undefined;
+    const breakdown = readBreakdown(d.breakdown);
     return {
       id: d.id as string,
       label: d.label as string,
@@ -179,6 +181,7 @@ const INDICATORS: ListSpec<Indicator> = {
       decimals: num(d.decimals) && d.decimals >= 0 && d.decimals <= 6 ? Math.round(d.decimals) : 1,
       ...(filled(d.vintage) ? { vintage: d.vintage } : {}),
       ...(scale ? { scale } : {}),
+      ...(breakdown ? { breakdown } : {}),
       importId: '',
     };
   },

@@ -18,6 +18,8 @@ import { EES_COLUMNS, matchesWhere, type EesColumn } from './known-columns';
 import type { EesPlan, KnownData } from './plan';
 import { parseCell } from '../model/status';
 import type { EesMeta } from './ees-zip';
+import { describeLeftOutValues, FilterGate, filterChoices, TOTAL_VALUE } from './ees-filters';
+import { IMPORT_LIMITS, limitMessages } from './limits';
 
 /** Columns every EES file has, and the geography and time columns that are never figures. */
 const REQUIRED = ['time_period', 'time_identifier', 'geographic_level'];
@@ -60,7 +62,9 @@ export function planEes(header: string[], sample: string[][], meta?: EesMeta): E
     const looksNumeric = sample.every((r) => r.length !== header.length || parseCell(r[c] ?? '') !== null);
     (looksNumeric ? indicators : filters).push(c);
   });
-  return { header, filters, indicators, ...(meta ? { meta } : {}) };
+  // The .meta.csv's label says what the filter is ("Age of child" for `characteristic`).
+  const choices = filterChoices(header, filters, sample).map((f) => (meta?.filters[f.column]?.label ? { ...f, label: meta.filters[f.column]!.label } : f));
+  return { header, filters, indicators, ...(meta ? { meta } : {}), ...(choices.length ? { choices } : {}) };
 }
 
 function knownColumn(name: string): EesColumn[] {
@@ -68,7 +72,6 @@ function knownColumn(name: string): EesColumn[] {
   return EES_COLUMNS.filter((k) => k.column.toLowerCase() === lower);
 }
 
-const TOTAL = /^(total|all|all .*|overall)$/i;
 
 const enum Level {
   National,
@@ -90,6 +93,9 @@ export class EesTidyReader {
   private readonly periodCache = new Map<string, number>();
   private readonly identCache = new Map<string, boolean>();
   private readonly areaCache = new Map<string, AreaCode>();
+  private readonly gate: FilterGate;
+  /** Series begun, against the import's limit. */
+  private seriesBegun = 0;
   rows = 0;
 
   constructor(
@@ -111,6 +117,7 @@ export class EesTidyReader {
       laName: index(this.h, 'la_name'),
     };
     this.builders = plan.indicators.map(() => new Map());
+    this.gate = new FilterGate(plan.filters.map((f) => this.h[f]!), plan.choices);
   }
 
   /** Reads a batch of rows; `firstRow` is the file row number of rows[0]. */
@@ -129,12 +136,13 @@ export class EesTidyReader {
       }
       const period = this.period(r[this.iTime]!, r[this.iIdent]!, rowNo);
       if (period < 0) continue;
-      const area = this.area(r, rowNo);
-      if (area === '') continue;
-      this.rows++;
       let key = '';
       if (filters.length === 1) key = r[filters[0]!]!;
       else if (filters.length > 1) key = filters.map((f) => r[f]).join('\u001f');
+      if (!this.gate.admits(key, () => splitKey(key, filters.length))) continue;
+      const area = this.area(r, rowNo);
+      if (area === '') continue;
+      this.rows++;
       for (let j = 0; j < nInd; j++) {
         const c = indicators[j]!;
         const value = this.cells.read(r[c]!);
@@ -146,6 +154,12 @@ export class EesTidyReader {
         const map = this.builders[j]!;
         let b = map.get(key);
         if (!b) {
+          // Checked as each breakdown begins, not after a million rows: the message says what to choose.
+          if (++this.seriesBegun > IMPORT_LIMITS.indicators) {
+            const names = filters.map((f) => this.h[f]!).join(', ');
+            this.issues.error(filters.length ? limitMessages.breakdowns(names) : limitMessages.indicators(this.seriesBegun), rowNo);
+            return;
+          }
           b = new SeriesBuilder('', '', 1024);
           map.set(key, b);
         }
@@ -226,6 +240,8 @@ export class EesTidyReader {
       }
     }
     const splitting = filters.map((_, k) => distinct[k]!.size > 1);
+    const by = filters.filter((_, k) => splitting[k]).map((f) => this.h[f]!).join(', ');
+    for (const [column, left] of this.gate.leftOut()) this.issues.warn(`filter:${column}`, () => describeLeftOutValues(column, left.rows, left.values));
     const knownIds = new Set(known.indicators.map((i) => i.id));
     const used = new Set<string>();
     const series: ObservationSeries[] = [];
@@ -241,22 +257,28 @@ export class EesTidyReader {
           const k = filters.findIndex((f) => this.h[f]!.toLowerCase() === name.toLowerCase());
           return k >= 0 ? parts[k] : undefined;
         };
-        const variantParts = parts.filter((v, k) => splitting[k] && !TOTAL.test(v.trim()));
+        const variantParts = parts.filter((v, k) => splitting[k] && !TOTAL_VALUE.test(v.trim()));
         const match = knowns.find((m) => matchesWhere(m.where, value));
         let id: string;
         let label: string;
         let shift = 0;
+        let of: string;
+        let broken: string[];
         if (match) {
           // A known column with a `where` names its filter values; any others are a breakdown of it.
           const whereCols = new Set(Object.keys(match.where ?? {}).map((w) => w.toLowerCase()));
-          const extra = parts.filter((v, k) => splitting[k] && !TOTAL.test(v.trim()) && !whereCols.has(this.h[filters[k]!]!.toLowerCase()));
+          const extra = parts.filter((v, k) => splitting[k] && !TOTAL_VALUE.test(v.trim()) && !whereCols.has(this.h[filters[k]!]!.toLowerCase()));
           id = extra.length ? variantId(match.id, extra.join(' ')) : match.id;
           label = extra.length ? `${match.label} (${extra.join(', ')})` : match.label;
+          of = match.id;
+          broken = extra;
           shift = match.periodShift ?? 0;
         } else {
           const named = this.plan.meta?.indicators[column]?.label ?? column;
           id = variantParts.length ? variantId(column, variantParts.join(' ')) : slugId(column);
           label = variantParts.length ? `${named} (${variantParts.join(', ')})` : named;
+          of = slugId(column);
+          broken = variantParts;
         }
         id = unique(id, used);
         const s = finishSeries(builder, importId, id, shift);
@@ -266,8 +288,10 @@ export class EesTidyReader {
           const meta = this.plan.meta?.indicators[column];
           const unit = match?.unit ?? unitFromMeta(meta?.unit, `${column} ${meta?.label ?? ''}`);
           const definition = match && !match.where && !variantParts.length ? match.definition : (this.plan.meta?.guidance ?? '');
-          const made = newIndicator(id, label, unit, fileName, s.values, definition);
-          created.push(meta?.decimals != null && !match ? { ...made, decimals: meta.decimals } : made);
+          const made: Indicator = newIndicator(id, label, unit, fileName, s.values, definition);
+          if (meta?.decimals != null && !match) made.decimals = meta.decimals;
+          if (broken.length) made.breakdown = { of, by, value: broken.join(', ') };
+          created.push(made);
         }
       }
     });

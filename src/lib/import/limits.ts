@@ -23,6 +23,8 @@ const mb = (bytes: number) => `${n(Math.round(bytes / (1024 * 1024)))} MB`;
 
 export const limitMessages = {
   columns: (got: number) => `it has ${n(got)} columns, more than the ${n(IMPORT_LIMITS.columns)} columns an import may have, so it was not read. Nothing was stored.`,
+  breakdowns: (filters: string) =>
+    `the values chosen of ${filters} bring more than ${n(IMPORT_LIMITS.indicators)} breakdowns, the most one import may bring. Nothing was stored: choose fewer values (the total, or a few groups) in the mapping step.`,
   indicators: (got: number) => `it brings ${n(got)} indicators, more than the ${n(IMPORT_LIMITS.indicators)} indicators one import may bring. Nothing was stored.`,
   cells: () => `it has more than ${n(IMPORT_LIMITS.cells)} cells (rows × columns), the most one import may read. Nothing was stored.`,
   workbook: (bytes: number) =>

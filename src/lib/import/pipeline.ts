@@ -9,6 +9,7 @@ import { readAppData } from './app-data';
 import { AreaResolver } from './area-match';
 import { previewCsv, readCsv, RowTooLongError, UnclosedQuoteError } from './csv-reader';
 import { ChunkDecoder, encodingLabel, sniffBytes, type Sniffed } from './decode-text';
+import { asksForBreakdowns } from './ees-filters';
 import { EesTidyReader, isEesHeader, planEes } from './ees-tidy';
 import { guessMapping, isLaitHeader, mappingProblems, TableReader } from './generic-csv';
 import { findHeaderRow } from './header-row';
@@ -112,7 +113,7 @@ export async function inspect(file: File, known: KnownData, options: InspectOpti
     const head = await previewCsv(file, { encoding: s.encoding, decided: s.decided }, PREVIEW_ROWS);
     if (head.problems.length) return fail(head.problems[0]!.message, head.problems[0]!.row);
     const meta = (opts as { metaFromZip?: EesMeta }).metaFromZip ?? (opts.metaText !== undefined ? await metaOf(opts.metaText) : undefined);
-    const table = planTable(head.rows, known, file.name, meta ? { meta } : {});
+    const table = planTable(head.rows, known, file.name, { complete: head.complete, ...(meta ? { meta } : {}) });
     if (!table.ok) return table;
     return { ok: true, value: { ...table.value, previewComplete: head.complete, fileName: file.name, size: file.size, encoding: encodingLabel(s.encoding, s.bom) } };
   } catch (e) {
@@ -128,20 +129,22 @@ async function metaOf(text: string): Promise<EesMeta | undefined> {
 type TablePlan = Pick<Inspection, 'description' | 'preview' | 'previewComplete' | 'plan' | 'needsMapping' | 'doubts'>;
 
 /** Recognises the layout of a table from its first rows. */
-export function planTable(rows: string[][], known: KnownData, fileName: string, opts: { sheetName?: string; meta?: EesMeta } = {}): Outcome<TablePlan> {
+export function planTable(rows: string[][], known: KnownData, fileName: string, opts: { sheetName?: string; meta?: EesMeta; complete?: boolean } = {}): Outcome<TablePlan> {
   const nonBlank = rows.filter((r) => r.some((c) => c.trim() !== ''));
   if (nonBlank.length === 0) return fail('the file has no rows with anything in them.');
   const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (widest > IMPORT_LIMITS.columns) return fail(limitMessages.columns(widest), 1);
   const preview = rows.slice(0, PREVIEW_ROWS).map((r) => r.slice(0, 40));
-  const previewComplete = rows.length <= PREVIEW_ROWS;
+  const previewComplete = opts.complete ?? rows.length <= PREVIEW_ROWS;
   const first = rows[0]!.map((h) => h.trim());
   if (isEesHeader(first)) {
     const ees = planEes(first, rows.slice(1, 2000), opts.meta);
     if (ees.indicators.length === 0) return fail('this looks like a DfE Explore Education Statistics file, but no column holds figures.');
     if (ees.indicators.length > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(ees.indicators.length), 1);
     const plan: ImportPlan = { format: 'ees_tidy', ees, ...(opts.sheetName ? { sheet: opts.sheetName } : {}) };
-    return { ok: true, value: { description: 'DfE Explore Education Statistics tidy CSV', preview, previewComplete, plan, needsMapping: false, doubts: [] } };
+    // Filters with several values are breakdowns: the user says which to import.
+    const needsMapping = asksForBreakdowns(ees.choices ?? [], previewComplete);
+    return { ok: true, value: { description: 'DfE Explore Education Statistics tidy CSV', preview, previewComplete, plan, needsMapping, doubts: [] } };
   }
   const headerRow = findHeaderRow(rows);
   const header = rows[headerRow - 1]!;

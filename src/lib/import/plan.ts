@@ -6,6 +6,7 @@ import type { ObservationSeries } from '../model/series';
 import type { Area, ImportKind, Indicator, Priority, SourceDocument, ThemeLinkEdit } from '../model/types';
 import type { AreaLookup, UnknownArea } from './area-match';
 import type { EesMeta } from './ees-zip';
+import type { FilterChoice } from './ees-filters';
 import type { FigureColumn } from './figure-columns';
 import type { Issue } from './issues';
 
@@ -46,6 +47,8 @@ export interface EesPlan {
   indicators: number[];
   /** Labels, units, decimals and guidance from the file's .meta.csv and data guidance, where they came with it. */
   meta?: EesMeta;
+  /** Which values of each filter are imported, each a breakdown (ees-filters.ts); a filter not listed is read whole. */
+  choices?: FilterChoice[];
 }
 
 /** One worksheet of a workbook and how it is read. */

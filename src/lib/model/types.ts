@@ -58,7 +58,27 @@ export interface Indicator {
   vintage?: string;
   /** The categories of an `ordinal` indicator, its values being their codes. */
   scale?: OrdinalScale;
+  /** This indicator is one breakdown of another: its figures for one value of a filter. */
+  breakdown?: IndicatorBreakdown;
   importId: string;
+}
+
+/**
+ * A breakdown of an indicator by the filters of a tidy file (EES `characteristic`,
+ * `population_type`, `age`, …): "Referrals, rate (Age 10 to 15)" is the breakdown
+ * `{ of: 'referral_rate', by: 'characteristic', value: 'Age 10 to 15' }`. Each breakdown
+ * keeps an indicator id of its own (`referral_rate__age_10_to_15`, as imports always
+ * made them), so figures stay keyed by indicator × area × year and every link naming it
+ * opens unchanged; `of` groups the breakdowns of one measure under the indicator of its
+ * total, whether or not the total is held.
+ */
+export interface IndicatorBreakdown {
+  /** Id of the indicator this breaks down: the one the total's figures land on. */
+  of: string;
+  /** The filter column or columns ("characteristic"; "age, gender"). */
+  by: string;
+  /** The value or values ("Age 10 to 15"; "Under 1, Female"). */
+  value: string;
 }
 
 /** A reporting year, stored as the calendar year in which it ends (2016-17 → 2017). */

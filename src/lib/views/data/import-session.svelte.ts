@@ -239,7 +239,7 @@ export class ImportSession {
       await this.read(combined);
     } catch (e) {
       if (e instanceof ImportCancelled) return;
-      if (e instanceof ImportFailed && plan.format === 'table') {
+      if (e instanceof ImportFailed && (plan.format === 'table' || plan.format === 'ees_tidy')) {
         // Nothing the user chose is lost: the step re-opens with the same choices and says what went wrong.
         this.fail(c.file, e);
         c.parsed = undefined;

@@ -1,0 +1,146 @@
+/**
+ * EES filters as breakdowns: the mapping step's choice of filter values (the total by
+ * default), what the reader does with it, and the limit on how many breakdowns one
+ * import brings.
+ */
+import { describe, expect, it } from 'vitest';
+import { asksForBreakdowns, choiceProblems, FilterGate, filterChoices, seriesCount } from '../../../src/lib/import/ees-filters';
+import { APP_FORMAT, validateAppFile } from '../../../src/lib/import/app-json';
+import { IssueList } from '../../../src/lib/import/issues';
+import { inspect, parse } from '../../../src/lib/import/pipeline';
+import type { EesPlan, ImportPlan } from '../../../src/lib/import/plan';
+import { mergeSeries } from '../../../src/lib/model/series';
+import { bundle, known, sourceFile, textFile } from './helpers';
+
+const HEADER = ['time_period', 'time_identifier', 'geographic_level', 'new_la_code', 'la_name', 'characteristic', 'Referrals_rate'];
+
+/** The benchmark file's layout in small: a block of "Total" rows longer than the first look, then one row per group. */
+function sortedByCharacteristic(groups: number): string {
+  const las = bundle.areas.filter((a) => a.level === 'local_authority').slice(0, 143);
+  const lines = [HEADER.join(',')];
+  for (const y of [2019, 2020, 2021, 2022, 2023, 2024, 2025]) for (const la of las) lines.push(`${y},Reporting year,Local authority,${la.code},"${la.name}",Total,${(y - 2000) * 10}.5`);
+  for (let g = 1; g <= groups; g++) lines.push(`2025,Reporting year,Local authority,${las[0]!.code},"${las[0]!.name}",Group ${g},${g}`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function look(file: File) {
+  const ins = await inspect(file, known);
+  if (!ins.ok) throw new Error(JSON.stringify(ins.issues));
+  return ins.value;
+}
+
+function withChoices(plan: ImportPlan, change: (c: NonNullable<EesPlan['choices']>[number]) => object): ImportPlan {
+  if (plan.format !== 'ees_tidy') throw new Error('not EES');
+  return { ...plan, ees: { ...plan.ees, choices: plan.ees.choices!.map((c) => ({ ...c, ...change(c) })) } };
+}
+
+describe('filter choices', () => {
+  it('default to the total where one is seen, otherwise to every value', () => {
+    const header = ['time_period', 'characteristic', 'population_type', 'x'];
+    const rows = [
+      ['2025', 'Total', 'Starting', '1'],
+      ['2025', 'Age 10 to 15', 'Ceasing', '2'],
+      ['2025', 'All children', 'Starting', '3'],
+    ];
+    expect(filterChoices(header, [1, 2], rows)).toEqual([
+      { column: 'characteristic', seen: ['Total', 'Age 10 to 15', 'All children'], total: 'Total', chosen: ['Total'], others: false },
+      { column: 'population_type', seen: ['Starting', 'Ceasing'], total: null, chosen: ['Starting', 'Ceasing'], others: true },
+    ]);
+  });
+
+  it('ask when a filter has several values, or a total in a file that goes on', () => {
+    const one = { column: 'category', seen: ['Factors identified at the end of assessment'], total: null, chosen: ['Factors identified at the end of assessment'], others: true };
+    const total = { column: 'characteristic', seen: ['Total'], total: 'Total', chosen: ['Total'], others: false };
+    expect(asksForBreakdowns([one], false)).toBe(false);
+    expect(asksForBreakdowns([total], true)).toBe(false);
+    expect(asksForBreakdowns([total], false)).toBe(true);
+    expect(asksForBreakdowns([{ ...one, seen: ['a', 'b'] }], true)).toBe(true);
+  });
+
+  it('count the series: figure columns × values chosen, “at least” when more may follow', () => {
+    const f = { column: 'characteristic', seen: ['Total', 'A', 'B'], total: 'Total', chosen: ['A', 'B'], others: false };
+    expect(seriesCount(3, [f], true)).toEqual({ n: 6, atLeast: false });
+    expect(seriesCount(3, [{ ...f, others: true }], false)).toEqual({ n: 6, atLeast: true });
+    expect(choiceProblems([{ ...f, chosen: [] }])).toEqual(['Choose at least one value of characteristic.']);
+  });
+
+  it('the gate reads chosen values and values not seen when others are wanted, and counts what it leaves out', () => {
+    const gate = new FilterGate(['characteristic'], [{ column: 'characteristic', seen: ['Total', 'A'], total: 'Total', chosen: ['Total'], others: false }]);
+    const rows = ['Total', 'A', 'A', 'B', 'Total'];
+    expect(rows.map((v) => gate.admits(v, () => [v]))).toEqual([true, false, false, false, true]);
+    expect(gate.leftOut().get('characteristic')).toEqual({ rows: 3, values: new Set(['A', 'B']) });
+  });
+});
+
+describe('EES filters as breakdowns when reading', () => {
+  it('a file sorted by characteristic (as the benchmark file is): the step asks, the total alone is read by default, the rest counted', async () => {
+    const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
+    const ins = await look(file);
+    expect(ins.needsMapping).toBe(true);
+    expect(ins.plan.format === 'ees_tidy' && ins.plan.ees.choices).toEqual([{ column: 'characteristic', seen: ['Total'], total: 'Total', chosen: ['Total'], others: false }]);
+    const res = await parse(file, ins.plan, known, { importId: 'imp' });
+    if (!res.ok) throw new Error(JSON.stringify(res.issues));
+    expect(res.value.series.map((s) => s.indicatorId)).toEqual(['referral_rate']);
+    expect(res.value.rows).toBe(1001);
+    expect(res.value.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^40 rows of 40 characteristic values not chosen were left out \(“Group 1”, “Group 2”/));
+  });
+
+  it('every value when asked: one breakdown per value, each pointing at the indicator it breaks down', async () => {
+    const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
+    const plan = withChoices((await look(file)).plan, () => ({ others: true }));
+    const res = await parse(file, plan, known, { importId: 'imp' });
+    if (!res.ok) throw new Error(JSON.stringify(res.issues));
+    expect(res.value.series).toHaveLength(41);
+    const g7 = res.value.indicators.find((i) => i.id === 'referral_rate__group_7');
+    expect(g7).toMatchObject({ label: 'Referrals to children’s social care in the year, rate per 10,000 children (Group 7)', breakdown: { of: 'referral_rate', by: 'characteristic', value: 'Group 7' } });
+    // The total lands on the bundled indicator and is not a breakdown of anything.
+    expect(res.value.indicators.find((i) => i.id === 'referral_rate')).toBeUndefined();
+  });
+
+  it('refuses past the limit of breakdowns, saying what to choose, before reading on', async () => {
+    const file = textFile('by-characteristic.csv', sortedByCharacteristic(1005));
+    const plan = withChoices((await look(file)).plan, () => ({ others: true }));
+    const res = await parse(file, plan, known, { importId: 'imp' });
+    expect(res.ok).toBe(false);
+    if (res.ok) return;
+    expect(res.issues[0]!.message).toBe(
+      'the values chosen of characteristic bring more than 1,000 breakdowns, the most one import may bring. Nothing was stored: choose fewer values (the total, or a few groups) in the mapping step.',
+    );
+  });
+
+  it('the published looked-after file: its three population types are all read by default (no total), and can be narrowed', async () => {
+    // cla_number_and_rate_per_10k_children_2021_to_2025.csv: population_type has three values and no total.
+    const file = sourceFile('cla_number_and_rate_per_10k_children_2021_to_2025.csv');
+    const ins = await look(file);
+    expect(ins.needsMapping).toBe(true);
+    const all = await parse(file, ins.plan, known, { importId: 'imp' });
+    if (!all.ok) throw new Error(JSON.stringify(all.issues));
+    const starting = all.value.indicators.find((i) => i.id === 'children_count__children_starting_to_be_looked_after_each_year');
+    expect(starting?.breakdown).toEqual({ of: 'children_count', by: 'population_type', value: 'Children starting to be looked after each year' });
+
+    const onlyAt31 = withChoices(ins.plan, () => ({ chosen: ['Children looked after on 31 March each year'], others: false }));
+    const some = await parse(file, onlyAt31, known, { importId: 'imp' });
+    if (!some.ok) throw new Error(JSON.stringify(some.issues));
+    const ids = some.value.series.map((s) => s.indicatorId);
+    expect(ids).toEqual(expect.arrayContaining(['cla_count', 'cla_rate']));
+    expect(ids.some((id) => id.includes('starting') || id.includes('ceasing'))).toBe(false);
+    // England, 31 March 2025: 81,770 children looked after (the file's children_count).
+    expect(mergeSeries(some.value.series.filter((s) => s.indicatorId === 'cla_count'), { areaFilter: new Set(['E92000001']), from: 2025 })[0]?.value).toBe(81770);
+  });
+
+  it('a file with one category value throughout needs no choice (the referrals file)', async () => {
+    const ins = await look(sourceFile('c1_children_in_need_referrals_and_rereferrals_2013_to_2024.csv'));
+    expect(ins.needsMapping).toBe(false);
+  });
+
+  it('a breakdown survives export and import of the app’s data file', () => {
+    const issues = new IssueList();
+    const breakdown = { of: 'referral_rate', by: 'characteristic', value: 'Group 7' };
+    const v = validateAppFile(
+      { format: APP_FORMAT, version: 1, areas: [], observations: [], indicators: [{ id: 'referral_rate__group_7', label: 'Referral rate (Group 7)', unit: 'rate_per_10000', breakdown }, { id: 'odd', label: 'Odd', unit: 'count', breakdown: { of: 'bad id!' } }] },
+      issues,
+    );
+    expect(v?.indicators[0]?.breakdown).toEqual(breakdown);
+    expect(v?.indicators[1]?.breakdown).toBeUndefined();
+  });
+});
