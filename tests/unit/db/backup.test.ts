@@ -357,7 +357,7 @@ describe('fields a backup’s records do not declare (issue 14, item 7)', () => 
     const db = fresh();
     await loadBundle(db, smallBundle);
     const imp = prepared('a', 'hash-a');
-    await commitImport(db, { ...imp, indicators: [{ ...imp.indicators[0]!, vintage: 'LAIT, April 2026' }] });
+    await commitImport(db, { ...imp, indicators: [{ ...imp.indicators[0]!, vintage: 'LAIT, April 2026', breakdown: { of: 'ind', by: 'characteristic', value: 'Age 10 to 15' } }] });
     await savePriority(db, { id: 'p-mine', areaCode: 'E10000034', period: 2025, label: 'Mine', themeIds: ['neglect'], importId: 'user', userEdited: true });
     const { blob } = await writeBackup(db);
     const ls = (await new Response(blob.stream().pipeThrough(new DecompressionStream('gzip'))).text()).trimEnd().split('\n');
@@ -385,8 +385,8 @@ describe('fields a backup’s records do not declare (issue 14, item 7)', () => 
     }
     expect(unpack(await db.series.where('importId').equals('a').toArray()).map((s) => Object.keys(s))).not.toContainEqual(expect.arrayContaining(['madeUp']));
     expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
-    // What the app declares stays: an indicator's vintage, a priority's edit fields, an import's size.
-    expect((await db.indicators.get('ind_a'))?.vintage).toBe('LAIT, April 2026');
+    // What the app declares stays: an indicator's vintage and breakdown, a priority's edit fields, an import's size.
+    expect(await db.indicators.get('ind_a')).toMatchObject({ vintage: 'LAIT, April 2026', breakdown: { of: 'ind', by: 'characteristic', value: 'Age 10 to 15' } });
     expect(await db.priorities.get('p-mine')).toMatchObject({ userEdited: true, editedAt: expect.stringMatching(/^\d{4}-/) });
     expect((await db.imports.get('a'))?.storedBytes).toBeGreaterThan(0);
   });
