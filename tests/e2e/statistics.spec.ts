@@ -126,3 +126,18 @@ test('on a phone the verdict and trend of each area are read without scrolling s
   }
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
+
+test('the area page gives each indicator’s recent trend, and its level is in the link', async ({ page }) => {
+  await page.goto('/#/area/E10000034');
+  const table = page.getByRole('table', { name: 'Worcestershire: indicators against England' });
+  await expect(table).toBeVisible();
+  expect(await cellUnder(table, 'CP plan rate', 'Recent trend')).toBe(TRENDS.Worcestershire);
+  // Every profile row says its trend or why it has none; social workers' caseload is an average, which has no interval.
+  expect(await cellUnder(table, 'Social worker caseload', 'Recent trend')).toBe('– cannot be calculated (an average has no interval to weight by)');
+
+  await page.getByLabel('Compare with England at').selectOption('99.8');
+  await settled(page);
+  await expect(page).toHaveURL(/#\/area\/E10000034\?.*level=99\.8/);
+  await expect(table.getByRole('columnheader', { name: 'Compared with England (99.8%)' })).toBeVisible();
+  await expect(table.getByRole('columnheader', { name: '99.8% confidence interval' })).toBeVisible();
+});

@@ -127,7 +127,18 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
   SpineTable: {
     name: 'spine-table',
     ext: 'html',
-    markup: () => normalise(html(SpineTable, { id: 'spine', caption: 'Spine', rows: SPINE_ROWS, formatPeriod, trendHref: (id: string) => `#/area/E06000002?indicator=${id}` })),
+    markup: () =>
+      normalise(
+        html(SpineTable, {
+          id: 'spine',
+          caption: 'Spine',
+          rows: SPINE_ROWS,
+          formatPeriod,
+          trendHref: (id: string) => `#/area/E06000002?indicator=${id}`,
+          level: 99.8,
+          trends: new Map([[INDICATOR.id, [...VERDICTS.values()][0]!.trend]]),
+        }),
+      ),
   },
   ChoroplethMap: {
     name: 'choropleth-map',

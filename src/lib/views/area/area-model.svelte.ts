@@ -16,8 +16,11 @@ import { listPriorities, listThemeMentions } from '../../db/theme-queries';
 import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
 import { formatPeriod } from '../../model/period';
 import type { Area, AreaCode, DataSource, Indicator, Observation, Period, Priority, SourceDocument, ThemeMention } from '../../model/types';
+import type { ConfidenceLevel } from '../../stats/confidence';
 import { profileRow } from '../../stats/profile';
 import { rankAuthorities } from '../../stats/ranking';
+import { recentTrend, type Trend } from '../../stats/trend';
+import { getObservationsOfMany } from '../../db/observations-of-many';
 import { trendLineSpecs } from '../../state/compare-selection';
 import { totalsComparable } from '../../model/benchmark-scope';
 import { DEFAULT_INDICATOR, encodeHash, type AreaView } from '../../state/url-codec';
@@ -48,6 +51,10 @@ export class AreaModel {
   neighboursSentence: string;
   spineRows: SpineRow[];
   spineSummary: string;
+  /** Level of the profile's intervals and comparisons with England (the link's `level`). */
+  level: ConfidenceLevel;
+  /** Each profile indicator's recent trend for the area, up to its latest year; empty until read. */
+  profileTrends: ReadonlyMap<string, Trend>;
   /** Profile measures held but not shown: the profile is bounded (model/indicator-groups.ts PROFILE_LIMIT). */
   profileLeftOut: number;
   /** The profile mixes sources (LAIT, EES files): its export names each, with its edition. */
@@ -66,6 +73,7 @@ export class AreaModel {
   readonly #catalog: Catalog;
   readonly #documents: Live<SourceDocument[]>;
   readonly #profile: Live<Observation[][]>;
+  readonly #profileSeries: Live<Map<string, Observation[]>>;
   readonly #trend: Live<Observation[]>;
   readonly #themes: Live<{ mentions: ThemeMention[]; priorities: Priority[]; rates: Observation[] }>;
   readonly #inspections: Live<{ asAt: string; source: string; inspections: Inspection[] }>;
@@ -94,15 +102,34 @@ export class AreaModel {
       () => profileIndicators.map((i) => ({ id: i.id, year: latest(i.id) })),
       (list) => Promise.all(list.map((d) => getObservations(db, d.id, { from: d.year - 1, to: d.year }))),
     );
+    this.level = $derived(deps().view.level ?? 95);
     this.spineRows = $derived.by(() => {
       const obs = this.#profile.current;
       const area = this.area;
       const areas = catalog.areas.current;
       if (!area || !obs || !areas || obs.length !== profileIndicators.length) return [];
       return profileIndicators.map((ind, k) => {
-        const ranking = rankAuthorities({ indicator: ind, year: latest(ind.id), areas, observations: obs[k]!, chosen: [area.code], neighbours: this.neighbours.group });
+        const ranking = rankAuthorities({
+          indicator: ind,
+          year: latest(ind.id),
+          areas,
+          observations: obs[k]!,
+          chosen: [area.code],
+          neighbours: this.neighbours.group,
+          level: this.level,
+        });
         return spineRow(profileRow(ind, ranking, area.code));
       });
+    });
+    // Every year of the area's profile indicators, for their recent trends (five years with figures, however far back).
+    this.#profileSeries = live(
+      () => (this.area ? { ids: profileIndicators.map((i) => i.id), code: this.area.code } : null),
+      (d) => (d ? getObservationsOfMany(db, d.ids, [d.code]) : Promise.resolve(new Map<string, Observation[]>())),
+    );
+    this.profileTrends = $derived.by(() => {
+      const series = this.#profileSeries.current;
+      if (!series || !catalog.extents.current) return new Map();
+      return new Map(profileIndicators.map((ind) => [ind.id, recentTrend(ind, (series.get(ind.id) ?? []).filter((o) => o.period <= latest(ind.id)))]));
     });
     this.spineSummary = $derived(this.area ? profileSummary(this.area, this.spineRows) : '');
     this.profileExportSource = $derived.by(() => {
@@ -196,6 +223,7 @@ export class AreaModel {
       c.models.error ??
       this.neighbours.error ??
       this.#profile.error ??
+      this.#profileSeries.error ??
       this.#trend.error ??
       this.#documents.error ??
       this.#themes.error ??
