@@ -141,3 +141,16 @@ test('the area page gives each indicator’s recent trend, and its level is in t
   await expect(table.getByRole('columnheader', { name: 'Compared with England (99.8%)' })).toBeVisible();
   await expect(table.getByRole('columnheader', { name: '99.8% confidence interval' })).toBeVisible();
 });
+
+test('said and seen gives each linked measure’s recent trend', async ({ page }) => {
+  await page.goto('/#/area/E10000034');
+  // Domestic abuse concerning the parent, Worcestershire (c3_factors_identified_at_end_of_assessment_2018_to_2025.csv):
+  // 2020-21 to 2024-25, 2,032 of 5,176 (39.3%), 1,636 / 4,717 (34.7%), 1,904 / 5,002 (38.1%), 1,811 / 4,833 (37.5%),
+  // 1,772 / 4,693 (37.8%). Wilson 95% intervals weight each year; slope −0.04 a year, SE 0.22, χ² 0.03 → no significant change.
+  const da = page
+    .getByRole('table', { name: 'Worcestershire: said and seen, by theme' })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Domestic abuse', exact: true }) });
+  await expect(da).toContainText('Factor: domestic abuse (parent) %: 37.8% in 2024-25');
+  await expect(da).toContainText('recent trend → no significant change');
+});
