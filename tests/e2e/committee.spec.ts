@@ -185,3 +185,33 @@ for (const [name, size, print] of [
     }
   });
 }
+
+test('the trend chart’s value axis starts at zero or fits the data, is kept in the link, and marks its break', async ({ page }) => {
+  await page.goto('/#/compare');
+  const trend = page.getByTestId('trend-svg');
+  const lowestTick = async () => Math.min(...(await trend.locator('g.axis-y text:not(.axis-label)').allTextContents()).map((t) => Number(t.replace(/,/g, ''))));
+  await expect(page.getByRole('radio', { name: 'Start at zero' })).toBeChecked();
+  expect(await lowestTick()).toBe(0);
+  await expect(page.getByTestId('axis-break')).toHaveCount(0);
+
+  await page.getByRole('radio', { name: 'Fit the data' }).check();
+  await settled(page);
+  await expect(page).toHaveURL(/[?&]axis=fit/);
+  // The CP plan rates drawn (2015-16 to 2024-25) are all above 30 per 10,000, so a fitted axis starts above zero.
+  expect(await lowestTick()).toBeGreaterThan(0);
+  await expect(page.getByTestId('axis-break').first()).toBeVisible();
+  await expect(page.getByText(/The value axis is fitted to the figures and starts at [\d.]+, not at zero/)).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('radio', { name: 'Fit the data' })).toBeChecked();
+  await expect(page.getByTestId('axis-break').first()).toBeVisible();
+
+  // The area page keeps its own choice in its own link.
+  await page.goto('/#/area/E10000034?axis=fit');
+  await expect(page.getByRole('radio', { name: 'Fit the data' })).toBeChecked();
+  await expect(page.getByTestId('axis-break').first()).toBeVisible();
+  await page.getByRole('radio', { name: 'Start at zero' }).check();
+  await settled(page);
+  await expect(page).not.toHaveURL(/axis=/);
+  await expect(page.getByTestId('axis-break')).toHaveCount(0);
+});

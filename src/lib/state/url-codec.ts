@@ -20,6 +20,9 @@ export type LinkLevel = 95 | 99.8;
 /** How the neighbours' figures are averaged: mean (as LAIT) or median (as DfE's outcomes-and-enablers dashboard). */
 export type LinkAverage = 'mean' | 'median';
 
+/** Where a trend chart's value axis starts: at zero, or fitted to the figures drawn (with a break marked). */
+export type LinkAxis = 'zero' | 'fit';
+
 export interface CompareView {
   name: 'compare';
   areas: AreaCode[];
@@ -46,6 +49,8 @@ export interface CompareView {
   chart?: CompareChart;
   /** The funnel plot's control limits adjusted for overdispersion (Spiegelhalter 2005); absent: none. */
   overdispersion?: OverdispersionChoice;
+  /** The trend chart's value axis; absent: zero. */
+  axis?: LinkAxis;
 }
 
 export type CompareChart = 'ranked' | 'funnel';
@@ -77,6 +82,7 @@ export interface AreaView {
   /** As on Compare. */
   level?: LinkLevel;
   average?: LinkAverage;
+  axis?: LinkAxis;
 }
 
 export interface DataView {
@@ -186,6 +192,10 @@ const readChoice =
   (raw: string): Parsed<T> =>
     (choices as readonly string[]).includes(raw) ? { value: raw as T } : { problems: [`“${shorten(raw)}” is not one of ${choices.join(', ')} (for “${key}”), so ${otherwise}.`] };
 
+function readAxis(raw: string): Parsed<LinkAxis> {
+  return raw === 'zero' || raw === 'fit' ? { value: raw } : { problems: [`“${shorten(raw)}” is not a value axis (write axis=zero or axis=fit), so the axis starts at zero.`] };
+}
+
 const writeList = (codes: readonly string[]) => codes.map(encodeURIComponent).join(',');
 const writeText = (s: string) => encodeURIComponent(s);
 
@@ -205,6 +215,15 @@ const AVERAGE_SPEC: Omit<ParamSpec<{ average?: LinkAverage }, 'average'>, 'field
   default: 'mean',
   doc: 'How the statistical neighbours’ figures are averaged: `mean` (as LAIT) or `median` (as DfE’s outcomes-and-enablers dashboard).',
   example: 'median',
+};
+
+const AXIS_SPEC: Omit<ParamSpec<{ axis?: LinkAxis }, 'axis'>, 'field'> = {
+  key: 'axis',
+  parse: readAxis,
+  write: String,
+  default: 'zero',
+  doc: 'The trend chart’s value axis: `zero` starts it at zero; `fit` fits it to the figures drawn, with a break marked on the axis when it does not start at zero.',
+  example: 'fit',
 };
 
 // ---------------------------------------------------------------------------------------
@@ -293,6 +312,7 @@ const COMPARE_PARAMS: LinkParam<CompareView>[] = [
     doc: 'With `chart=funnel`, the funnel plot’s control limits: `none` (chance alone), or widened for overdispersion, `additive` (random effects, τ²) or `multiplicative` (φ), as Spiegelhalter 2005.',
     example: 'additive',
   }),
+  compare({ field: 'axis', ...AXIS_SPEC }),
 ];
 
 const themes = param<ThemesView>();
@@ -341,6 +361,7 @@ const AREA_PARAMS: LinkParam<AreaView>[] = [
   }),
   area({ field: 'level', ...LEVEL_SPEC }),
   area({ field: 'average', ...AVERAGE_SPEC }),
+  area({ field: 'axis', ...AXIS_SPEC }),
 ];
 
 /** Years given the wrong way round are swapped, with a note. */

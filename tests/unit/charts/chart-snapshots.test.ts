@@ -29,7 +29,7 @@ import { formatPeriod } from '../../../src/lib/model/period';
 import { profileRow } from '../../../src/lib/stats/profile';
 import type { RankingRow } from '../../../src/lib/stats/ranking';
 import { verdictFor } from '../../../src/lib/stats/verdict';
-import { AREAS, FUNNEL, FUNNEL_CHOSEN, HEATMAP, INDICATOR, RANKED, RANKING, TREND } from './fixtures';
+import { AREAS, FUNNEL, FUNNEL_CHOSEN, HEATMAP, INDICATOR, RANKED, RANKING, TREND, TREND_FITTED } from './fixtures';
 import { matchSnapshot, normalise, svgOf } from './snapshot';
 
 const table = createRawSnippet(() => ({ render: () => '<table><caption>figures</caption></table>' }));
@@ -288,6 +288,12 @@ const PARTS: Record<string, string> = {
 describe('chart snapshots', () => {
   it.each(Object.entries(FIXTURES))('%s', async (_component, f) => {
     await matchSnapshot(f.markup(), f.name, f.ext);
+  });
+
+  it('TrendChart on an axis fitted to the figures: the break drawn at the foot of the axis', async () => {
+    const svg = svgOf(html(TrendChart, { id: 'trend', data: TREND_FITTED, title: 'Trend', summary: 's', describePoint: () => '', formatPeriod, valueLabel: 'Rate per 10,000 children', table, width: 640 }));
+    expect(svg).toContain('class="axis-break"');
+    await matchSnapshot(svg, 'trend-chart-fitted', 'svg');
   });
 
   it('every layer is composed by a chart that has a fixture, or by a layer that is', () => {

@@ -46,15 +46,14 @@ export const RANKING = rankAuthorities({
 });
 export const RANKED = rankedChartData(RANKING);
 
-export const TREND = buildTrendData(
-  [obs('E06000001', 2023, 50), obs('E06000001', 2024, null), obs('E06000001', 2025, 61.2), obs('E92000001', 2023, 43), obs('E92000001', 2024, 41.4), obs('E92000001', 2025, 40.6)],
-  [
-    { code: 'E06000001', label: 'Alpha', role: 'area' },
-    { code: 'E92000001', label: 'England', role: 'england' },
-  ],
-  2023,
-  2025,
-);
+const TREND_OBS = [obs('E06000001', 2023, 50), obs('E06000001', 2024, null), obs('E06000001', 2025, 61.2), obs('E92000001', 2023, 43), obs('E92000001', 2024, 41.4), obs('E92000001', 2025, 40.6)];
+const TREND_SPECS = [
+  { code: 'E06000001', label: 'Alpha', role: 'area' },
+  { code: 'E92000001', label: 'England', role: 'england' },
+] as const;
+export const TREND = buildTrendData(TREND_OBS, TREND_SPECS, 2023, 2025);
+/** The same figures on an axis fitted to them (40.6 to 61.2): it starts above zero, with a break. */
+export const TREND_FITTED = buildTrendData(TREND_OBS, TREND_SPECS, 2023, 2025, 'fit');
 
 const mention = (areaCode: string, themeId: string, period: number, count: number, present = true): ThemeMention => ({
   id: `${areaCode}-${themeId}-${period}`,

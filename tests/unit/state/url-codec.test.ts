@@ -39,6 +39,15 @@ describe('decodeHash', () => {
     expect(decodeHash('#/area/E10000034?indicator=cin_rate&neighbours=sn2021').view).toEqual({ name: 'area', code: 'E10000034', indicator: 'cin_rate', neighbours: 'sn2021' });
   });
 
+  it('reads where the trend chart’s value axis starts; the default (zero) reads as absent', () => {
+    expect(decodeHash('#/compare?axis=fit').view).toMatchObject({ axis: 'fit' });
+    expect(decodeHash('#/area/E10000034?axis=fit').view).toEqual({ name: 'area', code: 'E10000034', axis: 'fit' });
+    expect(decodeHash('#/compare?axis=zero').view).toEqual(defaultView());
+    const bad = decodeHash('#/compare?axis=log');
+    expect(bad.view).toEqual(defaultView());
+    expect(bad.problems.join(' ')).toContain('is not a value axis');
+  });
+
   it('reads the level of the verdicts and the neighbours’ average; the defaults (95, mean) read as absent', () => {
     expect(decodeHash('#/compare?level=99.8&average=median').view).toMatchObject({ level: 99.8, average: 'median' });
     expect(decodeHash('#/area/E10000034?level=99.8&average=median').view).toEqual({ name: 'area', code: 'E10000034', level: 99.8, average: 'median' });
@@ -143,9 +152,9 @@ describe('the parameter tables', () => {
 
 describe('links made with Share', () => {
   it('write every parameter that has a default, so a changed default does not change the link', () => {
-    expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none');
+    expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&axis=zero');
     expect(encodeHash({ name: 'themes', areas: [...DEFAULT_AREAS] }, {}, { defaults: true })).toBe('#/themes?areas=E10000034,E08000030,E08000029,E06000019');
-    expect(encodeHash({ name: 'area', code: 'E10000034' }, { version: 1 }, { defaults: true })).toBe('#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&level=95&average=mean&v=1');
+    expect(encodeHash({ name: 'area', code: 'E10000034' }, { version: 1 }, { defaults: true })).toBe('#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&level=95&average=mean&axis=zero&v=1');
     expect(encodeHash({ name: 'data' }, {}, { defaults: true })).toBe('#/data');
   });
 

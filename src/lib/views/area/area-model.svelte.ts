@@ -157,7 +157,7 @@ export class AreaModel {
     this.trend = $derived.by(() => {
       if (!this.extent || !this.trendIndicator) return null;
       const specs = this.neighbours.lineSpec ? [...areaSpecs, this.neighbours.lineSpec] : areaSpecs;
-      return buildTrendData(this.neighbours.withAverage(this.#trend.current ?? [], this.trendIndicator.id), specs, this.extent[0], this.extent[1]);
+      return buildTrendData(this.neighbours.withAverage(this.#trend.current ?? [], this.trendIndicator.id), specs, this.extent[0], this.extent[1], deps().view.axis);
     });
     this.trendSummary = $derived(this.trend && this.trendIndicator && this.extent ? trendSummary(this.trend, this.trendIndicator, this.extent[1]) : '');
 

@@ -109,7 +109,7 @@ export class CompareModel {
       // Drawn once its figures are read: an empty frame first would be a second layout.
       if (!s || !this.#observations.current) return null;
       const specs = this.neighbours.lineSpec ? [...areaSpecs, this.neighbours.lineSpec] : areaSpecs;
-      return buildTrendData(this.neighbours.withAverage(this.#observations.current ?? [], s.indicator.id), specs, s.from, s.to);
+      return buildTrendData(this.neighbours.withAverage(this.#observations.current ?? [], s.indicator.id), specs, s.from, s.to, deps().view.axis);
     });
     this.trendSummary = $derived(this.selection && this.trend ? trendSummary(this.trend, this.selection.indicator, this.selection.year) : '');
 
@@ -228,6 +228,7 @@ export class CompareModel {
       ...(view.average !== undefined ? { average: view.average } : {}),
       ...(view.chart !== undefined ? { chart: view.chart } : {}),
       ...(view.overdispersion !== undefined ? { overdispersion: view.overdispersion } : {}),
+      ...(view.axis !== undefined ? { axis: view.axis } : {}),
       ...patch,
     });
   }
