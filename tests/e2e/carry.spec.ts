@@ -74,7 +74,7 @@ test('a link carrying imported data shows the same tables in a fresh browser, vi
   const field = panel.getByLabel(/Link to this view with the data/);
   await expect(field).toHaveValue(/&carry=[A-Za-z0-9_-]+$/);
   const link = await field.inputValue();
-  expect(link).toMatch(/#\/compare\?areas=E10000034,E08000030,X12345678&indicator=local_contacts&from=2022&to=2024&year=2024&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&v=1&data=[0-9a-f]{8}&carry=/);
+  expect(link).toMatch(/#\/compare\?areas=E10000034,E08000030,X12345678&indicator=local_contacts&from=2022&to=2024&year=2024&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&axis=zero&v=1&data=[0-9a-f]{8}&carry=/);
   expect(link.length).toBeLessThanOrEqual(8000);
 
   const { context, page: other } = await freshPage(browser);
@@ -132,7 +132,7 @@ test('data too big for a link goes in a dashboard file that opens the same view 
   await download.saveAs(path);
   const file = JSON.parse(readFileSync(path, 'utf8')) as { format: string; view: string; data: { observations: unknown[] } };
   expect(file.format).toBe('safeguarding-lens/dashboard');
-  expect(file.view).toMatch(/^#\/compare\?areas=E10000034,E08000030,X12345678&indicator=local_contacts&from=2013&to=2025&year=2024&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&v=1&data=/);
+  expect(file.view).toMatch(/^#\/compare\?areas=E10000034,E08000030,X12345678&indicator=local_contacts&from=2013&to=2025&year=2024&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&axis=zero&v=1&data=/);
   // Every authority (the ranking needs them), every year (the view sets no range), nothing else.
   expect(file.data.observations.length).toBe(LAS.length * 13);
 

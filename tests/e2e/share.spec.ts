@@ -23,7 +23,7 @@ test('Share copies a link that opens the same view, with the same figures, in a 
   await expect(panel.getByRole('status')).toHaveText('Link copied.');
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   expect(copied).toBe(await panel.getByLabel('Link to this view').inputValue());
-  expect(copied).toBe(`${baseURL}/#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2018&to=2025&year=2024&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&v=1&data=${VINTAGE}`);
+  expect(copied).toBe(`${baseURL}/#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2018&to=2025&year=2024&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&axis=zero&v=1&data=${VINTAGE}`);
   // A changed link is not the one copied.
   await panel.getByRole('checkbox', { name: /presentation mode/ }).check();
   await expect(panel.getByLabel('Link to this view')).toHaveValue(`${copied}&present=1`);

@@ -10,7 +10,7 @@ describe('shareLink', () => {
 
   it('writes the view with its defaults, the contract version and the data edition', () => {
     const link = shareLink({ base: 'https://example.org/lens/', view: { ...view, areas: [...view.areas] }, vintage: 'd59f6065', present: false });
-    expect(link).toBe('https://example.org/lens/#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2018&to=2025&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&v=1&data=d59f6065');
+    expect(link).toBe('https://example.org/lens/#/compare?areas=E10000034,E08000030&indicator=cin_rate&from=2018&to=2025&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&axis=zero&v=1&data=d59f6065');
   });
 
   it('is read back as the same view with no problems, in presentation mode when asked', () => {
