@@ -49,4 +49,9 @@ test('an EES file with a filter: the values to import are chosen in the mapping 
   await page.goto('/#/compare?areas=E10000034&indicator=rate_per_10000__children_starting_to_be_looked_after_each_year&from=2024&to=2025');
   const table = page.getByRole('table', { name: /^rate_per_10000 \(Children starting to be looked after each year\).*, 2023-24 to 2024-25$/ });
   await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Worcestershire', exact: true }) }).getByRole('cell')).toHaveText(['26.0', '24.0']);
+  // The picker lists the breakdowns in a group of their own, named for the column they break down
+  // (the file has no total of it). Playwright's role queries name an optgroup without its label.
+  const picker = page.getByRole('combobox', { name: 'Indicator' });
+  await expect(picker).toHaveValue('rate_per_10000__children_starting_to_be_looked_after_each_year');
+  await expect(picker.locator('optgroup[label="Breakdowns of rate_per_10000 by population_type"]').getByRole('option', { name: 'rate_per_10000 (Children starting to be looked after each year)' })).toBeAttached();
 });

@@ -21,7 +21,10 @@ const PUBLISHED_TOPICS: Record<string, string> = {
  * published (bundled) figures first, by topic, then each imported file in the order
  * its first indicator sorts. An EES file with a filter column brings one indicator
  * per filter value, hundreds of them at times; grouped, they do not bury the
- * published ones, and an analyst can see which indicators are their own. Ordinal
+ * published ones, and an analyst can see which indicators are their own. The
+ * breakdowns of one measure by one filter (every value of `characteristic` chosen at
+ * import) get a group of their own after the files' groups, named for the measure
+ * they break down, so that a file's 503 characteristics do not bury its totals. Ordinal
  * measures (Ofsted judgements) are left out: the charts that pickers drive draw
  * numbers, and a judgement is not one.
  */
@@ -30,7 +33,16 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
   const groups = new Map<string, IndicatorGroup>();
   const published: IndicatorGroup = { label: 'Published figures', indicators: [] };
   const topics = new Map(Object.values(PUBLISHED_TOPICS).map((label) => [label, { label, indicators: [] as Indicator[] }]));
+  const breakdowns = new Map<string, IndicatorGroup>();
+  const labelOf = new Map(indicators.map((i) => [i.id, i.label]));
   for (const i of sorted) {
+    if (i.breakdown) {
+      const label = `Breakdowns of ${labelOf.get(i.breakdown.of) ?? i.breakdown.of} by ${i.breakdown.by}`;
+      const g = breakdowns.get(label) ?? { label, indicators: [] };
+      g.indicators.push(i);
+      breakdowns.set(label, g);
+      continue;
+    }
     if (i.importId === bundledId) {
       const topic = PUBLISHED_TOPICS[i.source];
       if (!topic) published.indicators.push(i);
@@ -44,7 +56,7 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
     g.indicators.push(i);
     groups.set(label, g);
   }
-  return [published, ...topics.values(), ...groups.values()].filter((g) => g.indicators.length > 0);
+  return [published, ...topics.values(), ...groups.values(), ...breakdowns.values()].filter((g) => g.indicators.length > 0);
 }
 
 /**
