@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
@@ -214,4 +215,33 @@ test('the trend chart’s value axis starts at zero or fits the data, is kept in
   await settled(page);
   await expect(page).not.toHaveURL(/axis=/);
   await expect(page.getByTestId('axis-break')).toHaveCount(0);
+});
+
+test('an embed link shows the view’s figures and sources without the app around them, and Share gives its iframe code', async ({ page, context, baseURL }) => {
+  await page.goto('/#/compare?embed=1');
+  await expect(page.getByRole('banner')).toHaveCount(0);
+  await expect(page.getByRole('navigation', { name: 'Views' })).toHaveCount(0);
+  await expect(page.getByRole('contentinfo')).toHaveCount(0);
+  await expect(page.getByRole('figure').first()).toBeVisible();
+  await expect(page.getByRole('table', { name: /chosen areas and benchmarks/ })).toBeVisible();
+  await expect(page.getByText(/figures: DfE and ONS, Open Government Licence v3\.0/)).toBeVisible();
+  await expect(page.getByText('About this indicator').first()).toBeVisible();
+  // Read-only: no picker, no download or copy buttons.
+  await expect(page.getByLabel('Indicator', { exact: true })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /^Download CSV/ })).toHaveCount(0);
+  const back = page.getByRole('link', { name: 'Open this in Safeguarding Lens' });
+  await expect(back).toHaveAttribute('href', /^#\/compare/);
+  expect(await back.getAttribute('href')).not.toContain('embed');
+
+  const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(axe.violations.map((v) => v.id)).toEqual([]);
+
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
+  await page.goto('/#/compare');
+  await page.getByRole('button', { name: 'Share' }).click();
+  await page.getByRole('button', { name: 'Copy embed code' }).click();
+  await expect(page.getByText('Embed code copied.')).toBeVisible();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/compare\?[^"]*&amp;embed=1" title="Safeguarding Lens: compare partnerships" [^>]*><\/iframe>$/);
+  expect(await page.getByLabel('Embed code').inputValue()).toBe(code);
 });

@@ -9,6 +9,8 @@ export interface ShareRequest {
   vintage: string;
   /** Open the link in presentation mode (read-only, larger type). */
   present: boolean;
+  /** A link for an `<iframe>` (`embed=1`): the figures without the app around them. */
+  embed?: boolean;
 }
 
 /**
@@ -17,8 +19,20 @@ export interface ShareRequest {
  * version and the data edition, so that a recipient opening it after the figures are
  * revised is told so.
  */
-export function shareLink({ base, view, vintage, present }: ShareRequest): string {
-  return `${base}${encodeHash(view, { version: LINK_VERSION, vintage, present }, { defaults: true })}`;
+export function shareLink({ base, view, vintage, present, embed }: ShareRequest): string {
+  return `${base}${encodeHash(view, { version: LINK_VERSION, vintage, present, ...(embed ? { embed } : {}) }, { defaults: true })}`;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
+const attribute = (s: string) => s.replace(/[&"<>]/g, (c) => ESCAPES[c]!);
+
+/**
+ * The `<iframe>` a page pastes to embed a view: the embed link, a title naming what it
+ * shows (a frame needs one for screen readers), and no border. Written as text for the
+ * user to copy, with its attributes escaped.
+ */
+export function embedCode(embedLink: string, title: string): string {
+  return `<iframe src="${attribute(embedLink)}" title="${attribute(title)}" width="100%" height="900" style="border: 0" loading="lazy"></iframe>`;
 }
 
 /** The address of the running app without its hash, for `ShareRequest.base`. */

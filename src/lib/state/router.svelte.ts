@@ -27,9 +27,9 @@ export class Router {
   /** Updates the view after a user action. */
   set(view: View, opts: { newEntry?: boolean } = {}): void {
     // The view is now the user's own, drawn from the figures in hand: the link's data
-    // edition no longer describes it. Presentation mode stays until it is left.
-    const link: LinkParams = { ...DEFAULT_LINK, present: this.link.present };
-    this.write(encodeHash(view, { present: link.present }), opts.newEntry ?? false);
+    // edition no longer describes it. Presentation mode stays until it is left; an embed stays one.
+    const link: LinkParams = { ...DEFAULT_LINK, present: this.link.present, ...(this.link.embed ? { embed: true } : {}) };
+    this.write(encodeHash(view, { present: link.present, ...(link.embed ? { embed: true } : {}) }), opts.newEntry ?? false);
     this.view = view;
     this.problems = [];
     this.link = link;

@@ -116,6 +116,8 @@ export interface LinkParams {
   vintage?: string;
   /** Presentation mode for councillors (`present=1`): read-only, larger type. */
   present: boolean;
+  /** Embedded in another page (`embed=1`): the view's figures, read-only, without the app's header, footer and controls. */
+  embed?: boolean;
   /**
    * Imported data the link carries (`carry`): compressed, base64url, read and checked
    * by share/carry-format.ts. Left as text here; never written by encodeHash.
@@ -481,6 +483,16 @@ export const LINK_PARAMS: LinkParam<LinkParams>[] = [
     default: false,
     required: true,
     doc: '`1`: presentation mode for councillors: read-only (the selection written out instead of the pickers, no data controls), larger type, a print layout. It stays on when moving between views until **Leave presentation mode**.',
+    example: '1',
+  }),
+  common({
+    key: 'embed',
+    field: 'embed',
+    parse: (raw) => (raw === '1' ? { value: true } : raw === '0' ? { value: false } : { problems: [`“${shorten(raw)}” is not an embed setting (write embed=1), so the usual view is shown.`] }),
+    // Written only when on, as `present`: how a link is shown, not what it shows.
+    write: (on) => (on ? '1' : undefined),
+    absent: 'the whole app',
+    doc: '`1`: the view embedded in another page (an `<iframe>`, from **Copy embed code** under Share): its charts, tables, summaries and sources, read-only, without the app’s header, footer and controls, and a link to open it in full. See [hosting](hosting.md) for the `frame-ancestors` a host sets.',
     example: '1',
   }),
 ];

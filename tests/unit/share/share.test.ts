@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import bundleMeta from '../../../data/bundle-meta.json';
 import { copyText } from '../../../src/lib/share/clipboard';
-import { appBase, shareLink } from '../../../src/lib/share/share-link';
+import { appBase, embedCode, shareLink } from '../../../src/lib/share/share-link';
 import { BUNDLE_VINTAGE, vintageNotice } from '../../../src/lib/share/vintage';
 import { decodeHash } from '../../../src/lib/state/url-codec';
 
@@ -53,3 +53,14 @@ describe('copyText', () => {
     expect(await copyText('abc', { writeText: () => Promise.reject(new DOMException('denied', 'NotAllowedError')) })).toBe(false);
   });
 });
+
+describe('embed code', () => {
+  it('frames the embed link with a title, its attributes escaped', () => {
+    const link = shareLink({ base: 'https://example.org/lens/', view: { name: 'area', code: 'E10000034' }, vintage: 'd59f6065', present: false, embed: true });
+    expect(link).toBe('https://example.org/lens/#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&level=95&average=mean&axis=zero&v=1&data=d59f6065&embed=1');
+    expect(embedCode(link, 'Safeguarding Lens: "area" <profile>')).toBe(
+      '<iframe src="https://example.org/lens/#/area/E10000034?indicator=cpp_rate&amp;neighbours=sn2025&amp;level=95&amp;average=mean&amp;axis=zero&amp;v=1&amp;data=d59f6065&amp;embed=1" title="Safeguarding Lens: &quot;area&quot; &lt;profile&gt;" width="100%" height="900" style="border: 0" loading="lazy"></iframe>',
+    );
+  });
+});
+

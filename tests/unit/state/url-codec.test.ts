@@ -39,6 +39,14 @@ describe('decodeHash', () => {
     expect(decodeHash('#/area/E10000034?indicator=cin_rate&neighbours=sn2021').view).toEqual({ name: 'area', code: 'E10000034', indicator: 'cin_rate', neighbours: 'sn2021' });
   });
 
+  it('reads an embed (embed=1) as a link parameter, written only when on', () => {
+    expect(decodeHash('#/compare?embed=1').link.embed).toBe(true);
+    expect(decodeHash('#/compare').link.embed).toBeUndefined();
+    expect(decodeHash('#/compare?embed=yes').problems.join(' ')).toContain('is not an embed setting');
+    expect(encodeHash(defaultView(), { embed: true })).toBe('#/compare?embed=1');
+    expect(encodeHash(defaultView(), { embed: false })).toBe('#/compare');
+  });
+
   it('reads where the trend chart’s value axis starts; the default (zero) reads as absent', () => {
     expect(decodeHash('#/compare?axis=fit').view).toMatchObject({ axis: 'fit' });
     expect(decodeHash('#/area/E10000034?axis=fit').view).toEqual({ name: 'area', code: 'E10000034', axis: 'fit' });
