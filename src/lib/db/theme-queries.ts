@@ -1,12 +1,11 @@
 /**
  * Queries and writes for documents, theme mentions and priorities: what the Themes
- * view, the document import and the theme markers on Compare and Area need.
+ * view and the theme markers on Compare and Area need. Storing an imported document
+ * is in document-store.ts, apart, so the first view's code does not carry it.
  */
-import type { AreaCode, ImportRecord, Period, Priority, SourceDocument, ThemeMention } from '../model/types';
-import { documentIdentity } from '../model/document-identity';
+import type { AreaCode, Period, Priority, SourceDocument, ThemeMention } from '../model/types';
 import { USER_EDITS } from './bundled';
-import { IMPORT_OWNED_TABLES, type LensDb } from './database';
-import { estimateBytes } from './record-size';
+import type { LensDb } from './database';
 
 export interface RangeFilter {
   areas?: readonly AreaCode[];
@@ -51,52 +50,4 @@ export async function removePriority(db: LensDb, id: string): Promise<void> {
     const p = await db.priorities.get(id);
     if (p) await db.priorities.put({ ...p, removed: true, userEdited: true, editedAt: new Date().toISOString(), importId: USER_EDITS });
   });
-}
-
-export interface DocumentImport {
-  record: ImportRecord;
-  document: SourceDocument;
-  mentions: ThemeMention[];
-  priorities: Priority[];
-}
-
-export class DuplicateDocumentError extends Error {
-  constructor(
-    readonly fileName: string,
-    readonly existing: string,
-  ) {
-    super(`${fileName} has already been taken in (as “${existing}”), so it was not imported again.`);
-  }
-}
-
-/**
- * Stores an imported document with its themes, priorities and import record in one
- * transaction: all of it or none. Priorities the user has edited or removed keep
- * their edit.
- */
-export async function storeDocumentImport(db: LensDb, imp: DocumentImport): Promise<void> {
-  await db.transaction('rw', [db.documents, db.themeMentions, db.priorities, db.imports], async () => {
-    // By the hash of the words (themes/analyse.ts); documents stored before it was (bundled seeds, hashed
-    // by bytes) are compared by their words.
-    const words = documentIdentity(imp.document.text);
-    const same = (await db.documents.where('hash').equals(imp.document.hash).first()) ?? (await db.documents.filter((d) => documentIdentity(d.text) === words).first());
-    if (same) throw new DuplicateDocumentError(imp.record.fileName, same.title);
-    await db.documents.add(imp.document);
-    await db.themeMentions.bulkPut(imp.mentions);
-    const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
-    await db.priorities.bulkPut(imp.priorities.filter((p) => !edited.has(p.id)));
-    await db.imports.add({ ...imp.record, storedBytes: estimateBytes([imp.document, imp.mentions, imp.priorities]) });
-  });
-}
-
-/** Undoes an import whole: every record it brought in, and the import record itself. */
-export async function undoImport(db: LensDb, importId: string): Promise<void> {
-  await db.transaction('rw', [...IMPORT_OWNED_TABLES, 'imports'], async () => {
-    for (const table of IMPORT_OWNED_TABLES) await db.table(table).where('importId').equals(importId).delete();
-    await db.imports.delete(importId);
-  });
-}
-
-export async function listDocumentImports(db: LensDb): Promise<ImportRecord[]> {
-  return (await db.imports.orderBy('importedAt').toArray()).filter((i) => i.kind === 'document');
 }

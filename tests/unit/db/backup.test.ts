@@ -13,7 +13,8 @@ import { planMerge, restoreMerge, restoreReplace, summariseBackup, type Held } f
 import { isQuotaError } from '../../../src/lib/db/storage';
 import { packOfOne, unpack, type SeriesPack } from '../../../src/lib/db/series-packs';
 import { setThemeLink } from '../../../src/lib/db/theme-links';
-import { savePriority, storeDocumentImport } from '../../../src/lib/db/theme-queries';
+import { storeDocumentImport } from '../../../src/lib/db/document-store';
+import { savePriority } from '../../../src/lib/db/theme-queries';
 import { buildAppFile } from '../../../src/lib/import/app-json';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { seriesFromObservations } from '../../../src/lib/model/series';

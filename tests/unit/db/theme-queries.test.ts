@@ -3,16 +3,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BUNDLED, loadBundle, USER_EDITS } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
-import {
-  DuplicateDocumentError,
-  listPriorities,
-  listThemeMentions,
-  removePriority,
-  savePriority,
-  storeDocumentImport,
-  undoImport,
-  type DocumentImport,
-} from '../../../src/lib/db/theme-queries';
+import { DuplicateDocumentError, storeDocumentImport, type DocumentImport } from '../../../src/lib/db/document-store';
+import { undoImport } from '../../../src/lib/db/imports';
+import { listPriorities, listThemeMentions, removePriority, savePriority } from '../../../src/lib/db/theme-queries';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import type { SourceDocument } from '../../../src/lib/model/types';
 import { documentRecords } from '../../../src/lib/themes/tag-document';

@@ -7,11 +7,11 @@
  * data" wait in a queue, one confirmation at a time.
  */
 import type { LensDb } from '../../db/database';
-import { storageMessage } from '../../db/imports';
+import { storageMessage, undoImport } from '../../db/imports';
 import { isQuotaError } from '../../db/storage';
 import { live, type Live } from '../../db/live.svelte';
 import { listAreas } from '../../db/queries';
-import { listDocumentImports, storeDocumentImport, undoImport } from '../../db/theme-queries';
+import { listDocumentImports, storeDocumentImport } from '../../db/document-store';
 import { areaNameKey, isAreaCode } from '../../model/area-names';
 import { errorMessage } from '../../model/errors';
 import { formatPeriod } from '../../model/period';
