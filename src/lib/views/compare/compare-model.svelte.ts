@@ -6,20 +6,19 @@
  * charts, and each area's verdict (recent trend and comparison with England at the
  * level the link asks) in a table column and in words. The view renders it and hands user changes to `update`.
  */
-import { rankedChartData, type RankedData } from '../../charts/ranked-data';
-import { describeRankedRow, rankedSummary } from '../../charts/ranked-summary';
+import type { RankedData } from '../../charts/ranked-data';
 import { buildTrendData, type LineSpec, type TrendData } from '../../charts/trend-data';
 import { trendSummary } from '../../charts/trend-summary';
 import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { getObservations, listInspections } from '../../db/queries';
+import { trackWork } from '../../model/activity';
 import { totalsComparable } from '../../model/benchmark-scope';
-import { latestOverallCell, type Inspection } from '../../model/inspections';
+import type { Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
 import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
 import type { ConfidenceLevel } from '../../stats/confidence';
-import { rankAuthorities, type RankingRow } from '../../stats/ranking';
 import { verdictFor, type AreaVerdict } from '../../stats/verdict';
 import { ENGLAND } from '../../model/england';
 import { resolveCompareSelection, trendLineSpecs, type CompareSelection } from '../../state/compare-selection';
@@ -49,7 +48,6 @@ export class CompareModel {
   trendSummary: string;
   /** Every authority ranked for the year, with the benchmarks; null until read. */
   ranked: RankedData | null;
-  rankedSummary: string;
   source: DataSource | undefined;
   exportSource: string;
   /** The selection in words, for presentation mode. */
@@ -60,10 +58,11 @@ export class CompareModel {
   readonly #catalog: Catalog;
   readonly #observations: Live<Observation[]>;
   readonly #rankYears: Live<Observation[]>;
+  /** The ranking's code, loaded after the first view: a shared link opens on the trend chart. */
+  #rankingError = $state.raw<Error | undefined>(undefined);
+  #ranking = $state.raw<{ rankAuthorities: typeof import('../../stats/ranking').rankAuthorities; rankedChartData: typeof import('../../charts/ranked-data').rankedChartData } | null>(null);
   readonly #marks: { readonly current: ThemeMarkerRow[]; readonly error: Error | undefined };
   readonly #inspections: Live<{ inspections: Inspection[] }>;
-  /** Each chosen area's latest Ofsted overall judgement with its date, for the summary table. */
-  latestOfsted: ReadonlyMap<AreaCode, string>;
   /** Level of the intervals and every comparison with England (the link's `level`). */
   level: ConfidenceLevel;
   /**
@@ -120,11 +119,16 @@ export class CompareModel {
       () => (this.selection ? { indicator: this.selection.indicator.id, year: this.selection.year } : null),
       (d) => (d ? getObservations(db, d.indicator, { from: d.year - 1, to: d.year }) : Promise.resolve([])),
     );
+    void trackWork(Promise.all([import('../../stats/ranking'), import('../../charts/ranked-data')])).then(
+      ([{ rankAuthorities }, { rankedChartData }]) => (this.#ranking = { rankAuthorities, rankedChartData }),
+      (e: unknown) => (this.#rankingError = e instanceof Error ? e : new Error(String(e))),
+    );
     this.ranked = $derived.by(() => {
       const s = this.selection;
       const areas = catalog.areas.current;
       const observations = this.#rankYears.current;
-      if (!s || !areas || !observations) return null;
+      if (!s || !areas || !observations || !this.#ranking) return null;
+      const { rankAuthorities, rankedChartData } = this.#ranking;
       return rankedChartData(
         rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group, level: this.level }),
         totalsComparable(s.indicator.unit),
@@ -156,7 +160,6 @@ export class CompareModel {
       return out;
     });
     this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
-    this.rankedSummary = $derived(this.selection && this.ranked ? rankedSummary(this.ranked, this.selection.indicator, formatPeriod) : '');
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
     this.exportSource = $derived(exportSourceLine(this.source, this.selection?.indicator.vintage));
@@ -182,10 +185,6 @@ export class CompareModel {
       () => null,
       () => listInspections(db),
     );
-    this.latestOfsted = $derived.by(() => {
-      const list = this.#inspections.current?.inspections;
-      return new Map(list ? (this.selection?.areas ?? []).filter((a) => a.level === 'local_authority').map((a) => [a.code, latestOverallCell(list, a.code)]) : []);
-    });
     this.#marks = themeMarkers(() => ({ db, lines: this.trend?.lines ?? [], theme: deps().view.theme, from: this.selection?.from ?? 0, to: this.selection?.to ?? 0 }));
   }
 
@@ -195,6 +194,10 @@ export class CompareModel {
   get models() {
     return this.#catalog.models.current ?? [];
   }
+  /** Every Ofsted inspection held, for the ranking's latest-judgement column; undefined until read. */
+  get inspections(): readonly Inspection[] | undefined {
+    return this.#inspections.current?.inspections;
+  }
   /** The years each chosen area named the link's theme as a priority. */
   get marks(): ThemeMarkerRow[] {
     return this.#marks.current;
@@ -203,10 +206,8 @@ export class CompareModel {
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
     const c = this.#catalog;
-    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#rankingError;
   }
-
-  describeRankedRow = (row: RankingRow): string => (this.ranked && this.selection ? describeRankedRow(row, this.ranked, this.selection.indicator) : row.name);
 
   /** Writes a change, carrying over what the user had set explicitly, as resolved. */
   update(patch: Partial<CompareView>): void {
