@@ -9,6 +9,7 @@
  * Markdown is reduced to text). Exit code 1 if a file cannot be read.
  */
 import { readFileSync } from 'node:fs';
+import { errorMessage } from '../src/lib/model/errors';
 import { defaultTaxonomy } from '../src/lib/themes/default-taxonomy';
 import { documentText, formatOf } from '../src/lib/themes/html-to-text';
 import { tagText } from '../src/lib/themes/tagger';
@@ -27,7 +28,7 @@ for (const file of files) {
   try {
     raw = readFileSync(file, 'utf8');
   } catch (e) {
-    console.error(`${file}: cannot be read (${e instanceof Error ? e.message : String(e)})`);
+    console.error(`${file}: cannot be read (${errorMessage(e)})`);
     failed = true;
     continue;
   }

@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { beginWork } from '../model/activity';
+import { asError } from '../model/errors';
 
 export interface Live<T> {
   readonly current: T | undefined;
@@ -30,7 +31,7 @@ export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<
         answered();
       },
       error: (e: unknown) => {
-        error = e instanceof Error ? e : new Error(String(e));
+        error = asError(e);
         isLoading = false;
         answered();
       },

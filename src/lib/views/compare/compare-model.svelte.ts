@@ -14,6 +14,7 @@ import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { getObservations, listInspections } from '../../db/queries';
 import { trackWork } from '../../model/activity';
+import { asError } from '../../model/errors';
 import { totalsComparable } from '../../model/benchmark-scope';
 import type { Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
@@ -121,7 +122,7 @@ export class CompareModel {
     );
     void trackWork(Promise.all([import('../../stats/ranking'), import('../../charts/ranked-data')])).then(
       ([{ rankAuthorities }, { rankedChartData }]) => (this.#ranking = { rankAuthorities, rankedChartData }),
-      (e: unknown) => (this.#rankingError = e instanceof Error ? e : new Error(String(e))),
+      (e: unknown) => (this.#rankingError = asError(e)),
     );
     this.ranked = $derived.by(() => {
       const s = this.selection;
