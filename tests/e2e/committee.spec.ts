@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import Papa from 'papaparse';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
 
 /**
@@ -244,4 +244,65 @@ test('an embed link shows the view’s figures and sources without the app aroun
   const code = await page.evaluate(() => navigator.clipboard.readText());
   expect(code).toMatch(/^<iframe src="http:\/\/127\.0\.0\.1:\d+\/#\/compare\?[^"]*&amp;embed=1" title="Safeguarding Lens: compare partnerships" [^>]*><\/iframe>$/);
   expect(await page.getByLabel('Embed code').inputValue()).toBe(code);
+});
+
+/** Pairs of texts in `texts` whose boxes on screen overlap (a pixel's touch allowed). */
+async function overlappingTexts(texts: Locator): Promise<string[]> {
+  return texts.evaluateAll((els) => {
+    const boxes = els.map((el) => ({ text: el.textContent ?? '', r: el.getBoundingClientRect() })).filter((b) => b.r.width > 0);
+    const out: string[] = [];
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const [a, b] = [boxes[i]!.r, boxes[j]!.r];
+        if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) out.push(`${boxes[i]!.text} / ${boxes[j]!.text}`);
+      }
+    return out;
+  });
+}
+
+test('in presentation mode chart text grows with the page text and stays apart; an embed keeps the normal type', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const trend = page.getByRole('figure', { name: /^Children on a child protection plan at 31 March/ });
+  const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
+  const rootSize = () => page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  /** Each chart's axis text: its computed size and the height of its box, with the page's text size. */
+  const measure = async () => {
+    const out: Record<string, { size: number; height: number }> = {};
+    for (const [name, figure] of [['trend', trend], ['ranked', ranked]] as const) {
+      const tick = figure.locator('svg g.axis-y text').first();
+      await expect(tick).toBeVisible();
+      out[name] = await tick.evaluate((el: SVGTextElement) => ({ size: parseFloat(getComputedStyle(el).fontSize), height: el.getBBox().height }));
+    }
+    return { root: await rootSize(), ...out } as { root: number; trend: { size: number; height: number }; ranked: { size: number; height: number } };
+  };
+  const areas = 'areas=E10000034,E06000019,E08000029,E08000030';
+
+  await page.goto(`/#/compare?${areas}`);
+  const normal = await measure();
+  // Normal type is drawn as it always was.
+  expect(normal.root).toBe(16);
+  expect([normal.trend.size, normal.ranked.size]).toEqual([12, 12]);
+
+  await page.goto(`/#/compare?${areas}&present=1`);
+  const present = await measure();
+  expect(present.root).toBe(20);
+  for (const chart of ['trend', 'ranked'] as const) {
+    expect(present[chart].size, chart).toBeGreaterThan(normal[chart].size);
+    expect(present[chart].height, chart).toBeGreaterThan(normal[chart].height);
+    // In step with the page's text.
+    expect(present[chart].size / present.root, chart).toBeCloseTo(normal[chart].size / normal.root, 5);
+  }
+  // Enlarged, no two of a chart's texts overlap: ticks, axis titles, names, benchmarks, quartiles, ranks.
+  for (const figure of [trend, ranked]) {
+    await figure.scrollIntoViewIfNeeded();
+    expect(await overlappingTexts(figure.locator('svg text'))).toEqual([]);
+  }
+  // The chosen areas' names are all there, in lanes above the ranked chart.
+  expect((await ranked.locator('svg g.chosen-label text').allTextContents()).sort()).toEqual(['Herefordshire', 'Solihull', 'Walsall', 'Worcestershire']);
+
+  // An embed sits in another page, beside its text: read-only as presentation is, in normal type.
+  await page.goto(`/#/compare?${areas}&embed=1`);
+  const embedded = await measure();
+  expect(embedded.root).toBe(16);
+  expect([embedded.trend.size, embedded.ranked.size]).toEqual([12, 12]);
 });

@@ -4,7 +4,8 @@
  * overall judgement as a symbol and a word, each visit as a small symbol, in as few
  * lanes as keep the labels apart.
  */
-import { estimateTextWidth, labelLanes } from './label-lanes';
+import { labelLanes } from './label-lanes';
+import { chartText, type ChartText } from './text-scale';
 
 export interface InspectionMarkInput {
   /** ISO date the inspection began. */
@@ -24,7 +25,7 @@ export interface InspectionMark {
   judged: boolean;
 }
 
-/** Lane height in px. */
+/** Lane height in px at normal type (`text.fit` grows it with the text). */
 export const MARK_LANE = 15;
 /** At most this many lanes: the band TrendChart keeps above the plot is MARK_LANES × MARK_LANE; a crowd beyond shares the last lane. */
 export const MARK_LANES = 2;
@@ -41,15 +42,15 @@ export function periodPosition(iso: string): number {
   return year + (d - Date.UTC(year, 2, 31)) / (365.25 * 86_400_000);
 }
 
-/** The marks of the inspections that fall on the plot (0 to `width` px), placed in lanes. */
-export function inspectionMarks(list: readonly InspectionMarkInput[], x: (period: number) => number, width: number): InspectionMark[] {
+/** The marks of the inspections that fall on the plot (0 to `width` px), placed in lanes wide enough for their labels in `text`. */
+export function inspectionMarks(list: readonly InspectionMarkInput[], x: (period: number) => number, width: number, text: ChartText = chartText()): InspectionMark[] {
   const shown = list.filter((i) => {
     const px = x(periodPosition(i.date));
     return px >= -0.5 && px <= width + 0.5;
   });
   const items = shown.map((i) => {
     const label = i.judgement ?? VISIT_SYMBOL;
-    return { x: x(periodPosition(i.date)), width: estimateTextWidth(label, 12) + 4 };
+    return { x: x(periodPosition(i.date)), width: text.width(label) + 4 };
   });
   const lanes = labelLanes(items, width, 4);
   return shown.map((i, k) => ({ date: i.date, x: items[k]!.x, lane: Math.min(MARK_LANES - 1, lanes[k]!.lane), left: lanes[k]!.left, label: i.judgement ?? VISIT_SYMBOL, judged: i.judgement !== undefined }));

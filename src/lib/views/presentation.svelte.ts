@@ -1,28 +1,43 @@
 import { getContext, setContext } from 'svelte';
+import { provideTextScale } from '../charts/text-scale';
 
 /**
  * Presentation mode (`present=1`), for councillors: read-only and in larger type.
  * Views read it with `presentation()` and, while it is on, show the chosen selection
  * as text instead of pickers and leave out every control that changes data (imports,
- * undo, restore). The shell provides it and marks `<html data-mode="present">` so the
- * stylesheet can enlarge the type.
+ * undo, restore). An embed (`embed=1`) is read-only too but keeps the normal type: it
+ * sits in someone else's page, beside their text. The shell provides both; this marks
+ * `<html data-mode="present">` and writes the page's text scale once, as `--text-scale`
+ * for the stylesheet and through `provideTextScale` for chart layout.
  */
 export interface Presentation {
   readonly on: boolean;
 }
 
+/** Presentation mode's type against the normal 16px: 20px, read from across a meeting room. */
+export const PRESENT_TEXT_SCALE = 1.25;
+
 const KEY = Symbol('presentation');
 
-/** Called once by the app shell with a getter over the router's state. */
-export function providePresentation(isOn: () => boolean): void {
+/** Called once by the app shell with getters over the router's state. */
+export function providePresentation(mode: () => { present: boolean; embed: boolean }): void {
+  const large = () => mode().present && !mode().embed;
   setContext<Presentation>(KEY, {
     get on() {
-      return isOn();
+      return mode().present || mode().embed;
     },
   });
+  provideTextScale(() => (large() ? PRESENT_TEXT_SCALE : 1));
   $effect(() => {
-    if (isOn()) document.documentElement.dataset['mode'] = 'present';
-    else delete document.documentElement.dataset['mode'];
+    const root = document.documentElement;
+    if (large()) {
+      root.dataset['mode'] = 'present';
+      // Written through the CSSOM, which the Content Security Policy allows (a style attribute in markup it would not).
+      root.style.setProperty('--text-scale', String(PRESENT_TEXT_SCALE));
+    } else {
+      delete root.dataset['mode'];
+      root.style.removeProperty('--text-scale');
+    }
   });
 }
 

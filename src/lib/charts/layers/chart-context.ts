@@ -6,6 +6,7 @@
  */
 import type { ScaleLinear } from 'd3-scale';
 import { getContext, setContext } from 'svelte';
+import type { ChartText } from '../text-scale';
 
 /** Below this width a chart takes its phone layout: narrower margins, shorter labels, a shorter plot. */
 export const NARROW_WIDTH = 520;
@@ -34,6 +35,8 @@ export interface ChartContext {
   x: (value: number) => number;
   /** The value scale, for charts with a value axis. */
   y?: ScaleLinear<number, number> | undefined;
+  /** The chart's text at the page's text scale (`text-scale.ts`): layers size what holds text with it. */
+  text: ChartText;
 }
 
 const KEY = Symbol('chart');
