@@ -119,7 +119,8 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   expect(lines).toHaveLength(1 + 4 + 3);
   expect(lines[1]).toBe(
     'Worcestershire,43.5,● Similar to England,↑ increasing,39.8 to 47.4,joint 62 of 151,Q3 (second-highest quarter),-6.3,2.9,★ Good (15 May 2023),' +
-      'Worcestershire’s rate has been increasing over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
+      // Quoted: the sentence's "10,000" has a comma.
+      '"Worcestershire’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level)."',
   );
 
   await page.getByRole('button', { name: /^Copy table: CP plan rate, 2024-25: chosen areas/ }).click();
@@ -127,7 +128,7 @@ test('exports: PNG and SVG of a chart with title and source, CSV of a table, cop
   const clip = await page.evaluate(() => navigator.clipboard.readText());
   expect(clip.split('\n')[1]).toBe(
     'Worcestershire\t43.5\t● Similar to England\t↑ increasing\t39.8 to 47.4\tjoint 62 of 151\tQ3 (second-highest quarter)\t-6.3\t2.9\t★ Good (15 May 2023)\t' +
-      'Worcestershire’s rate has been increasing over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
+      'Worcestershire’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level).',
   );
 });
 

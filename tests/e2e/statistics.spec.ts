@@ -86,11 +86,11 @@ test('In words: one sentence per chosen area, also the CSV’s last column', asy
   await page.goto(LINK);
   const words = page.getByRole('region', { name: 'In words, 2024-25' });
   await expect(words.getByRole('listitem')).toHaveText([
-    'Worcestershire’s rate has been increasing over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
+    'Worcestershire’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level).',
     // Walsall 31.6 from 227 of 71,799: its interval (27.6 to 36.0) lies wholly below England's 40.6.
-    'Walsall’s rate has shown no significant change over the five years to 2024-25 and is significantly lower than England’s in 2024-25 (95% level).',
-    'Solihull’s rate has shown no significant change over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
-    'Herefordshire’s rate has shown no significant change over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
+    'Walsall’s CP plan rate (31.6 per 10,000 children) has shown no significant change over the five years to 2024-25 and is significantly lower than England’s (40.6) in 2024-25 (95% level).',
+    'Solihull’s CP plan rate (36.0 per 10,000 children) has shown no significant change over the five years to 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level).',
+    'Herefordshire’s CP plan rate (40.4 per 10,000 children) has shown no significant change over the five years to 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level).',
   ]);
 
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /^Download CSV: CP plan rate, 2024-25: chosen areas/ }).click()]);
@@ -99,7 +99,7 @@ test('In words: one sentence per chosen area, also the CSV’s last column', asy
   for await (const c of stream) chunks.push(c as Buffer);
   const lines = Buffer.concat(chunks).toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
   expect(lines[0]!.split(',').at(-1)).toBe('In words');
-  expect(lines[2]).toMatch(/,Walsall’s rate has shown no significant change over the five years to 2024-25 and is significantly lower than England’s in 2024-25 \(95% level\)\.$/);
+  expect(lines[2]).toMatch(/,"Walsall’s CP plan rate \(31\.6 per 10,000 children\) has shown no significant change over the five years to 2024-25 and is significantly lower than England’s \(40\.6\) in 2024-25 \(95% level\)\."$/);
 });
 
 test('the neighbours’ average can be the median, and the link keeps it', async ({ page }) => {

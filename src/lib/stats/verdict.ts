@@ -1,16 +1,19 @@
 /**
  * One plain-English sentence per area and indicator for councillors: the recent
  * trend (Fingertips' test, `trend.ts`) and the comparison with England in the year
- * read, at the level chosen, e.g. "Worcestershire’s rate has been increasing over
- * the five years to 2024-25 and is similar to England’s in 2024-25 (95% level)."
+ * read, at the level chosen, naming the measure and both figures, e.g. "Worcestershire’s
+ * CP plan rate (43.5 per 10,000 children) has been increasing over the five years to
+ * 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level)."
  * Compare's summary, the area page, print, presentation mode and the exported
  * tables all use these sentences.
  */
+import { describeValue, formatValue } from '../model/format';
+import { measureInSentence } from '../model/indicator-label';
 import { formatCategory } from '../model/ordinal';
 import { formatPeriod } from '../model/period';
 import { STATUS_MEANING, type StatusCode } from '../model/status';
 import { ENGLAND } from '../model/england';
-import type { Area, Indicator, IndicatorUnit, Observation, Period } from '../model/types';
+import type { Area, Indicator, Observation, Period } from '../model/types';
 import type { ConfidenceLevel } from './confidence';
 import { compareWithBenchmark, intervalAroundPublished, judge, type Comparison } from './significance';
 import { recentTrend, trendReasonText, trendWords, type Trend } from './trend';
@@ -20,7 +23,7 @@ export interface VerdictInput {
   name: string;
   /** England itself is not compared with England. */
   isEngland: boolean;
-  indicator: Pick<Indicator, 'unit' | 'polarity' | 'scale'>;
+  indicator: Pick<Indicator, 'shortLabel' | 'unit' | 'polarity' | 'scale' | 'decimals'>;
   /** The year read. */
   year: Period;
   /** The area's figure for that year, with its counts; undefined when none is held. */
@@ -33,17 +36,6 @@ export interface VerdictInput {
   trend: Trend;
   level: ConfidenceLevel;
 }
-
-const NOUN: Record<IndicatorUnit, string> = {
-  rate_per_10000: 'rate',
-  rate_per_1000: 'rate',
-  rate_per_100000: 'rate',
-  percent: 'percentage',
-  count: 'count',
-  gbp_thousands: 'spending',
-  mean: 'average',
-  ordinal: 'judgement',
-};
 
 /** "Worcestershire’s", and "Sutton’s"; a name ending in s takes ’s too (as GOV.UK style has it). */
 function possessive(name: string): string {
@@ -80,36 +72,40 @@ export function comparisonWith(input: Pick<VerdictInput, 'indicator' | 'observat
 }
 
 function comparisonClause(input: VerdictInput): { text: string; tested: boolean } {
-  const { observation: o, year } = input;
+  const { observation: o, year, england } = input;
   const when = formatPeriod(year);
   if (!o || o.value === null) {
     const why = o?.status ? (o.status === 'c' ? 'suppressed' : STATUS_MEANING[o.status]) : 'no figure held';
     return { text: `has no figure for ${when} (${why})`, tested: false };
   }
-  if (input.england === null) return { text: `cannot be compared with England’s in ${when} (no England figure)`, tested: false };
+  if (england === null) return { text: `cannot be compared with England’s in ${when} (no England figure)`, tested: false };
+  // England's figure in the unit the area's figure already named: "England’s (40.6)".
+  const englands = `England’s (${formatValue(input.indicator, england)})`;
   const cmp = comparisonWith(input);
   const j = judge(cmp, input.indicator.polarity);
   const judged = j === 'better' || j === 'worse' ? ` (${j})` : '';
   switch (cmp) {
     case 'similar':
-      return { text: `is similar to England’s in ${when}`, tested: true };
+      return { text: `is similar to ${englands} in ${when}`, tested: true };
     case 'higher':
     case 'lower':
-      return { text: `is significantly ${cmp} than England’s in ${when}${judged}`, tested: true };
+      return { text: `is significantly ${cmp} than ${englands} in ${when}${judged}`, tested: true };
     case 'not_compared':
-      return { text: `is not tested against England’s in ${when} (no counts are published)`, tested: false };
+      return { text: `is not tested against ${englands} in ${when} (no counts are published)`, tested: false };
   }
 }
 
 /** The sentence for one area and indicator. */
 export function verdictSentence(input: VerdictInput): string {
   const { name, indicator, trend } = input;
-  const subject = `${possessive(name)} ${NOUN[indicator.unit]}`;
+  const measure = `${possessive(name)} ${measureInSentence(indicator.shortLabel)}`;
+  const o = input.observation;
   if (indicator.unit === 'ordinal') {
-    const o = input.observation;
     const held = o && o.value !== null && indicator.scale ? `is ${formatCategory(indicator.scale, o.value).replace(/^\S+\s/, '')}` : 'is not held';
-    return `${subject} ${held}; a judgement is a word, not a number, so neither the trend test nor the comparison with England applies.`;
+    return `${measure} ${held}; a judgement is a word, not a number, so neither the trend test nor the comparison with England applies.`;
   }
+  // The figure read, beside the measure it belongs to; none when the year has no figure (the clause says why).
+  const subject = o && o.value !== null ? `${measure} (${describeValue(indicator, o.value, null)})` : measure;
   const moving = trendClause(trend);
   const notMoving = trend.kind === 'cannot_calculate' ? `its recent trend cannot be calculated (${trendReasonText(trend.reason)})` : '';
   if (input.isEngland) {
@@ -137,7 +133,7 @@ export interface AreaVerdict {
  */
 export function verdictFor(input: {
   area: Pick<Area, 'code' | 'name'>;
-  indicator: Pick<Indicator, 'unit' | 'polarity' | 'scale'>;
+  indicator: VerdictInput['indicator'];
   year: Period;
   observations: readonly Observation[];
   england: number | null;

@@ -25,6 +25,18 @@ describe('Byar’s method', () => {
     expect(byarLower(100)).toBeCloseTo(81.36210549052788, 10);
   });
 
+  // The same tests publish phe_rate(100, 10000, 100000) == (1000.0, 813.6210549052789, 1216.2458755509265). The lower
+  // limit is Byar's and agrees to 12 figures. Their upper limit is not Byar's: that port's byars_upper wrote
+  // 1 / (9 * value + 1) for Byar's 1 / (9(O + 1)) (later versions of the port correct it), which gives 121.62459 for
+  // 100 events; Breslow and Day's formula gives 101 × (1 − 1/909 + 1.959964 / (3√101))³ = 121.62794, and that is what
+  // the exact-interval check below holds it to.
+  it('gives PHE’s published lower rate limit, and Byar’s upper limit by Breslow and Day’s formula', () => {
+    const ci = rateInterval(100, 10_000, 100_000)!;
+    expect(ci.lower).toBeCloseTo(813.6210549052789, 9);
+    expect(byarUpper(100)).toBeCloseTo(101 * (1 - 1 / 909 + 1.959963984540054 / (3 * Math.sqrt(101))) ** 3, 10);
+    expect(byarUpper(100)).toBeCloseTo(121.62794, 5);
+  });
+
   // APHO Technical Briefing 3 notes Byar's method is very close to the exact interval
   // from 10 events up; check that against the exact limits computed directly.
   it.each([10, 50, 100, 522])('is within 0.5%% of the exact interval for %d events', (x) => {
@@ -69,6 +81,18 @@ describe('wilsonInterval', () => {
     const ci = wilsonInterval(x / n, n)!;
     expect(ci.lower).toBeCloseTo(lo, 4);
     expect(ci.upper).toBeCloseTo(hi, 4);
+  });
+
+  // The Python port of PHEindicatormethods (UKHSA), its published tests: wilson(100, 10000) ==
+  // (0.8229336148148417, 1.2146982255114647) (as percentages) and phe_proportion(100, 1000) ==
+  // (10.0, 8.29094435930957, 12.01519631953484).
+  it.each([
+    [100, 10_000, 0.8229336148148417, 1.2146982255114647],
+    [100, 1_000, 8.29094435930957, 12.01519631953484],
+  ])('%d of %d: PHE’s %f% to %f%', (x, n, lo, hi) => {
+    const ci = wilsonInterval(x / n, n)!;
+    expect(ci.lower * 100).toBeCloseTo(lo, 10);
+    expect(ci.upper * 100).toBeCloseTo(hi, 10);
   });
 
   it('rejects impossible proportions', () => {

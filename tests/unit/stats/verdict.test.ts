@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { measureInSentence } from '../../../src/lib/model/indicator-label';
 import { OFSTED_JUDGEMENT } from '../../../src/lib/model/ordinal';
 import { recentTrend } from '../../../src/lib/stats/trend';
 import { verdictSentence, type VerdictInput } from '../../../src/lib/stats/verdict';
@@ -13,7 +14,7 @@ const WORCS = [
   [2025, 43.5, 522, 120_119],
 ] as const;
 const series = WORCS.map(([period, value, numerator, denominator]) => ({ period, value, status: null, numerator, denominator }));
-const rate = { unit: 'rate_per_10000', polarity: 'neither' } as const;
+const rate = { shortLabel: 'CP plan rate', unit: 'rate_per_10000', polarity: 'neither', decimals: 1 } as const;
 
 function input(over: Partial<VerdictInput> = {}): VerdictInput {
   return {
@@ -34,33 +35,49 @@ describe('verdictSentence', () => {
     // Trend: five years with Byar intervals, χ² = 13.2 > 9.5495 and every leave-one-out slope positive.
     // 2024-25: 43.5, interval 39.8–47.4, contains England’s 40.6.
     expect(verdictSentence(input())).toBe(
-      'Worcestershire’s rate has been increasing over the five years to 2024-25 and is similar to England’s in 2024-25 (95% level).',
+      'Worcestershire’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25 and is similar to England’s (40.6) in 2024-25 (95% level).',
     );
   });
 
   it('names the level and the judgement where the indicator has a polarity', () => {
     // Walsall 2024-25: 31.6 (227 of 71,799); its 99.8% interval 26.0–38.6 still lies below England’s 40.6.
     const walsall = { period: 2025, value: 31.6, status: null, numerator: 227, denominator: 71_799 };
-    const s = verdictSentence(input({ name: 'Walsall', observation: walsall, level: 99.8, indicator: { unit: 'rate_per_10000', polarity: 'lower_is_better' }, trend: { kind: 'cannot_calculate', reason: 'fewer_than_five_points' } }));
-    expect(s).toBe('Walsall’s rate is significantly lower than England’s in 2024-25 (better) (99.8% level); its recent trend cannot be calculated (fewer than five years of figures).');
+    const s = verdictSentence(input({ name: 'Walsall', observation: walsall, level: 99.8, indicator: { ...rate, polarity: 'lower_is_better' }, trend: { kind: 'cannot_calculate', reason: 'fewer_than_five_points' } }));
+    expect(s).toBe(
+      'Walsall’s CP plan rate (31.6 per 10,000 children) is significantly lower than England’s (40.6) in 2024-25 (better) (99.8% level); its recent trend cannot be calculated (fewer than five years of figures).',
+    );
   });
 
   it('says which years the trend used when one was skipped', () => {
     const gap = [...series.slice(0, 2), { period: 2023, value: null, status: 'c' as const }, ...series.slice(2).map((o, i) => ({ ...o, period: 2024 + i }))];
     const withEarlier = [{ period: 2020, value: 30, status: null, numerator: 350, denominator: 117_000 }, ...gap];
     expect(verdictSentence(input({ trend: recentTrend(rate, withEarlier), observation: series[4], year: 2026 }))).toMatch(
-      /^Worcestershire’s rate has been increasing over the five years with figures from 2020-21 to 2025-26 and/,
+      /^Worcestershire’s CP plan rate \(43\.5 per 10,000 children\) has been increasing over the five years with figures from 2020-21 to 2025-26 and/,
     );
   });
 
   it('says when there is no figure, or no counts to test it, and does not compare England with itself', () => {
-    expect(verdictSentence(input({ observation: { value: null, status: 'c' } }))).toMatch(/^Worcestershire’s rate has been increasing over the five years to 2024-25 and has no figure for 2024-25 \(suppressed\)\.$/);
-    expect(verdictSentence(input({ observation: { value: 43.5, status: null } }))).toMatch(/is not tested against England’s in 2024-25 \(no counts are published\)\.$/);
-    expect(verdictSentence(input({ name: 'England', isEngland: true }))).toBe('England’s rate has been increasing over the five years to 2024-25.');
+    expect(verdictSentence(input({ observation: { value: null, status: 'c' } }))).toMatch(/^Worcestershire’s CP plan rate has been increasing over the five years to 2024-25 and has no figure for 2024-25 \(suppressed\)\.$/);
+    expect(verdictSentence(input({ observation: { value: 43.5, status: null } }))).toMatch(/^Worcestershire’s CP plan rate \(43\.5 per 10,000 children\) has been .* and is not tested against England’s \(40\.6\) in 2024-25 \(no counts are published\)\.$/);
+    expect(verdictSentence(input({ name: 'England', isEngland: true }))).toBe('England’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25.');
   });
 
   it('says the trend test and the comparison do not apply to an Ofsted judgement', () => {
-    const s = verdictSentence(input({ indicator: { unit: 'ordinal', polarity: 'higher_is_better', scale: OFSTED_JUDGEMENT }, observation: { value: 3, status: null }, trend: { kind: 'cannot_calculate', reason: 'ordinal' } }));
-    expect(s).toBe('Worcestershire’s judgement is Good; a judgement is a word, not a number, so neither the trend test nor the comparison with England applies.');
+    const s = verdictSentence(input({ indicator: { shortLabel: 'Ofsted overall judgement', unit: 'ordinal', polarity: 'higher_is_better', scale: OFSTED_JUDGEMENT, decimals: 0 }, observation: { value: 3, status: null }, trend: { kind: 'cannot_calculate', reason: 'ordinal' } }));
+    expect(s).toBe('Worcestershire’s Ofsted overall judgement is Good; a judgement is a word, not a number, so neither the trend test nor the comparison with England applies.');
+  });
+});
+
+describe('measureInSentence', () => {
+  it.each([
+    ['CP plan rate', 'CP plan rate'],
+    ['Referral rate', 'referral rate'],
+    ['Re-referrals %', 're-referrals'],
+    ['Looked-after children (number)', 'looked-after children'],
+    ['ICPC rate', 'ICPC rate'],
+    ['Ofsted overall judgement', 'Ofsted overall judgement'],
+    ['Factor: domestic abuse (parent) %', 'factor: domestic abuse (parent)'],
+  ])('%s reads as “%s” in a sentence', (label, words) => {
+    expect(measureInSentence(label)).toBe(words);
   });
 });
