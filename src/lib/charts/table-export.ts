@@ -52,17 +52,22 @@ export function figureValue(v: number | null | undefined, status: StatusCode | n
  * The rows of a rendered table: header rows first, then body rows, cells as text or
  * `data-value`. A cell showing only a dash (no figure) is left empty, as DfE leaves it.
  *
- * A table may add one column for files only: its header in `data-export-column` on
- * the table, each row's text in `data-export-cell` on the row. The verdict sentences
- * travel this way: the page shows them as a list above the table, and a spreadsheet
- * gets them beside each area's figures.
+ * A table may add columns for files only: each header in a `data-export-column…`
+ * attribute on the table, each row's text in the `data-export-cell…` attribute of the
+ * same ending on the row (`data-export-column-sources`, `data-export-cell-sources`).
+ * The verdict sentences travel this way (the page shows them as a list above the
+ * table, a spreadsheet gets them beside each area's figures), and so do the figures of
+ * other sources where sources differ (the page shows them in the cell, while the file's
+ * value column keeps one number that a spreadsheet reads as a number).
  */
 export function tableRows(table: HTMLTableElement): string[][] {
   const rows: string[][] = [];
-  const extra = table.dataset.exportColumn;
+  const extras = Object.keys(table.dataset)
+    .filter((k) => k.startsWith('exportColumn'))
+    .sort();
   for (const tr of Array.from(table.rows)) {
     const cells = Array.from(tr.cells).map((c) => cellText(c.dataset.value ?? c.textContent ?? ''));
-    if (extra !== undefined) cells.push(tr.parentElement?.tagName === 'THEAD' ? extra : cellText(tr.dataset.exportCell ?? ''));
+    for (const k of extras) cells.push(tr.parentElement?.tagName === 'THEAD' ? table.dataset[k]! : cellText(tr.dataset[k.replace('exportColumn', 'exportCell')] ?? ''));
     rows.push(cells);
   }
   return rows;

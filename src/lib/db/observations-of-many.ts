@@ -4,8 +4,8 @@
  */
 import { mergeSeries } from '../model/series';
 import type { AreaCode, Observation } from '../model/types';
-import { BUNDLED } from './bundled';
 import type { LensDb } from './database';
+import { inPrecedence } from './queries';
 import { unpack } from './series-packs';
 
 /**
@@ -16,12 +16,10 @@ import { unpack } from './series-packs';
 export async function getObservationsOfMany(db: LensDb, indicatorIds: readonly string[], areas: readonly AreaCode[]): Promise<Map<string, Observation[]>> {
   const ids = [...new Set(indicatorIds)];
   const [packs, imports] = await Promise.all([db.series.where('indicatorIds').anyOf(ids).distinct().toArray(), db.imports.toArray()]);
-  const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
   const areaFilter = new Set(areas);
   const out = new Map<string, Observation[]>();
   for (const id of ids) {
-    const series = unpack(packs, id).sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));
-    out.set(id, mergeSeries(series, { areaFilter }));
+    out.set(id, mergeSeries(inPrecedence(unpack(packs, id), imports), { areaFilter }));
   }
   return out;
 }

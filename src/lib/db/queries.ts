@@ -1,5 +1,6 @@
 import { inspectionsOf, type Inspection, type InspectionSet } from '../model/inspections';
 import { mergeSeries, type ObservationSeries } from '../model/series';
+import { sourceConflicts, type SourceConflict } from '../model/source-conflicts';
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
 import { BUNDLED, INSPECTIONS_KEY, SOURCES_KEY } from './bundled';
 import type { LensDb } from './database';
@@ -51,9 +52,29 @@ export async function listDocuments(db: LensDb, areaCode?: AreaCode): Promise<So
  */
 export async function seriesInPrecedence(db: LensDb, indicatorId: string): Promise<ObservationSeries[]> {
   const [packs, imports] = await Promise.all([db.series.where('indicatorIds').equals(indicatorId).toArray(), db.imports.toArray()]);
-  const series = unpack(packs, indicatorId);
+  return inPrecedence(unpack(packs, indicatorId), imports);
+}
+
+/** Series sorted bundled first, then imports oldest to newest. */
+export function inPrecedence(series: ObservationSeries[], imports: readonly ImportRecord[]): ObservationSeries[] {
   const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
   return series.sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));
+}
+
+/**
+ * Where sources disagree (model/source-conflicts.ts): for each indicator asked, its
+ * cells in the years asked for some areas, reading each stored pack once (an area's
+ * profile asks for every measure it shows).
+ */
+export async function getSourceConflicts(
+  db: LensDb,
+  asked: readonly { indicatorId: string; from: Period; to: Period; decimals: number }[],
+  areas: readonly AreaCode[],
+): Promise<Map<string, SourceConflict[]>> {
+  const ids = [...new Set(asked.map((a) => a.indicatorId))];
+  const [packs, imports] = await Promise.all([db.series.where('indicatorIds').anyOf(ids).distinct().toArray(), db.imports.toArray()]);
+  const areaFilter = new Set(areas);
+  return new Map(asked.map((a) => [a.indicatorId, sourceConflicts(inPrecedence(unpack(packs, a.indicatorId), imports), { areaFilter, from: a.from, to: a.to, decimals: a.decimals })]));
 }
 
 /** Observations of one indicator, optionally for some areas and a period range. */

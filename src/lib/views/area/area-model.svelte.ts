@@ -11,11 +11,14 @@ import { trendSummary } from '../../charts/trend-summary';
 import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
-import { getObservations, listDocuments, listInspections } from '../../db/queries';
+import { BUNDLED } from '../../db/bundled';
+import { getObservations, getSourceConflicts, listDocuments, listImports, listInspections } from '../../db/queries';
+import { ENGLAND } from '../../model/england';
+import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
 import { listPriorities, listThemeMentions } from '../../db/theme-queries';
 import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
 import { formatPeriod } from '../../model/period';
-import type { Area, AreaCode, DataSource, Indicator, Observation, Period, Priority, SourceDocument, ThemeMention } from '../../model/types';
+import type { Area, AreaCode, DataSource, ImportRecord, Indicator, Observation, Period, Priority, SourceDocument, ThemeMention } from '../../model/types';
 import type { ConfidenceLevel } from '../../stats/confidence';
 import { profileRow } from '../../stats/profile';
 import { rankAuthorities } from '../../stats/ranking';
@@ -69,6 +72,14 @@ export class AreaModel {
   themesOverTime: ThemesOverTime | null;
   /** What the area's documents said beside what its linked figures show, one row per theme. */
   saidSeen: SaidSeenModel;
+  /**
+   * Profile cells where two sources give different figures (the area's value or
+   * England's, in the indicator's latest year), by indicator id: each figure with its
+   * source, the drawn one first. Empty when all sources agree.
+   */
+  profileConflicts: ReadonlyMap<string, { value?: ConflictCell; england?: ConflictCell }>;
+  readonly #conflicts: Live<Map<string, SourceConflict[]>>;
+  readonly #imports: Live<ImportRecord[]>;
   readonly #deps: () => AreaDeps;
   readonly #catalog: Catalog;
   readonly #documents: Live<SourceDocument[]>;
@@ -130,6 +141,36 @@ export class AreaModel {
       const series = this.#profileSeries.current;
       if (!series || !catalog.extents.current) return new Map();
       return new Map(profileIndicators.map((ind) => [ind.id, recentTrend(ind, (series.get(ind.id) ?? []).filter((o) => o.period <= latest(ind.id)))]));
+    });
+    this.#conflicts = live(
+      () => (this.area ? { asked: profileIndicators.map((i) => ({ indicatorId: i.id, from: latest(i.id), to: latest(i.id), decimals: i.decimals })), code: this.area.code } : null),
+      (d) => (d ? getSourceConflicts(db, d.asked, [d.code, ENGLAND]) : Promise.resolve(new Map<string, SourceConflict[]>())),
+    );
+    this.#imports = live(
+      () => null,
+      () => listImports(db),
+    );
+    this.profileConflicts = $derived.by(() => {
+      const found = this.#conflicts.current;
+      const area = this.area;
+      if (!found || !area) return new Map();
+      const imports = new Map((this.#imports.current ?? []).map((i) => [i.id, i]));
+      const out = new Map<string, { value?: ConflictCell; england?: ConflictCell }>();
+      for (const ind of profileIndicators) {
+        const list = found.get(ind.id);
+        if (!list?.length) continue;
+        const cells = conflictCells(
+          list,
+          ind,
+          (id) => sourceLabel(id, ind, this.sourceOf(ind.source), imports, BUNDLED),
+          (c) => this.areasByCode.get(c)?.name ?? c,
+          formatPeriod,
+        );
+        const value = cells.get(area.code);
+        const england = area.code === ENGLAND ? undefined : cells.get(ENGLAND);
+        out.set(ind.id, { ...(value ? { value } : {}), ...(england ? { england } : {}) });
+      }
+      return out;
     });
     this.spineSummary = $derived(this.area ? profileSummary(this.area, this.spineRows) : '');
     this.profileExportSource = $derived.by(() => {
@@ -228,7 +269,9 @@ export class AreaModel {
       this.#documents.error ??
       this.#themes.error ??
       this.#inspections.error ??
-      this.saidSeen.error
+      this.saidSeen.error ??
+      this.#conflicts.error ??
+      this.#imports.error
     );
   }
 

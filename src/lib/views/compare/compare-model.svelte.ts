@@ -12,13 +12,15 @@ import { trendSummary } from '../../charts/trend-summary';
 import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
-import { getObservations, listInspections } from '../../db/queries';
+import { BUNDLED } from '../../db/bundled';
+import { getObservations, getSourceConflicts, listImports, listInspections } from '../../db/queries';
 import { trackWork } from '../../model/activity';
 import { asError } from '../../model/errors';
+import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
 import { totalsComparable } from '../../model/benchmark-scope';
 import type { Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
-import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
+import type { Area, AreaCode, DataSource, ImportRecord, Observation, Period } from '../../model/types';
 import type { ConfidenceLevel } from '../../stats/confidence';
 import { verdictFor, type AreaVerdict } from '../../stats/verdict';
 import { ENGLAND } from '../../model/england';
@@ -75,6 +77,14 @@ export class CompareModel {
   /** The chosen areas' verdicts in the order chosen, for "In words". */
   sentences: AreaVerdict[];
   readonly #history: Live<Observation[]>;
+  /**
+   * Where two sources give different figures in the ranking year for the chosen areas,
+   * England or their regions (an import beside the bundled figures): each figure with
+   * its source, the drawn one first, by area code. Empty when all sources agree.
+   */
+  conflicts: ReadonlyMap<AreaCode, ConflictCell>;
+  readonly #conflicts: Live<Map<string, SourceConflict[]>>;
+  readonly #imports: Live<ImportRecord[]>;
 
   constructor(db: LensDb, deps: () => CompareDeps) {
     this.#deps = deps;
@@ -160,6 +170,27 @@ export class CompareModel {
       }
       return out;
     });
+    this.#conflicts = live(
+      () => (this.selection ? { indicatorId: this.selection.indicator.id, year: this.selection.year, decimals: this.selection.indicator.decimals, codes: verdictCodes } : null),
+      (d) => (d ? getSourceConflicts(db, [{ indicatorId: d.indicatorId, from: d.year, to: d.year, decimals: d.decimals }], d.codes) : Promise.resolve(new Map<string, SourceConflict[]>())),
+    );
+    this.#imports = live(
+      () => null,
+      () => listImports(db),
+    );
+    this.conflicts = $derived.by(() => {
+      const s = this.selection;
+      const found = s ? this.#conflicts.current?.get(s.indicator.id) : undefined;
+      if (!s || !found?.length) return new Map();
+      const imports = new Map((this.#imports.current ?? []).map((i) => [i.id, i]));
+      return conflictCells(
+        found,
+        s.indicator,
+        (id) => sourceLabel(id, s.indicator, this.source, imports, BUNDLED),
+        (code) => this.areasByCode.get(code)?.name ?? code,
+        formatPeriod,
+      );
+    });
     this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
@@ -207,7 +238,7 @@ export class CompareModel {
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
     const c = this.#catalog;
-    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#rankingError;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#conflicts.error ?? this.#imports.error ?? this.#rankingError;
   }
 
   /** Writes a change, carrying over what the user had set explicitly, as resolved. */

@@ -1,0 +1,72 @@
+import { expect, settled, test } from './fixtures';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/**
+ * A user's table of CP plan rates added to the bundled measure. 2017-18: the first-release
+ * figures issue 13 quotes (England 45.3, Walsall 60.7), where the bundle has LAIT's revised
+ * ones (data/source/dfe_lait_bds_long_csc_subset_2016_2025.csv, CPP_rate: 45.9, 60.9).
+ * 2024-25: England as LAIT has it (40.6, so no conflict), Walsall made up for the test (31.9
+ * against LAIT's 31.6) so that the area profile, which shows the latest year, has one.
+ */
+const TABLE = ['Area,2017-18,2024-25', 'England,45.3,40.6', 'Walsall,60.7,31.9'].join('\n');
+const FILE = 'cp-plans-first-release.csv';
+const SOURCE = /your import cp-plans-first-release\.csv, \d{1,2} \w{3} \d{4}/;
+const LAIT = 'LAIT, revised populations, April 2026 release';
+
+let dir = '';
+test.beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lens-sources-'));
+});
+test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+test('an import that differs from the bundled figures: the tables show both with their sources and say which is drawn', async ({ page }) => {
+  const path = join(dir, FILE);
+  writeFileSync(path, TABLE);
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles(path);
+  await settled(page);
+  await page.getByLabel('The figures are').selectOption({ label: 'Children on a child protection plan at 31 March, rate per 10,000 children' });
+  await page.getByRole('button', { name: `Import ${FILE}` }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: `Imported ${FILE}` })).toBeVisible();
+
+  // Compare, 2017-18: Walsall's and England's value cells give both figures, the drawn one first.
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2018');
+  const table = page.getByRole('table', { name: 'CP plan rate, 2017-18: chosen areas and benchmarks' });
+  const valueOf = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).getByRole('cell').first();
+  await expect(valueOf('Walsall')).toHaveText(new RegExp(`^60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)$`));
+  await expect(valueOf('England (benchmark)')).toHaveText(new RegExp(`^45\\.3 \\(${SOURCE.source}\\); 45\\.9 \\(${LAIT}\\)$`));
+  // The region was not imported: one source, one figure.
+  await expect(valueOf('West Midlands (region benchmark)')).toHaveText(/^\d+\.\d$/);
+  const note = page.getByRole('note', { name: 'Sources differ' });
+  await expect(note).toContainText('the charts, rankings and comparisons use the first, from the latest import');
+  await expect(note.getByRole('listitem')).toHaveText([
+    new RegExp(`^Walsall, 2017-18: 60\\.7 from ${SOURCE.source} \\(drawn in the charts\\); 60\\.9 from ${LAIT}\\.$`),
+    new RegExp(`^England, 2017-18: 45\\.3 from ${SOURCE.source} \\(drawn in the charts\\); 45\\.9 from ${LAIT}\\.$`),
+  ]);
+
+  // The CSV keeps one number in the value column and both sources in a column of their own.
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download CSV: CP plan rate, 2017-18: chosen areas and benchmarks' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8').split('\r\n');
+  expect(csv[0]).toMatch(/,Sources differ$/);
+  const walsall = csv.find((l) => l.startsWith('Walsall,'))!;
+  expect(walsall).toMatch(new RegExp(`^Walsall,60\\.7,.*,"?60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)"?$`));
+
+  // A year where the sources agree (or only one has a figure) has no note.
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2019');
+  await expect(page.getByRole('table', { name: 'CP plan rate, 2018-19: chosen areas and benchmarks' })).toBeVisible();
+  await expect(page.getByRole('note', { name: 'Sources differ' })).toHaveCount(0);
+
+  // The area profile (each measure's latest year, 2024-25): Walsall's figure differs, England's is the same in both.
+  await page.goto('/#/area/E08000030');
+  const profile = page.getByRole('table', { name: 'Walsall: indicators against England' });
+  const cpp = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CP plan rate', exact: true }) });
+  await expect(cpp.getByRole('cell').nth(1)).toHaveText(new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`));
+  await expect(cpp.getByRole('cell').nth(8)).toHaveText('40.6');
+  await expect(page.getByRole('note', { name: 'Sources differ' }).getByRole('listitem')).toHaveText([
+    new RegExp(`^CP plan rate: Walsall, 2024-25: 31\\.9 from ${SOURCE.source} \\(drawn in the charts\\); 31\\.6 from ${LAIT}\\.$`),
+  ]);
+});
