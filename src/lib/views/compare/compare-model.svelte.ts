@@ -15,9 +15,10 @@ import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { getObservations, listInspections } from '../../db/queries';
 import { totalsComparable } from '../../model/benchmark-scope';
+import { breakdownControl, linkOf, measuresOf, pickerIndicators, TOTAL_CHOICE, type BreakdownControl, type Measure } from '../../model/breakdown';
 import { latestOverallCell, type Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
-import type { Area, AreaCode, DataSource, Observation, Period } from '../../model/types';
+import type { Area, AreaCode, DataSource, Indicator, Observation, Period } from '../../model/types';
 import type { ConfidenceLevel } from '../../stats/confidence';
 import { rankAuthorities, type RankingRow } from '../../stats/ranking';
 import { verdictFor, type AreaVerdict } from '../../stats/verdict';
@@ -42,6 +43,13 @@ export class CompareModel {
   selection: CompareSelection | null;
   /** Every year the indicator has, for the year pickers. */
   years: Period[];
+  /** The indicator picker's choices: each measure once, not its breakdowns. */
+  pickerIndicators: Indicator[];
+  /** The picker's value: the measure of the indicator shown. */
+  measureId: string;
+  /** The breakdown control beside the picker; undefined when the measure has no breakdowns. */
+  breakdown: BreakdownControl | undefined;
+  readonly #measures: ReadonlyMap<string, Measure>;
   neighbours: NeighboursModel;
   /** The area the comparison is about: whose neighbours are shown (the first chosen authority unless the link says). */
   focus: AreaCode | undefined;
@@ -79,14 +87,18 @@ export class CompareModel {
   constructor(db: LensDb, deps: () => CompareDeps) {
     this.#deps = deps;
     const catalog = (this.#catalog = liveCatalog(db));
+    this.#measures = $derived(measuresOf(catalog.indicators.current ?? []));
     this.areasByCode = $derived(new Map((catalog.areas.current ?? []).map((a) => [a.code, a])));
     this.sortedAreas = $derived([...(catalog.areas.current ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
     this.selection = $derived.by(() => {
       const { areas, indicators, extents } = catalog;
       if (!areas.current || !indicators.current || !extents.current) return null;
       const extentOf = extents.current;
-      return resolveCompareSelection(deps().view, this.areasByCode, indicators.current, (id) => extentOf.get(id) ?? null);
+      return resolveCompareSelection(deps().view, this.areasByCode, indicators.current, (id) => extentOf.get(id) ?? null, this.#measures);
     });
+    this.pickerIndicators = $derived(pickerIndicators(catalog.indicators.current ?? [], this.#measures));
+    this.measureId = $derived(this.selection ? linkOf(this.selection.indicator).indicator : '');
+    this.breakdown = $derived(this.selection ? breakdownControl(this.#measures, this.selection.indicator) : undefined);
     this.years = $derived.by(() => {
       const s = this.selection;
       if (!s) return [];
@@ -189,9 +201,6 @@ export class CompareModel {
     this.#marks = themeMarkers(() => ({ db, lines: this.trend?.lines ?? [], theme: deps().view.theme, from: this.selection?.from ?? 0, to: this.selection?.to ?? 0 }));
   }
 
-  get indicators() {
-    return this.#catalog.indicators.current ?? [];
-  }
   get models() {
     return this.#catalog.models.current ?? [];
   }
@@ -216,7 +225,8 @@ export class CompareModel {
     onchange({
       name: 'compare',
       areas: s.areas.map((a) => a.code),
-      indicator: s.indicator.id,
+      // A breakdown is written as its measure and value, whichever form the link had.
+      ...linkOf(s.indicator),
       ...(view.from !== undefined ? { from: s.from } : {}),
       ...(view.to !== undefined ? { to: s.to } : {}),
       ...(view.year !== undefined ? { year: s.year } : {}),
@@ -231,6 +241,16 @@ export class CompareModel {
       ...(view.axis !== undefined ? { axis: view.axis } : {}),
       ...patch,
     });
+  }
+
+  /** Another measure, shown as its total (or its first value when no total is held). */
+  chooseIndicator(id: string): void {
+    this.update({ indicator: id, breakdown: undefined });
+  }
+
+  /** Another value of the measure's breakdown; TOTAL_CHOICE for its total. */
+  chooseBreakdown(value: string): void {
+    this.update({ breakdown: value === TOTAL_CHOICE ? undefined : value });
   }
 
   /** A new first year; the last year and the ranking year follow it when it passes them. */
