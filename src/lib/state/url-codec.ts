@@ -244,7 +244,7 @@ const BREAKDOWN_SPEC: Omit<ParamSpec<{ breakdown?: string }, 'breakdown'>, 'fiel
   write: writeText,
   doc:
     'A value of the indicator’s breakdown by a filter of the file it came from (EES `characteristic`, `population_type`, …): the last part of the value’s indicator id, after `__`. ' +
-    'A value the indicator does not have shows its total, with a message. Links written before this parameter name the value’s own id in `indicator` (`indicator=rate_per_10000__children_starting_to_be_looked_after_each_year`) and open on the same figures.',
+    'A value the indicator does not have shows what a link without `breakdown` shows, with a message. Links written before this parameter name the value’s own id in `indicator` (`indicator=rate_per_10000__children_starting_to_be_looked_after_each_year`) and open on the same figures.',
   absent: 'the indicator’s total, or its first value when the data holds no total',
   example: 'children_starting_to_be_looked_after_each_year',
 };
