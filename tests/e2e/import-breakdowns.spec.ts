@@ -1,7 +1,8 @@
 /**
  * EES filters as breakdowns, through the Data page (issue 16, item 9): the mapping step
  * lists a filter's values, says how many series they make, imports the values chosen
- * and leaves the others out.
+ * and leaves the others out; Compare and the area page list the measure once, with a
+ * breakdown control beside it, and links name the measure and the value.
  *
  * The file is cut from DfE's `cla_number_and_rate_per_10k_children_2021_to_2025.csv`
  * (data/source, see its PROVENANCE.md), line for line: England, the West Midlands,
@@ -10,6 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
 
 const SOURCE = join(import.meta.dirname, '..', '..', 'data', 'source', 'cla_number_and_rate_per_10k_children_2021_to_2025.csv');
@@ -45,13 +47,88 @@ test('an EES file with a filter: the values to import are chosen in the mapping 
   await expect(imported.getByText('Breakdown by population_type: Children starting to be looked after each year').first()).toBeVisible();
   await expect(imported.getByText(/Children ceasing/)).toHaveCount(0);
 
-  // Worcestershire, children starting to be looked after in 2024-25: rate 24 per 10,000 (the file's rate_per_10000).
+  // Compare lists the measure once, its values in the breakdown control beside it. Children looked after
+  // on 31 March are the published looked-after rate (known-columns.ts), so only the starting value is a breakdown here.
+  await page.goto('/#/compare?areas=E10000034&from=2024&to=2025');
+  const picker = page.getByRole('combobox', { name: 'Indicator', exact: true });
+  await expect(picker.getByRole('option', { name: 'rate_per_10000', exact: true })).toHaveCount(1);
+  await expect(picker.getByRole('option', { name: /Children starting/ })).toHaveCount(0);
+  const breakdown = page.getByRole('combobox', { name: 'Breakdown: population_type' });
+  await expect(breakdown).toHaveCount(0);
+  await picker.selectOption({ label: 'rate_per_10000' });
+  await settled(page);
+  await expect(breakdown.getByRole('option')).toHaveText(['Children starting to be looked after each year']);
+  // Worcestershire, children starting to be looked after: 26 and 24 per 10,000 in 2023-24 and 2024-25 (the file's rate_per_10000).
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+
+  // A link made before breakdowns had a parameter, naming the value's own indicator id, opens on the same figures, unremarked.
   await page.goto('/#/compare?areas=E10000034&indicator=rate_per_10000__children_starting_to_be_looked_after_each_year&from=2024&to=2025');
-  const table = page.getByRole('table', { name: /^rate_per_10000 \(Children starting to be looked after each year\).*, 2023-24 to 2024-25$/ });
-  await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Worcestershire', exact: true }) }).getByRole('cell')).toHaveText(['26.0', '24.0']);
-  // The picker lists the breakdowns in a group of their own, named for the column they break down
-  // (the file has no total of it). Playwright's role queries name an optgroup without its label.
-  const picker = page.getByRole('combobox', { name: 'Indicator' });
-  await expect(picker).toHaveValue('rate_per_10000__children_starting_to_be_looked_after_each_year');
-  await expect(picker.locator('optgroup[label="Breakdowns of rate_per_10000 by population_type"]').getByRole('option', { name: 'rate_per_10000 (Children starting to be looked after each year)' })).toBeAttached();
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+  await expect(picker).toHaveValue('rate_per_10000');
+  await expect(breakdown).toHaveValue('children_starting_to_be_looked_after_each_year');
+  await expect(page.getByText('Some of this link could not be used.')).toHaveCount(0);
+
+  // A value the measure does not have (the one left out at import): its first value, with a message.
+  await page.goto('/#/compare?areas=E10000034&indicator=rate_per_10000&breakdown=children_ceasing_to_be_looked_after_each_year&from=2024&to=2025');
+  await expect(page.getByRole('status').filter({ hasText: 'Some of this link could not be used.' })).toContainText(
+    '“children_ceasing_to_be_looked_after_each_year” is not a breakdown of “rate_per_10000”, so “Children starting to be looked after each year” is shown.',
+  );
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
 });
+
+test('a breakdown chosen on Compare and on the area page: its figures, in the link, through a reload; the profile without breakdowns', async ({ page }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'cla-west-midlands.csv', mimeType: 'text/csv', buffer: westMidlandsCut() });
+  await settled(page);
+  await page.getByRole('button', { name: 'Import cla-west-midlands.csv' }).click();
+  await settled(page);
+
+  await page.goto('/#/compare?areas=E10000034&from=2024&to=2025');
+  const picker = page.getByRole('combobox', { name: 'Indicator', exact: true });
+  await picker.selectOption({ label: 'rate_per_10000' });
+  await settled(page);
+  const breakdown = page.getByRole('combobox', { name: 'Breakdown: population_type' });
+  await expect(breakdown.getByRole('option')).toHaveText(['Children ceasing to be looked after each year', 'Children starting to be looked after each year']);
+  // No total in the file: its first value is shown. Worcestershire, children ceasing to be looked after: 22 and 25 per 10,000.
+  await expect(breakdown).toHaveValue('children_ceasing_to_be_looked_after_each_year');
+  await expect(worcestershire(page, 'Children ceasing to be looked after each year')).toHaveText(['22.0', '25.0']);
+
+  await breakdown.selectOption({ label: 'Children starting to be looked after each year' });
+  await settled(page);
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+  await expect(page).toHaveURL(/[?&]indicator=rate_per_10000&breakdown=children_starting_to_be_looked_after_each_year(&|$)/);
+  await page.reload();
+  await expect(breakdown).toHaveValue('children_starting_to_be_looked_after_each_year');
+  await expect(picker).toHaveValue('rate_per_10000');
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+
+  // The area page: the same breakdown's trend from the link, another chosen beside the trend's picker.
+  await page.goto('/#/area/E10000034?indicator=rate_per_10000&breakdown=children_starting_to_be_looked_after_each_year');
+  await expect(page.getByRole('combobox', { name: 'Trend of' })).toHaveValue('rate_per_10000');
+  await expect(breakdown).toHaveValue('children_starting_to_be_looked_after_each_year');
+  const areaTrend = (value: string) =>
+    page
+      .getByRole('table', { name: `rate_per_10000 (${value}), Worcestershire` })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'Worcestershire', exact: true }) })
+      .getByRole('cell');
+  await expect(areaTrend('Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+  // Six breakdowns of rates and estimates imported, none of them a row of the profile (a 503-value characteristic would fill it).
+  const profile = page.getByRole('table', { name: 'Worcestershire: indicators against England' });
+  await expect(profile.getByRole('rowheader', { name: 'CP plan rate', exact: true })).toBeVisible();
+  await expect(profile.getByRole('rowheader', { name: /Children (starting|ceasing)/ })).toHaveCount(0);
+
+  await breakdown.selectOption({ label: 'Children ceasing to be looked after each year' });
+  await settled(page);
+  await expect(page).toHaveURL(/#\/area\/E10000034\?indicator=rate_per_10000&breakdown=children_ceasing_to_be_looked_after_each_year(&|$)/);
+  await expect(areaTrend('Children ceasing to be looked after each year')).toHaveText(['22.0', '25.0']);
+});
+
+/** Worcestershire's row of Compare's trend table, 2023-24 to 2024-25, for a value of the rate's breakdown. */
+function worcestershire(page: Page, value: string): Locator {
+  return page
+    .getByRole('table', { name: new RegExp(`^rate_per_10000 \\(${value}\\).*, 2023-24 to 2024-25$`) })
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: 'Worcestershire', exact: true }) })
+    .getByRole('cell');
+}

@@ -21,10 +21,9 @@ const PUBLISHED_TOPICS: Record<string, string> = {
  * published (bundled) figures first, by topic, then each imported file in the order
  * its first indicator sorts. An EES file with a filter column brings one indicator
  * per filter value, hundreds of them at times; grouped, they do not bury the
- * published ones, and an analyst can see which indicators are their own. The
- * breakdowns of one measure by one filter (every value of `characteristic` chosen at
- * import) get a group of their own after the files' groups, named for the measure
- * they break down, so that a file's 503 characteristics do not bury its totals. Ordinal
+ * published ones, and an analyst can see which indicators are their own. Pickers give
+ * it each measure once (model/breakdown.ts `pickerIndicators`), its breakdowns being
+ * chosen beside it. Ordinal
  * measures (Ofsted judgements) are left out: the charts that pickers drive draw
  * numbers, and a judgement is not one.
  */
@@ -33,16 +32,7 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
   const groups = new Map<string, IndicatorGroup>();
   const published: IndicatorGroup = { label: 'Published figures', indicators: [] };
   const topics = new Map(Object.values(PUBLISHED_TOPICS).map((label) => [label, { label, indicators: [] as Indicator[] }]));
-  const breakdowns = new Map<string, IndicatorGroup>();
-  const labelOf = new Map(indicators.map((i) => [i.id, i.label]));
   for (const i of sorted) {
-    if (i.breakdown) {
-      const label = `Breakdowns of ${labelOf.get(i.breakdown.of) ?? i.breakdown.of} by ${i.breakdown.by}`;
-      const g = breakdowns.get(label) ?? { label, indicators: [] };
-      g.indicators.push(i);
-      breakdowns.set(label, g);
-      continue;
-    }
     if (i.importId === bundledId) {
       const topic = PUBLISHED_TOPICS[i.source];
       if (!topic) published.indicators.push(i);
@@ -56,17 +46,19 @@ export function groupIndicators(indicators: readonly Indicator[], bundledId = 'b
     g.indicators.push(i);
     groups.set(label, g);
   }
-  return [published, ...topics.values(), ...groups.values(), ...breakdowns.values()].filter((g) => g.indicators.length > 0);
+  return [published, ...topics.values(), ...groups.values()].filter((g) => g.indicators.length > 0);
 }
 
 /**
  * The indicators an area's profile (spine) shows: every rate, percentage and average
  * with figures, but not counts (context, not comparable), not judgements (words: a
  * spine cannot place them), and not the forty assessment factors, which would bury
- * the rest; those are read by theme (data/theme-links.json) and on Compare.
+ * the rest; those are read by theme (data/theme-links.json) and on Compare. A measure
+ * broken down by a filter is on it once, as its total: its values (503 characteristics
+ * at times) are read on its trend, one choice away.
  */
 export function profileIndicators(indicators: readonly Indicator[], hasFigures: (id: string) => boolean, limit = PROFILE_LIMIT): Indicator[] {
-  const all = indicators.filter((i) => i.unit !== 'count' && i.unit !== 'ordinal' && !(i.importId === 'bundled' && i.source === 'dfe_cin_factors') && hasFigures(i.id));
+  const all = indicators.filter((i) => i.unit !== 'count' && i.unit !== 'ordinal' && !i.breakdown && !(i.importId === 'bundled' && i.source === 'dfe_cin_factors') && hasFigures(i.id));
   const byName = (a: Indicator, b: Indicator) => a.shortLabel.localeCompare(b.shortLabel);
   if (all.length <= limit) return all.sort(byName);
   // Each measure on the profile is a query and a ranking of every authority: the work is

@@ -6,12 +6,13 @@
  */
 import type { CarryScope, CarrySelection } from '../db/carry';
 import { buildAppFile } from '../import/app-json';
-import type { Indicator, Period } from '../model/types';
+import { measuresOf, resolveIndicator, type Listed } from '../model/breakdown';
+import type { Period } from '../model/types';
 import { DEFAULT_INDICATOR, type View } from '../state/url-codec';
 import { DASHBOARD_FORMAT, DASHBOARD_VERSION, type DashboardFile } from './carry-format';
 
 export interface ScopeContext {
-  indicators: readonly Pick<Indicator, 'id' | 'unit'>[];
+  indicators: readonly Listed[];
   /** First and last year of each indicator's figures. */
   extents: ReadonlyMap<string, readonly [Period, Period]>;
   /** Indicators the user linked to a theme: said and seen reads every year of them (trend), for every area. */
@@ -28,7 +29,7 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
       const range = { ...(from !== undefined ? { from } : {}), ...(to !== undefined ? { to } : {}) };
       return {
         areas: view.areas,
-        figures: [{ indicatorId: view.indicator, ...range }],
+        figures: [{ indicatorId: shownId(ctx, view.indicator, view.breakdown), ...range }],
         ...(view.theme !== undefined ? { priorities: { areas: view.areas, ...range } } : {}),
       };
     }
@@ -39,10 +40,10 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
       return { areas: view.areas, figures: linked, documents: range, priorities: range, themeLinks: true };
     }
     case 'area': {
-      const trend = view.indicator ?? DEFAULT_INDICATOR;
-      // The profile shows every rate and percentage in its latest year, against the year before.
+      const trend = shownId(ctx, view.indicator ?? DEFAULT_INDICATOR, view.breakdown);
+      // The profile shows every rate and percentage in its latest year, against the year before; a measure's total, not its breakdowns.
       const profile = ctx.indicators
-        .filter((i) => i.unit !== 'count' && i.id !== trend && i.id !== DEFAULT_INDICATOR && ctx.extents.has(i.id))
+        .filter((i) => i.unit !== 'count' && !i.breakdown && i.id !== trend && i.id !== DEFAULT_INDICATOR && ctx.extents.has(i.id))
         .map((i) => {
           const last = ctx.extents.get(i.id)![1];
           return { indicatorId: i.id, from: last - 1, to: last };
@@ -62,6 +63,11 @@ export function carryScope(view: View, ctx: ScopeContext): CarryScope | null {
     case 'data':
       return null;
   }
+}
+
+/** The indicator whose figures a view shows for its `indicator` and `breakdown` (the link's id when the data holds neither). */
+function shownId(ctx: ScopeContext, id: string, breakdown: string | undefined): string {
+  return resolveIndicator(ctx.indicators, measuresOf(ctx.indicators), id, breakdown)?.indicator.id ?? id;
 }
 
 /** The envelope for a selection; `view` is added for a dashboard file. */

@@ -1,3 +1,4 @@
+import { measuresOf, resolveIndicator, type Measure } from '../model/breakdown';
 import { ENGLAND } from '../model/england';
 import { formatPeriod } from '../model/period';
 import type { Area, AreaCode, Indicator, Period } from '../model/types';
@@ -14,15 +15,17 @@ export interface CompareSelection {
 
 /**
  * Checks a Compare view from the URL against the data that is loaded: unknown
- * areas are left out, an unknown indicator falls back to the CP plan rate, and
- * years are clamped to those the indicator has. Returns null only when there is
- * no indicator at all to show.
+ * areas are left out, the indicator and breakdown are resolved to the indicator whose
+ * figures are shown (model/breakdown.ts), an unknown indicator falls back to the CP
+ * plan rate, and years are clamped to those the indicator has. Returns null only when
+ * there is no indicator at all to show.
  */
 export function resolveCompareSelection(
   view: CompareView,
   areasByCode: ReadonlyMap<AreaCode, Area>,
   indicators: readonly Indicator[],
   extentOf: (indicatorId: string) => [Period, Period] | null,
+  measures: ReadonlyMap<string, Measure> = measuresOf(indicators),
 ): CompareSelection | null {
   const problems: string[] = [];
   const areas: Area[] = [];
@@ -33,7 +36,9 @@ export function resolveCompareSelection(
     } else problems.push(`No area has the code ${code}, so it was left out.`);
   }
 
-  let indicator = indicators.find((i) => i.id === view.indicator);
+  const resolved = resolveIndicator(indicators, measures, view.indicator, view.breakdown);
+  if (resolved) problems.push(...resolved.problems);
+  let indicator = resolved?.indicator;
   if (!indicator || indicator.unit === 'ordinal') {
     const fallback = indicators.find((i) => i.id === DEFAULT_INDICATOR) ?? indicators.find((i) => i.unit !== 'ordinal');
     if (!fallback) return null;

@@ -27,6 +27,8 @@ export interface CompareView {
   name: 'compare';
   areas: AreaCode[];
   indicator: string;
+  /** The value of the indicator's breakdown shown (model/breakdown.ts); absent: its total. */
+  breakdown?: string;
   /** Absent: the first year with data. */
   from?: Period;
   /** Absent: the latest year with data. */
@@ -77,6 +79,8 @@ export interface AreaView {
   code: AreaCode;
   /** Indicator of the area's trend chart; absent: cpp_rate. */
   indicator?: string;
+  /** As on Compare. */
+  breakdown?: string;
   /** Statistical neighbour model, as on Compare; absent: 'sn2025'. */
   neighbours?: string;
   /** As on Compare. */
@@ -165,6 +169,11 @@ function readIndicator(raw: string): Parsed<string> {
   return ID_PATTERN.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not an indicator name, so ${DEFAULT_INDICATOR} is shown.`] };
 }
 
+function readBreakdown(raw: string): Parsed<string> {
+  if (raw === '') return {};
+  return ID_PATTERN.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not a breakdown name, so the indicator’s total is shown.`] };
+}
+
 function readNeighbourModel(raw: string): Parsed<string> {
   // Only the form is checked here; whether the model exists is checked against the data (state/neighbours.ts).
   return ID_PATTERN.test(raw) ? { value: raw } : { problems: [`“${shorten(raw)}” is not a statistical neighbour model, so the 2025 model is used.`] };
@@ -228,6 +237,18 @@ const AXIS_SPEC: Omit<ParamSpec<{ axis?: LinkAxis }, 'axis'>, 'field'> = {
   example: 'fit',
 };
 
+// Compare and the area page read a breakdown alike.
+const BREAKDOWN_SPEC: Omit<ParamSpec<{ breakdown?: string }, 'breakdown'>, 'field'> = {
+  key: 'breakdown',
+  parse: readBreakdown,
+  write: writeText,
+  doc:
+    'A value of the indicator’s breakdown by a filter of the file it came from (EES `characteristic`, `population_type`, …): the last part of the value’s indicator id, after `__`. ' +
+    'A value the indicator does not have shows what a link without `breakdown` shows, with a message. Links written before this parameter name the value’s own id in `indicator` (`indicator=rate_per_10000__children_starting_to_be_looked_after_each_year`) and open on the same figures.',
+  absent: 'the indicator’s total, or its first value when the data holds no total',
+  example: 'children_starting_to_be_looked_after_each_year',
+};
+
 // ---------------------------------------------------------------------------------------
 // The parameters of each route, in the order links write them. To add a parameter: add
 // its field to the view's interface above and one entry here; decoding, encoding,
@@ -255,6 +276,7 @@ const COMPARE_PARAMS: LinkParam<CompareView>[] = [
     doc: 'Indicator id (letters, digits, `_ . -`): the trend, ranking, table and map show it.',
     example: 'cin_rate',
   }),
+  compare({ field: 'breakdown', ...BREAKDOWN_SPEC }),
   compare({ key: 'from', field: 'from', parse: readYear('from'), write: String, doc: 'First year of the trend.', absent: 'the indicator’s first year', example: '2016' }),
   compare({ key: 'to', field: 'to', parse: readYear('to'), write: String, doc: 'Last year of the trend.', absent: 'the indicator’s latest year', example: '2025' }),
   compare({ key: 'year', field: 'year', parse: readYear('year'), write: String, doc: 'Year of the summary table, ranking and map.', absent: '`to`', example: '2024' }),
@@ -352,6 +374,7 @@ function notAPlace(raw: string): string {
 const area = param<AreaView>();
 const AREA_PARAMS: LinkParam<AreaView>[] = [
   area({ key: 'indicator', field: 'indicator', parse: readIndicator, write: writeText, default: DEFAULT_INDICATOR, doc: 'Indicator of the area’s trend chart.', example: 's47_rate' }),
+  area({ field: 'breakdown', ...BREAKDOWN_SPEC, doc: 'A value of the trend indicator’s breakdown, as on Compare.' }),
   area({
     key: 'neighbours',
     field: 'neighbours',

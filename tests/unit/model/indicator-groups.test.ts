@@ -20,23 +20,6 @@ describe('groupIndicators', () => {
     ]);
   });
 
-  it('gives the breakdowns of a measure by a filter a group of their own, named for the measure, after the files', () => {
-    const breakdown = (id: string, value: string, of: string): Indicator => ({ ...ind(id, `Referral rate (${value})`, 'i1', 'by-age.csv'), breakdown: { of, by: 'characteristic', value } });
-    const groups = groupIndicators([
-      breakdown('referral_rate__age_10_to_15', 'Age 10 to 15', 'referral_rate'),
-      ind('referral_rate', 'Referrals to children’s social care in the year, rate per 10,000 children', 'bundled', 'lait'),
-      ind('not_in_need', 'Not_in_Need', 'i1', 'by-age.csv'),
-      breakdown('referral_rate__age_1_to_4', 'Age 1 to 4', 'referral_rate'),
-      breakdown('children_count__starting', 'Starting', 'children_count'),
-    ]);
-    expect(groups.map((g) => [g.label, g.indicators.map((i) => i.id)])).toEqual([
-      ['Published figures', ['referral_rate']],
-      ['From by-age.csv', ['not_in_need']],
-      ['Breakdowns of Referrals to children’s social care in the year, rate per 10,000 children by characteristic', ['referral_rate__age_1_to_4', 'referral_rate__age_10_to_15']],
-      ['Breakdowns of children_count by characteristic', ['children_count__starting']],
-    ]);
-  });
-
   it('is one group when nothing is imported, and leaves out an empty published group', () => {
     expect(groupIndicators([ind('cpp_rate', 'CP', 'bundled', 'lait')]).map((g) => g.label)).toEqual(['Published figures']);
     expect(groupIndicators([ind('x', 'X', 'i1', 'a.csv')]).map((g) => g.label)).toEqual(['From a.csv']);

@@ -6,7 +6,7 @@ import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { getObservations, listImports } from '../../../src/lib/db/queries';
 import { APP_FORMAT } from '../../../src/lib/import/app-json';
 import type { Bundle } from '../../../src/lib/model/bundle';
-import type { ThemeMention } from '../../../src/lib/model/types';
+import type { IndicatorBreakdown, IndicatorUnit, ThemeMention } from '../../../src/lib/model/types';
 import { DASHBOARD_FORMAT, encodeCarry, readCarryParam, type Carried, type DashboardFile } from '../../../src/lib/share/carry-format';
 import { saveCarried, viewCarried } from '../../../src/lib/share/carry-receive';
 import { carryScope } from '../../../src/lib/share/carry-scope';
@@ -132,13 +132,36 @@ describe('View only', () => {
 });
 
 describe('carryScope', () => {
-  const ctx = { indicators: [{ id: 'cpp_rate', unit: 'rate_per_10000' as const }, { id: 'local_pct', unit: 'percent' as const }, { id: 'cpp_count', unit: 'count' as const }], extents: new Map([['cpp_rate', [2016, 2025] as const], ['local_pct', [2019, 2024] as const], ['cpp_count', [2013, 2025] as const]]) };
+  const listed = (id: string, unit: IndicatorUnit, breakdown?: IndicatorBreakdown) => ({ id, label: id, shortLabel: id, unit, ...(breakdown ? { breakdown } : {}) });
+  const ctx = { indicators: [listed('cpp_rate', 'rate_per_10000'), listed('local_pct', 'percent'), listed('cpp_count', 'count')], extents: new Map([['cpp_rate', [2016, 2025] as const], ['local_pct', [2019, 2024] as const], ['cpp_count', [2013, 2025] as const]]) };
+  // A measure whose file had no total: two values of population_type, the figures of each an indicator of its own.
+  const byType = {
+    indicators: [
+      ...ctx.indicators,
+      listed('rate__starting', 'rate_per_10000', { of: 'rate', by: 'population_type', value: 'Starting' }),
+      listed('rate__ceasing', 'rate_per_10000', { of: 'rate', by: 'population_type', value: 'Ceasing' }),
+    ],
+    extents: new Map<string, readonly [number, number]>([...ctx.extents, ['rate__starting', [2021, 2025]], ['rate__ceasing', [2021, 2025]]]),
+  };
 
   it('Compare: the indicator in the trend’s years and the ranking’s year and the one before', () => {
     expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2020, year: 2020 }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x', from: 2018, to: 2020 }] });
     expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', from: 2018, to: 2022, year: 2018 }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x', from: 2017, to: 2022 }] });
     expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x' }, ctx)).toEqual({ areas: ['E10000034'], figures: [{ indicatorId: 'x' }] });
     expect(carryScope({ name: 'compare', areas: ['E10000034'], indicator: 'x', theme: 'neglect' }, ctx)?.priorities).toEqual({ areas: ['E10000034'] });
+  });
+
+  it('a breakdown: the figures of the value the view shows, whichever form of link names it, and never every value on the area profile', () => {
+    const compare = (indicator: string, breakdown?: string) => carryScope({ name: 'compare', areas: ['E10000034'], indicator, ...(breakdown ? { breakdown } : {}) }, byType)?.figures;
+    expect(compare('rate', 'starting')).toEqual([{ indicatorId: 'rate__starting' }]);
+    expect(compare('rate__starting')).toEqual([{ indicatorId: 'rate__starting' }]);
+    // No total held: the first value by name, as the view shows.
+    expect(compare('rate')).toEqual([{ indicatorId: 'rate__ceasing' }]);
+    expect(carryScope({ name: 'area', code: 'E10000034', indicator: 'rate', breakdown: 'starting' }, byType)?.figures).toEqual([
+      { indicatorId: 'rate__starting' },
+      { indicatorId: 'cpp_rate' },
+      { indicatorId: 'local_pct', from: 2023, to: 2024 },
+    ]);
   });
 
   it('Themes: documents and priorities of its areas and years; Area: its trend, the profile’s latest years, its documents; Data: nothing', () => {

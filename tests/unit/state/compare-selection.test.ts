@@ -17,6 +17,30 @@ const ind = (id: string): Indicator => ({ id, label: id, shortLabel: id, unit: '
 const INDICATORS = [ind('cpp_rate'), ind('cin_rate')];
 const extent = (id: string): [number, number] | null => (id === 'cpp_rate' ? [2016, 2025] : id === 'cin_rate' ? [2013, 2024] : null);
 
+const breakdown = (id: string, value: string): Indicator => ({ ...ind(`rate__${id}`), label: `rate (${value})`, importId: 'i1', breakdown: { of: 'rate', by: 'population_type', value } });
+const WITH_BREAKDOWNS = [...INDICATORS, ind('rate'), breakdown('starting', 'Starting'), breakdown('ceasing', 'Ceasing')];
+const breakdownExtent = (id: string): [number, number] | null => (id === 'rate__starting' ? [2021, 2025] : id.startsWith('rate') ? [2019, 2025] : extent(id));
+
+describe('resolveCompareSelection with breakdowns', () => {
+  const select = (indicator: string, more: { breakdown?: string; from?: number } = {}) =>
+    resolveCompareSelection({ name: 'compare', areas: ['E10000034'], indicator, ...more }, byCode, WITH_BREAKDOWNS, breakdownExtent)!;
+
+  it('shows the value the link’s breakdown names, in its own years, and the total without one', () => {
+    expect(select('rate', { breakdown: 'starting' })).toMatchObject({ indicator: { id: 'rate__starting' }, from: 2021, to: 2025, problems: [] });
+    expect(select('rate')).toMatchObject({ indicator: { id: 'rate' }, from: 2019, problems: [] });
+  });
+
+  it('opens an old link naming the breakdown’s own id on the same figures', () => {
+    expect(select('rate__starting', { from: 2024 })).toMatchObject({ indicator: { id: 'rate__starting' }, from: 2024, problems: [] });
+  });
+
+  it('shows the total for a value the measure does not have, and says so', () => {
+    const s = select('rate', { breakdown: 'leaving' });
+    expect(s.indicator.id).toBe('rate');
+    expect(s.problems).toEqual(['“leaving” is not a breakdown of “rate”, so the total is shown.']);
+  });
+});
+
 describe('resolveCompareSelection', () => {
   it('uses the link as given when everything exists', () => {
     const s = resolveCompareSelection({ name: 'compare', areas: ['E10000034', 'E08000030'], indicator: 'cin_rate', from: 2014, to: 2020, year: 2019 }, byCode, INDICATORS, extent)!;

@@ -56,6 +56,34 @@ describe('decodeHash', () => {
     expect(bad.problems.join(' ')).toContain('is not a value axis');
   });
 
+  it('reads a breakdown beside its indicator, writes it after the indicator, and reads it back (round trip)', () => {
+    const hash = '#/compare?areas=E10000034&indicator=rate_per_10000&breakdown=children_starting_to_be_looked_after_each_year&from=2024';
+    const { view, problems } = decodeHash(hash);
+    expect(problems).toEqual([]);
+    expect(view).toEqual({ name: 'compare', areas: ['E10000034'], indicator: 'rate_per_10000', breakdown: 'children_starting_to_be_looked_after_each_year', from: 2024 });
+    expect(encodeHash(view)).toBe(hash);
+    const area = decodeHash('#/area/E10000034?indicator=rate_per_10000&breakdown=children_starting');
+    expect(area.view).toEqual({ name: 'area', code: 'E10000034', indicator: 'rate_per_10000', breakdown: 'children_starting' });
+    expect(encodeHash(area.view)).toBe('#/area/E10000034?indicator=rate_per_10000&breakdown=children_starting');
+  });
+
+  it('leaves a link without a breakdown as it was: the old form names the breakdown’s own id, read and written unchanged', () => {
+    const old = '#/compare?areas=E10000034&indicator=rate_per_10000__children_starting_to_be_looked_after_each_year&from=2024&to=2025';
+    const { view, problems } = decodeHash(old);
+    expect(problems).toEqual([]);
+    expect(view).not.toHaveProperty('breakdown');
+    expect(encodeHash(view)).toBe(old);
+    // Share writes defaults, and a breakdown has none: the total is written by leaving it out.
+    expect(encodeHash(view, {}, { defaults: true })).not.toContain('breakdown=');
+  });
+
+  it('reports a breakdown that is not a name and shows the total; an empty one is no breakdown', () => {
+    const bad = decodeHash('#/compare?indicator=rate&breakdown=a%20b');
+    expect(bad.view).toEqual({ ...defaultView(), indicator: 'rate' });
+    expect(bad.problems).toEqual(['“a b” is not a breakdown name, so the indicator’s total is shown.']);
+    expect(decodeHash('#/compare?indicator=rate&breakdown=')).toMatchObject({ view: { ...defaultView(), indicator: 'rate' }, problems: [] });
+  });
+
   it('reads the level of the verdicts and the neighbours’ average; the defaults (95, mean) read as absent', () => {
     expect(decodeHash('#/compare?level=99.8&average=median').view).toMatchObject({ level: 99.8, average: 'median' });
     expect(decodeHash('#/area/E10000034?level=99.8&average=median').view).toEqual({ name: 'area', code: 'E10000034', level: 99.8, average: 'median' });

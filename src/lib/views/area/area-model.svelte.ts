@@ -16,6 +16,7 @@ import { getObservations, getSourceConflicts, listDocuments, listImports, listIn
 import { ENGLAND } from '../../model/england';
 import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
 import { listPriorities, listThemeMentions } from '../../db/theme-queries';
+import { breakdownControl, linkOf, measuresOf, pickerIndicators, resolveIndicator, TOTAL_CHOICE, type BreakdownControl } from '../../model/breakdown';
 import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
 import { formatPeriod } from '../../model/period';
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, Observation, Period, Priority, SourceDocument, ThemeMention } from '../../model/types';
@@ -63,6 +64,12 @@ export class AreaModel {
   /** The profile mixes sources (LAIT, EES files): its export names each, with its edition. */
   profileExportSource: string;
   trendIndicator: Indicator | undefined;
+  /** The trend picker's choices: each measure once, not its breakdowns. */
+  pickerIndicators: Indicator[];
+  /** The trend picker's value: the measure of the trend's indicator. */
+  measureId: string;
+  /** The breakdown control beside the trend picker; undefined when the measure has no breakdowns. */
+  breakdown: BreakdownControl | undefined;
   /** Why the trend shows another indicator than the link asks for. */
   trendProblems: string[];
   /** First and last year of the trend indicator. */
@@ -182,13 +189,19 @@ export class AreaModel {
       return named.size ? `Sources: ${[...named.values()].join('; ')}. Open Government Licence v3.0.` : 'Source: as stated in Safeguarding Lens.';
     });
 
-    // The trend of one indicator.
-    const asked = $derived(catalog.indicators.current?.find((i) => i.id === (deps().view.indicator ?? DEFAULT_INDICATOR)));
+    // The trend of one indicator, or of one value of a measure's breakdown.
+    const measures = $derived(measuresOf(catalog.indicators.current ?? []));
+    const resolved = $derived(resolveIndicator(catalog.indicators.current ?? [], measures, deps().view.indicator ?? DEFAULT_INDICATOR, deps().view.breakdown));
+    const asked = $derived(resolved?.indicator);
     // A trend chart draws numbers; a judgement is ordered words, which it cannot draw yet.
     this.trendIndicator = $derived(asked && asked.unit !== 'ordinal' ? asked : catalog.indicators.current?.find((i) => i.id === DEFAULT_INDICATOR));
-    this.trendProblems = $derived(
-      asked?.unit === 'ordinal' ? [`“${asked.shortLabel}” is a judgement in words, not a number, and the trend chart cannot draw it yet, so the CP plan rate is shown.`] : [],
-    );
+    this.trendProblems = $derived([
+      ...(resolved?.problems ?? []),
+      ...(asked?.unit === 'ordinal' ? [`“${asked.shortLabel}” is a judgement in words, not a number, and the trend chart cannot draw it yet, so the CP plan rate is shown.`] : []),
+    ]);
+    this.pickerIndicators = $derived(pickerIndicators(catalog.indicators.current ?? [], measures));
+    this.measureId = $derived(this.trendIndicator ? linkOf(this.trendIndicator).indicator : '');
+    this.breakdown = $derived(this.trendIndicator ? breakdownControl(measures, this.trendIndicator) : undefined);
     this.extent = $derived(this.trendIndicator ? catalog.extents.current?.get(this.trendIndicator.id) : undefined);
     const areaSpecs = $derived(this.area && this.trendIndicator ? trendLineSpecs([this.area], this.areasByCode, undefined, totalsComparable(this.trendIndicator.unit)) : []);
     this.#trend = live(
@@ -227,9 +240,6 @@ export class AreaModel {
     });
   }
 
-  get indicators(): Indicator[] {
-    return this.#catalog.indicators.current ?? [];
-  }
   get models(): { id: string; label: string }[] {
     return this.#catalog.models.current ?? [];
   }
@@ -283,12 +293,23 @@ export class AreaModel {
     return exportSourceLine(this.sourceOf(indicator.source), indicator.vintage);
   }
 
-  /** This page with the trend of another indicator. */
-  trendHref = (indicatorId: string): string => encodeHash({ ...this.#deps().view, indicator: indicatorId });
+  /** This page with the trend of another indicator (the profile's, none a breakdown). */
+  trendHref = (indicatorId: string): string => encodeHash({ ...this.#deps().view, indicator: indicatorId, breakdown: undefined });
 
-  /** Compare with this area chosen and the trend's indicator. */
+  /** Compare with this area chosen and the trend's indicator, and its breakdown. */
   get compareHref(): string {
-    return encodeHash({ name: 'compare', areas: this.area ? [this.area.code] : [], indicator: this.trendIndicator?.id ?? DEFAULT_INDICATOR });
+    return encodeHash({ name: 'compare', areas: this.area ? [this.area.code] : [], ...(this.trendIndicator ? linkOf(this.trendIndicator) : { indicator: DEFAULT_INDICATOR }) });
+  }
+
+  /** Another measure's trend, shown as its total (or its first value when no total is held). */
+  chooseIndicator(id: string): void {
+    this.go({ indicator: id, breakdown: undefined });
+  }
+
+  /** Another value of the trend measure's breakdown; TOTAL_CHOICE for its total. */
+  chooseBreakdown(value: string): void {
+    const { indicator } = this.trendIndicator ? linkOf(this.trendIndicator) : { indicator: DEFAULT_INDICATOR };
+    this.go({ indicator, breakdown: value === TOTAL_CHOICE ? undefined : value });
   }
 
   go(patch: Partial<AreaView>): void {

@@ -18,9 +18,10 @@ import { trackWork } from '../../model/activity';
 import { asError } from '../../model/errors';
 import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
 import { totalsComparable } from '../../model/benchmark-scope';
+import { breakdownControl, linkOf, measuresOf, pickerIndicators, TOTAL_CHOICE, type BreakdownControl, type Measure } from '../../model/breakdown';
 import type { Inspection } from '../../model/inspections';
 import { formatPeriod, periodRange } from '../../model/period';
-import type { Area, AreaCode, DataSource, ImportRecord, Observation, Period } from '../../model/types';
+import type { Area, AreaCode, DataSource, ImportRecord, Indicator, Observation, Period } from '../../model/types';
 import type { ConfidenceLevel } from '../../stats/confidence';
 import { verdictFor, type AreaVerdict } from '../../stats/verdict';
 import { ENGLAND } from '../../model/england';
@@ -44,6 +45,13 @@ export class CompareModel {
   selection: CompareSelection | null;
   /** Every year the indicator has, for the year pickers. */
   years: Period[];
+  /** The indicator picker's choices: each measure once, not its breakdowns. */
+  pickerIndicators: Indicator[];
+  /** The picker's value: the measure of the indicator shown. */
+  measureId: string;
+  /** The breakdown control beside the picker; undefined when the measure has no breakdowns. */
+  breakdown: BreakdownControl | undefined;
+  readonly #measures: ReadonlyMap<string, Measure>;
   neighbours: NeighboursModel;
   /** The area the comparison is about: whose neighbours are shown (the first chosen authority unless the link says). */
   focus: AreaCode | undefined;
@@ -89,14 +97,18 @@ export class CompareModel {
   constructor(db: LensDb, deps: () => CompareDeps) {
     this.#deps = deps;
     const catalog = (this.#catalog = liveCatalog(db));
+    this.#measures = $derived(measuresOf(catalog.indicators.current ?? []));
     this.areasByCode = $derived(new Map((catalog.areas.current ?? []).map((a) => [a.code, a])));
     this.sortedAreas = $derived([...(catalog.areas.current ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
     this.selection = $derived.by(() => {
       const { areas, indicators, extents } = catalog;
       if (!areas.current || !indicators.current || !extents.current) return null;
       const extentOf = extents.current;
-      return resolveCompareSelection(deps().view, this.areasByCode, indicators.current, (id) => extentOf.get(id) ?? null);
+      return resolveCompareSelection(deps().view, this.areasByCode, indicators.current, (id) => extentOf.get(id) ?? null, this.#measures);
     });
+    this.pickerIndicators = $derived(pickerIndicators(catalog.indicators.current ?? [], this.#measures));
+    this.measureId = $derived(this.selection ? linkOf(this.selection.indicator).indicator : '');
+    this.breakdown = $derived(this.selection ? breakdownControl(this.#measures, this.selection.indicator) : undefined);
     this.years = $derived.by(() => {
       const s = this.selection;
       if (!s) return [];
@@ -220,9 +232,6 @@ export class CompareModel {
     this.#marks = themeMarkers(() => ({ db, lines: this.trend?.lines ?? [], theme: deps().view.theme, from: this.selection?.from ?? 0, to: this.selection?.to ?? 0 }));
   }
 
-  get indicators() {
-    return this.#catalog.indicators.current ?? [];
-  }
   get models() {
     return this.#catalog.models.current ?? [];
   }
@@ -249,7 +258,8 @@ export class CompareModel {
     onchange({
       name: 'compare',
       areas: s.areas.map((a) => a.code),
-      indicator: s.indicator.id,
+      // A breakdown is written as its measure and value, whichever form the link had.
+      ...linkOf(s.indicator),
       ...(view.from !== undefined ? { from: s.from } : {}),
       ...(view.to !== undefined ? { to: s.to } : {}),
       ...(view.year !== undefined ? { year: s.year } : {}),
@@ -264,6 +274,16 @@ export class CompareModel {
       ...(view.axis !== undefined ? { axis: view.axis } : {}),
       ...patch,
     });
+  }
+
+  /** Another measure, shown as its total (or its first value when no total is held). */
+  chooseIndicator(id: string): void {
+    this.update({ indicator: id, breakdown: undefined });
+  }
+
+  /** Another value of the measure's breakdown; TOTAL_CHOICE for its total. */
+  chooseBreakdown(value: string): void {
+    this.update({ breakdown: value === TOTAL_CHOICE ? undefined : value });
   }
 
   /** A new first year; the last year and the ranking year follow it when it passes them. */
