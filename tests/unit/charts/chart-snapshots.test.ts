@@ -81,6 +81,20 @@ const VERDICTS = new Map(
   ]),
 );
 
+/** A chosen area whose figure an import gives differently from the bundled one. */
+const CONFLICTS = new Map([
+  [
+    'E06000002',
+    {
+      figures: [
+        { text: '40.4', source: 'your import cp-first-release.csv, 1 Dec 2026' },
+        { text: '40.9', source: 'LAIT, revised populations, April 2026 release' },
+      ],
+      sentence: 'Bravo, 2024-25: 40.4 from your import cp-first-release.csv, 1 Dec 2026 (drawn in the charts); 40.9 from LAIT, revised populations, April 2026 release.',
+    },
+  ],
+]);
+
 /** One fixture per component: the file name it is snapshotted under, and its normalised markup. */
 const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () => string }> = {
   RankedChart: {
@@ -104,7 +118,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
   RankedTable: {
     name: 'ranked-table',
     ext: 'html',
-    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKING, indicator: INDICATOR, formatPeriod, verdicts: VERDICTS })),
+    markup: () => normalise(html(RankedTable, { id: 'ranked', data: RANKING, indicator: INDICATOR, formatPeriod, verdicts: VERDICTS, conflicts: CONFLICTS })),
   },
   SpineChart: {
     name: 'spine-chart',
@@ -283,6 +297,8 @@ const PARTS: Record<string, string> = {
   FigureText: 'the value cells of every table fixture',
   TableScroll: 'the box round every table fixture',
   TableTools: 'the buttons under every table fixture',
+  SourcedFigures: 'the ranked table fixture’s cell where sources differ',
+  SourceConflictNote: 'the note under the ranked table fixture',
 };
 
 describe('chart snapshots', () => {
