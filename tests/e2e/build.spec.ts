@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { expect, test } from './fixtures';
 
 /**
  * Checks of the built app in dist/ (built before the browser tests run): what the
- * service worker precaches, and that index.html holds no inline script or style.
+ * service worker precaches, that index.html holds no inline script or style, and the
+ * first view's JavaScript budget.
  */
 const dist = 'dist';
 
@@ -57,4 +59,16 @@ test('index.html carries the Content Security Policy before any script, and no i
   expect(html).not.toMatch(/<style\b/);
   expect(html).not.toMatch(/\sstyle="/);
   expect(html).not.toMatch(/\son[a-z]+="/);
+});
+
+test('the scripts the first view loads stay within the 100 KB gzip budget (issue 15), counted as the startup bench counts them', () => {
+  const html = readFileSync(join(dist, 'index.html'), 'utf8');
+  const initial = new Set(
+    [...html.matchAll(/<script[^>]+src="(?:\.?\/)?([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="(?:\.?\/)?([^"]+)"/g)].map((m) => m[1]!),
+  );
+  expect(initial.size, 'index.html loads its entry script').toBeGreaterThan(0);
+  const bytes = [...initial].reduce((n, f) => n + gzipSync(readFileSync(join(dist, f))).length, 0);
+  expect(bytes / 1024, `initial JavaScript, KB gzip (${[...initial].join(', ')})`).toBeLessThanOrEqual(100);
+  // d3-color (named colours, colour spaces) stays out: no chart interpolates colours (scripts/d3-color-unused.js).
+  for (const f of initial) expect(readFileSync(join(dist, f), 'utf8'), f).not.toContain('aliceblue');
 });
