@@ -1,4 +1,4 @@
-import { type Page } from '@playwright/test';
+import { type Page, type Route } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -123,6 +123,26 @@ test('an .xlsx workbook: the user picks the sheet', async ({ page }) => {
   const table = page.getByRole('table', { name: /^Local measure.*, \d{4}-\d{2} to \d{4}-\d{2}$/ });
   await expect(table.getByRole('row').filter({ hasText: 'Worcestershire' }).getByRole('cell')).toHaveText(['12.50', '13.25']);
   await expect(table.getByRole('row').filter({ hasText: 'Herefordshire' }).getByRole('cell').last()).toHaveText('low');
+});
+
+test('the mapping step and the reading do not wait for the file’s hash; storing does, then finishes', async ({ page }) => {
+  // The hash worker's script is held back, so the hash stays unknown until the test lets it load.
+  const held: Route[] = [];
+  await page.route(/hash\.worker-[\w-]+\.js$/, (route) => void held.push(route));
+  const path = join(dir, 'contacts.csv');
+  writeFileSync(path, 'area_code,year,indicator,value\nE10000034,2024-25,Local contacts,120\nE08000029,2024-25,Local contacts,95.5\n');
+  await page.getByLabel('Import data').setInputFiles(path);
+
+  await expect(page.getByRole('heading', { name: 'Check how contacts.csv is read' })).toBeVisible();
+  await expect.poll(() => held.length).toBe(1);
+  await page.getByRole('button', { name: 'Import contacts.csv' }).click();
+  // Read; nothing is stored until the hash says whether the file was imported already.
+  await expect(page.getByText('Storing contacts.csv…')).toBeVisible();
+  const before = await storeCounts(page);
+
+  for (const route of held) await route.continue();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported contacts.csv' })).toBeVisible();
+  expect((await storeCounts(page)).imports).toBe(before.imports + 1);
 });
 
 test('the same file again is recognised; export then import loses nothing; undo removes exactly one import', async ({ page }) => {

@@ -4,7 +4,7 @@
  * next request), so a cancelled 200 MB parse stops at once, mid-slice.
  */
 import { WorkerRpc } from '../model/worker-rpc';
-import { sha256Hex } from '../model/sha256';
+import { trackWork } from '../model/activity';
 import type { Issue } from './issues';
 import type { FromWorker, ToWorker } from './messages';
 import type { InspectOptions, Progress } from './pipeline';
@@ -48,7 +48,20 @@ export class ImportClient {
   }
 }
 
-/** SHA-256 of a file's bytes, hex: how a second import of the same file is recognised. */
-export async function fileHash(file: Blob): Promise<string> {
-  return sha256Hex(await file.arrayBuffer());
+/**
+ * SHA-256 of a file's bytes, hex: how a second import of the same file is recognised.
+ * Computed in a worker of its own, so the page stays free and the import worker reads
+ * beside it.
+ */
+export function fileHash(file: Blob): Promise<string> {
+  const worker = new Worker(new URL('./hash.worker.ts', import.meta.url), { type: 'module' });
+  const hashed = new Promise<string>((resolve, reject) => {
+    worker.onmessage = (e: MessageEvent<{ hash?: string; error?: string }>) => {
+      if (e.data.hash) resolve(e.data.hash);
+      else reject(new Error(e.data.error ?? 'the file could not be hashed'));
+    };
+    worker.onerror = (e) => reject(new Error(e.message || 'the file could not be hashed'));
+    worker.postMessage(file);
+  });
+  return trackWork(hashed.finally(() => worker.terminate()));
 }

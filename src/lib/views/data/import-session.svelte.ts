@@ -161,7 +161,10 @@ export class ImportSession {
       const t = performance.now();
       const inspection = await this.client.inspect(file, known, metaText !== undefined ? { metaText } : {});
       measure('import: first look', t);
-      if (await this.isDuplicate(file, await hash)) return this.next();
+      // The hash of a large file takes a second of a core: the mapping step and the reading
+      // do not wait for it. A file imported already stops as soon as its hash is known, and
+      // storing checks again in any case.
+      this.stopIfDuplicate(this.current);
       if (inspection.needsMapping) {
         await this.showMapping(inspection, []);
         return;
@@ -190,6 +193,8 @@ export class ImportSession {
         remembered = recalled.layout.fileName;
       }
     }
+    // Stopped meanwhile (a duplicate, a cancel): this file's step is over.
+    if (this.current !== c) return;
     c.inspection = shown;
     c.previews.set(inspection.sheet ?? '', inspection.preview.slice(0, 40));
     this.step = { kind: 'mapping', file: c.file, inspection: shown, known: c.known, chosenSheets, ...(remembered ? { remembered } : {}) };
@@ -324,7 +329,7 @@ export class ImportSession {
       if (n.documents) parts.push(count(n.documents, 'document'));
       this.say('success', `Imported ${c.file.name}: ${parts.join(', ')}.`, warnings);
     } catch (e) {
-      if (e instanceof DuplicateImportError) this.duplicate(c.file, e.existing.importedAt);
+      if (e instanceof DuplicateImportError) this.duplicate(c.file, e.existing.importedAt, e.existing.fileName);
       else this.say('error', `${c.file.name} was read, but ${storageMessage(e)}`);
     }
   }
@@ -341,10 +346,18 @@ export class ImportSession {
     }
   }
 
-  private async isDuplicate(file: File, hash: string): Promise<boolean> {
-    const existing = await findImportByHash(this.db, hash);
-    if (existing) this.duplicate(file, existing.importedAt, existing.fileName);
-    return existing !== undefined;
+  /** Once the file's hash is known: if it was imported already and is still in hand, stop it there. */
+  private stopIfDuplicate(c: NonNullable<typeof this.current>): void {
+    c.hash
+      .then((hash) => findImportByHash(this.db, hash))
+      .then((existing) => {
+        if (!existing || this.current !== c || this.step.kind === 'saving') return;
+        this.client.cancel();
+        this.duplicate(c.file, existing.importedAt, existing.fileName);
+        void this.next();
+      })
+      // A hash that fails is reported where storing awaits it.
+      .catch(() => undefined);
   }
 
   private duplicate(file: File, when: string, as?: string): void {
