@@ -145,6 +145,26 @@ test('the mapping step and the reading do not wait for the file’s hash; storin
   expect((await storeCounts(page)).imports).toBe(before.imports + 1);
 });
 
+test('a file of 60 indicators lists 50 of them to rename; search finds the others', async ({ page }) => {
+  const rows = Array.from({ length: 60 }, (_, n) => `E10000034,2024-25,Local measure ${n + 1},${n + 1}`);
+  const path = join(dir, 'sixty.csv');
+  writeFileSync(path, ['area_code,year,indicator,value', ...rows].join('\n'));
+  await importFile(page, path);
+  await page.getByRole('button', { name: 'Import sixty.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported sixty.csv' })).toContainText('60 indicators');
+
+  const table = page.getByRole('table', { name: 'Imported indicators' });
+  await expect(table.getByRole('row')).toHaveCount(51);
+  await expect(page.getByText('Showing 50 of 60 imported indicators: search to find the others.')).toBeVisible();
+  await expect(page.getByLabel('New name for Local measure 57')).toHaveCount(0);
+
+  await page.getByLabel('Find an imported indicator').fill('measure 57');
+  await expect(page.getByText('Showing 1 of 60 imported indicators matching “measure 57”.')).toBeVisible();
+  await page.getByLabel('New name for Local measure 57').fill('Measure fifty-seven');
+  await page.getByRole('button', { name: 'Save Local measure 57' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved “Measure fifty-seven”.' })).toBeVisible();
+});
+
 test('the same file again is recognised; export then import loses nothing; undo removes exactly one import', async ({ page }) => {
   const csv = 'area_code,year,indicator,value\nE10000034,2024-25,Local contacts,120\nE08000030,2024-25,Local contacts,x\nE08000029,2024-25,Local contacts,95.5\n';
   const first = join(dir, 'contacts.csv');
