@@ -165,6 +165,26 @@ test('a file of 60 indicators lists 50 of them to rename; search finds the other
   await expect(page.getByRole('status').filter({ hasText: 'Saved “Measure fifty-seven”.' })).toBeVisible();
 });
 
+test('an import is given its edition, which About this indicator then names', async ({ page }) => {
+  const path = join(dir, 'contacts.csv');
+  writeFileSync(path, 'area_code,year,indicator,value\nE10000034,2024-25,Local contacts,120\nE08000029,2024-25,Local contacts,95.5\n');
+  await importFile(page, path);
+  await page.getByRole('button', { name: 'Import contacts.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Imported contacts.csv' })).toBeVisible();
+
+  const imports = page.getByRole('table', { name: 'Data held in this browser' });
+  await imports.getByRole('row').filter({ hasText: 'contacts.csv' }).locator('summary', { hasText: 'Edition' }).click();
+  await page.getByLabel('Which edition of its publication contacts.csv is').fill('contacts return, first release, 2025');
+  await page.getByRole('button', { name: 'Save edition of contacts.csv' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'contacts.csv is now described as “contacts return, first release, 2025”' })).toBeVisible();
+  await expect(imports.getByRole('rowheader', { name: /contacts\.csv/ })).toContainText('contacts return, first release, 2025');
+
+  await page.goto('/#/compare?areas=E10000034,E08000029&indicator=local_contacts&from=2025&to=2025');
+  const trend = page.getByRole('figure', { name: 'Local contacts', exact: true });
+  await trend.getByText('About this indicator').click();
+  await expect(trend.getByRole('definition').filter({ hasText: 'contacts return, first release, 2025' })).toBeVisible();
+});
+
 test('the same file again is recognised; export then import loses nothing; undo removes exactly one import', async ({ page }) => {
   const csv = 'area_code,year,indicator,value\nE10000034,2024-25,Local contacts,120\nE08000030,2024-25,Local contacts,x\nE08000029,2024-25,Local contacts,95.5\n';
   const first = join(dir, 'contacts.csv');

@@ -132,7 +132,7 @@ const TABLES: Record<string, KeyedSpec> = {
     },
   },
   neighbourModels: { key: 'id', fields: { id: isStr, label: isStr, source: isStr, neighbours: isObj, importId: isStr } },
-  imports: { key: 'id', fields: { id: isStr, fileName: isStr, hash: isStr, kind: isStr, importedAt: isStr, counts: isObj, warnings: isStrs, storedBytes: optional(isNum) } },
+  imports: { key: 'id', fields: { id: isStr, fileName: isStr, hash: isStr, kind: isStr, importedAt: isStr, counts: isObj, warnings: isStrs, storedBytes: optional(isNum), edition: optional(isStr) } },
   meta: { key: 'key', fields: { key: isStr, value: anything } },
   // Since schema version 4: the user's links between themes and measures.
   themeLinks: {

@@ -11,6 +11,7 @@ import { estimateBytes } from './record-size';
 import { packSeries, unpack } from './series-packs';
 import { isQuotaError } from './storage';
 import { errorMessage } from '../model/errors';
+import { EDITION_MAX_CHARS } from '../model/source-conflicts';
 
 export interface PreparedImport {
   record: Omit<ImportRecord, 'counts'>;
@@ -101,6 +102,30 @@ export async function commitImport(db: LensDb, p: PreparedImport): Promise<Impor
  * created that a later import still uses is handed to that import instead of
  * being deleted, so no one else's figures lose their label.
  */
+/**
+ * Records which edition of its publication an import is ('' forgets it), on the import
+ * and as the vintage of the indicators it brought, in one transaction. Bundled
+ * indicators that the import added figures to keep their own edition.
+ */
+export async function setImportEdition(db: LensDb, importId: string, edition: string): Promise<void> {
+  if (importId === BUNDLED) throw new Error('the bundled figures keep their publisher’s edition.');
+  const text = edition.replace(/\s+/g, ' ').trim();
+  if (text.length > EDITION_MAX_CHARS) throw new Error(`an edition is at most ${EDITION_MAX_CHARS} characters.`);
+  await db.transaction('rw', db.imports, db.indicators, async () => {
+    const record = await db.imports.get(importId);
+    if (!record) throw new Error('the import is no longer held (it was undone).');
+    const { edition: _old, ...rest } = record;
+    await db.imports.put(text ? { ...rest, edition: text } : rest);
+    await db.indicators
+      .where('importId')
+      .equals(importId)
+      .modify((i) => {
+        if (text) i.vintage = text;
+        else delete i.vintage;
+      });
+  });
+}
+
 export async function undoImport(db: LensDb, importId: string): Promise<void> {
   if (importId === BUNDLED) throw new Error('The bundled data cannot be undone.');
   const tables = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels', 'imports'] as const;

@@ -83,17 +83,20 @@ export interface ConflictCell {
   sentence: string;
 }
 
+/** The longest edition an import keeps: a line of a source note, not a document. */
+export const EDITION_MAX_CHARS = 200;
+
 /**
  * Names a figure's source for a reader: the bundled figures by their edition ("LAIT,
- * revised populations, April 2026 release"), an import by its file and the day it was
- * imported, since a user's file says nothing of its edition.
+ * revised populations, April 2026 release"), an import by its file, the edition the
+ * user gave it if any (a file says nothing of its edition), and the day it was imported.
  */
 export function sourceLabel(importId: string, indicator: Pick<Indicator, 'vintage'>, source: DataSource | undefined, imports: ReadonlyMap<string, ImportRecord>, bundledId: string): string {
   if (importId === bundledId) return indicator.vintage ?? source?.title ?? 'the figures bundled with the app';
   const record = imports.get(importId);
   if (!record) return 'an import';
   const day = new Date(record.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return `your import ${record.fileName}, ${day}`;
+  return `your import ${record.fileName}${record.edition ? ` (${record.edition})` : ''}, ${day}`;
 }
 
 /** Each conflict as a cell, by area code, for one indicator and year (the table's). */

@@ -188,6 +188,12 @@ export interface ImportRecord {
   warnings: string[];
   /** About how many bytes its records take (db/record-size.ts); written since schema version 2. */
   storedBytes?: number;
+  /**
+   * Which edition of its publication the file is, in the user's words ("main tables,
+   * first release, 2018"): a file says nothing of it, and two editions of one measure
+   * can differ. Also written as the `vintage` of the indicators the import brought.
+   */
+  edition?: string;
 }
 
 export interface NeighbourLink {

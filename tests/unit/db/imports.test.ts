@@ -1,9 +1,10 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { loadBundle } from '../../../src/lib/db/bundled';
+import { BUNDLED, loadBundle } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
-import { commitImport, DuplicateImportError, findImportByHash, recordCounts, storageMessage, undoImport, type PreparedImport } from '../../../src/lib/db/imports';
+import { commitImport, DuplicateImportError, findImportByHash, recordCounts, setImportEdition, storageMessage, undoImport, type PreparedImport } from '../../../src/lib/db/imports';
+import { EDITION_MAX_CHARS } from '../../../src/lib/model/source-conflicts';
 import { getObservations } from '../../../src/lib/db/queries';
 import { unpack } from '../../../src/lib/db/series-packs';
 import type { Bundle } from '../../../src/lib/model/bundle';
@@ -103,5 +104,29 @@ describe('undoImport', () => {
 
   it('will not undo the bundled data', async () => {
     await expect(undoImport(db, 'bundled')).rejects.toThrow(/bundled/);
+  });
+});
+
+describe('setImportEdition: which edition of its publication an import is', () => {
+  it('is kept on the import and as the vintage of the indicators it brought, never of a bundled one it added figures to', async () => {
+    await commitImport(db, prepared('a', 'h-ed', { indicators: [indicator('local_measure')] }));
+    await setImportEdition(db, 'a', '  main tables,   first release, 2018 ');
+    expect((await db.imports.get('a'))?.edition).toBe('main tables, first release, 2018');
+    expect((await db.indicators.get('local_measure'))?.vintage).toBe('main tables, first release, 2018');
+    const bundledVintage = (await db.indicators.get('cpp_rate'))?.vintage;
+    expect(bundledVintage).toMatch(/LAIT/);
+
+    await setImportEdition(db, 'a', '');
+    expect(await db.imports.get('a')).not.toHaveProperty('edition');
+    expect(await db.indicators.get('local_measure')).not.toHaveProperty('vintage');
+    expect((await db.indicators.get('cpp_rate'))?.vintage).toBe(bundledVintage);
+  });
+
+  it('refuses the bundled figures, an import no longer held and an edition longer than a line, changing nothing', async () => {
+    await commitImport(db, prepared('a', 'h-ed2', { indicators: [indicator('local_measure')] }));
+    await expect(setImportEdition(db, BUNDLED, 'mine')).rejects.toThrow('publisher’s edition');
+    await expect(setImportEdition(db, 'gone', 'x')).rejects.toThrow('no longer held');
+    await expect(setImportEdition(db, 'a', 'x'.repeat(EDITION_MAX_CHARS + 1))).rejects.toThrow(`at most ${EDITION_MAX_CHARS} characters`);
+    expect(await db.imports.get('a')).not.toHaveProperty('edition');
   });
 });

@@ -77,4 +77,9 @@ describe('conflictCells', () => {
       sentence: 'Walsall, 2017-18: 60.7 from your import cin-2018-first-release.csv, 1 Dec 2026 (drawn in the charts); 60.9 from LAIT, revised populations, April 2026 release.',
     });
   });
+
+  it('names the edition the user gave an import', () => {
+    const described = new Map([['imp1', { ...imports.get('imp1')!, edition: 'main tables, first release, 2018' }]]);
+    expect(sourceLabel('imp1', indicator, undefined, described, 'bundled')).toBe('your import cin-2018-first-release.csv (main tables, first release, 2018), 1 Dec 2026');
+  });
 });

@@ -290,7 +290,7 @@ export class AreaModel {
   }
   /** The export source line of an indicator: its source and edition. */
   exportSourceOf(indicator: Pick<Indicator, 'source' | 'vintage'>): string {
-    return exportSourceLine(this.sourceOf(indicator.source), indicator.vintage);
+    return exportSourceLine(this.sourceOf(indicator.source), indicator);
   }
 
   /** This page with the trend of another indicator (the profile's, none a breakdown). */

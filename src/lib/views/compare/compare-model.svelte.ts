@@ -206,7 +206,7 @@ export class CompareModel {
     this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
-    this.exportSource = $derived(exportSourceLine(this.source, this.selection?.indicator.vintage));
+    this.exportSource = $derived(exportSourceLine(this.source, this.selection?.indicator));
     this.selectionText = $derived.by(() => {
       const s = this.selection;
       if (!s) return [];

@@ -6,7 +6,7 @@
 import type { LensDb } from '../../db/database';
 import { collectExport } from '../../db/export';
 import { editImportedIndicator, listImportedIndicators } from '../../db/indicator-edits';
-import { undoImport } from '../../db/imports';
+import { setImportEdition, undoImport } from '../../db/imports';
 import { live, type Live } from '../../db/live.svelte';
 import { listImports, listSources } from '../../db/queries';
 import { requestPersistence, storageState, type StorageState } from '../../db/storage';
@@ -65,6 +65,10 @@ export class LibraryModel {
 
   editIndicator(id: string, label: string, polarity: Polarity): Promise<void> {
     return editImportedIndicator(this.#db, id, { label, polarity });
+  }
+
+  setEdition(importId: string, edition: string): Promise<void> {
+    return setImportEdition(this.#db, importId, edition);
   }
 
   undo(importId: string): Promise<void> {
