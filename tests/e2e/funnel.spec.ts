@@ -38,9 +38,13 @@ test('choosing Funnel plot draws every authority against its children and writes
   const expected = (40.6 / 10_000) * 71_799;
   expect(byarUpper998(227)).toBeLessThan(expected);
   const walsall = await rowCells(page, /Walsall/);
-  expect(walsall.slice(0, 3)).toEqual(['31.6', '71,799', '▼▼ below the 99.8% limits']);
+  // The chosen areas first, in a compact table: value, denominator and where each falls, the chart's shape beside the words.
+  expect(await chosenTable(page).getByRole('columnheader').allTextContents()).toEqual(['Area', 'Value', 'Children aged 0–17', 'Where it falls against the 95% and 99.8% limits']);
+  const all = page.getByText('All 151 local authorities on the funnel plot', { exact: true });
+  expect((await chosenTable(page).boundingBox())!.y).toBeLessThan((await all.boundingBox())!.y);
+  expect(walsall).toEqual(['31.6', '71,799', '▼ below the 99.8% limits']);
   // Worcestershire 43.5 of 120,119 children: within its 95% limits (its 95% interval, 39.8 to 47.4, holds England's 40.6).
-  expect((await rowCells(page, /Worcestershire/)).slice(0, 3)).toEqual(['43.5', '120,119', '● within the 95% limits']);
+  expect((await rowCells(page, /Worcestershire/)).slice(0, 3)).toEqual(['43.5', '120,119', '○ within the 95% limits']);
   expect((await rowCells(page, /^England/))[0]).toBe('40.6');
 
   // Back to the ranked chart, and the link says so.
@@ -75,7 +79,7 @@ test('the funnel plot is driven by keyboard, its readout saying where each autho
   const readout = page.locator('#funnel-title').locator('xpath=ancestor::figure').locator('.chart-readout');
   await chart.focus();
   // The cursor starts on the chosen area with the fewest children: Herefordshire (34,439).
-  await expect(readout).toContainText('Herefordshire: 40.4 per 10,000 children; children aged 0–17 34,439; ● within the 95% limits');
+  await expect(readout).toContainText('Herefordshire: 40.4 per 10,000 children; children aged 0–17 34,439; ○ within the 95% limits');
   await chart.press('ArrowDown');
   await expect(readout).toContainText('Solihull: 36.0 per 10,000 children; children aged 0–17 49,229');
   await chart.press('ArrowRight');

@@ -40,6 +40,30 @@ test('Worcestershire: the judgements, the assessment-factor shares against Engla
   await expect(page.getByRole('region', { name: /^Text of Worcestershire/ }).locator('mark')).toContainText('Early Help');
 });
 
+test('Walsall: the level and the neighbours’ average chosen on the page reach said and seen, and its wording names them', async ({ page }) => {
+  // c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv: Walsall 2024-25, referrals with no further
+  // action 249 of 3,355 = 7.4%, England 6.5% (Wilson 95%: 6.56% to 8.34%, above; 99.8%: 6.12% to 8.92%, around).
+  await page.goto('/#/area/E08000030');
+  const frontDoor = themeRow(page, 'Walsall', 'Front door, MASH and referrals');
+  await expect(frontDoor).toContainText('Referrals with no further action %: 7.4% in 2024-25; ▲ significantly higher than England (6.5%)');
+  await expect(frontDoor).toContainText('(95% level)');
+  await expect(page.getByText(/Significance: the area’s 95% confidence interval/)).toBeVisible();
+
+  await page.getByLabel('Compare with England at').selectOption('99.8');
+  await expect(page).toHaveURL(/level=99\.8/);
+  await expect(frontDoor).toContainText('Referrals with no further action %: 7.4% in 2024-25; ● similar to England (6.5%)');
+  await expect(frontDoor).toContainText('(99.8% level)');
+  await expect(frontDoor).not.toContainText('(95% level)');
+  await expect(page.getByText(/Significance: the area’s 99\.8% confidence interval/)).toBeVisible();
+
+  // Domestic abuse concerning a parent, 968 of 2,637 = 36.7%: similar to the neighbours’ mean (37.9%), below their median (40.5%).
+  const da = themeRow(page, 'Walsall', 'Domestic abuse');
+  await expect(da).toContainText('similar to the neighbours’ average (37.9%)');
+  await page.getByLabel('Neighbours’ average').selectOption('median');
+  await expect(page).toHaveURL(/average=median/);
+  await expect(da).toContainText('significantly lower than the neighbours’ median (40.5%)');
+});
+
 test('Herefordshire: Inadequate (18 July 2022), and its neglect share against England', async ({ page }) => {
   await page.goto('/#/area/E06000019');
   await expect(page.getByRole('table', { name: /Herefordshire: latest Ofsted judgements \(inspected 18 July 2022/ }).getByRole('row', { name: /Overall effectiveness/ })).toContainText(

@@ -242,11 +242,15 @@ export const ZONE_LABEL: Record<FunnelZone, string> = {
   below998: 'below the 99.8% limits',
 };
 
-/** A symbol for tables and readouts, so where a point falls never rests on colour: ▲▲ beyond 99.8%, ▲ beyond 95%. */
+/**
+ * A symbol for tables and readouts, the shape the chart draws each point with: ○ within
+ * the 95% limits, △ ▽ beyond them, ▲ ▼ beyond the 99.8% limits. Always shown beside
+ * `ZONE_LABEL`'s words, so the meaning never rests on the symbol (or a colour) alone.
+ */
 export const ZONE_SYMBOL: Record<FunnelZone, string> = {
-  within: '●',
-  above95: '▲',
-  above998: '▲▲',
-  below95: '▼',
-  below998: '▼▼',
+  within: '○',
+  above95: '△',
+  above998: '▲',
+  below95: '▽',
+  below998: '▼',
 };

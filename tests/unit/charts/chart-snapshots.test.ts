@@ -207,7 +207,8 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
           id: 'funnel',
           funnel: FUNNEL,
           chosen: FUNNEL_CHOSEN,
-          leftOut: RANKING.unranked,
+          // Foxtrot (no figure) chosen third: the chosen areas' table says why it is not on the funnel.
+          leftOut: RANKING.unranked.map((r) => ({ ...r, chosenIndex: 2 })),
           caption: 'CP plan rate, 2024-25',
           denominatorLabel: 'Children aged 0–17',
           formatValue: fmt,

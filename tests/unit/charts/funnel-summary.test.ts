@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeFunnelPoint, funnelNote, funnelSummary, scientific } from '../../../src/lib/charts/funnel-summary';
+import { describeFunnelPoint, funnelNote, funnelSummary, scientific, zoneText } from '../../../src/lib/charts/funnel-summary';
 import { buildFunnel, type FunnelInput } from '../../../src/lib/stats/funnel';
 import { FUNNEL, FUNNEL_CHOSEN, FUNNEL_INPUTS, INDICATOR } from './fixtures';
 
@@ -18,7 +18,20 @@ describe('describeFunnelPoint', () => {
     const alpha = FUNNEL.points.find((p) => p.name === 'Alpha')!;
     expect(alpha.zone).toBe('above998');
     const s = describeFunnelPoint(alpha, INDICATOR, 'Children aged 0–17');
-    expect(s).toMatch(/^Alpha: 61\.2 per 10,000 children; children aged 0–17 20,000; ▲▲ above the 99\.8% limits \(95% limits \d+\.\d to \d+\.\d, 99\.8% limits \d+\.\d to \d+\.\d\)$/);
+    expect(s).toMatch(/^Alpha: 61\.2 per 10,000 children; children aged 0–17 20,000; ▲ above the 99\.8% limits \(95% limits \d+\.\d to \d+\.\d, 99\.8% limits \d+\.\d to \d+\.\d\)$/);
+  });
+});
+
+describe('zoneText', () => {
+  it('gives each zone the shape the chart draws it with (○ within, △ ▽ beyond 95%, ▲ ▼ beyond 99.8%) beside its words', () => {
+    const zones = ['within', 'above95', 'below95', 'above998', 'below998'] as const;
+    expect(zones.map((zone) => zoneText({ zone }))).toEqual([
+      '○ within the 95% limits',
+      '△ above the 95% limits (within 99.8%)',
+      '▽ below the 95% limits (within 99.8%)',
+      '▲ above the 99.8% limits',
+      '▼ below the 99.8% limits',
+    ]);
   });
 });
 

@@ -11,7 +11,7 @@ import { mergeSeries } from '../../../src/lib/model/series';
 import type { AreaCode, Observation, Priority, SourceDocument, ThemeMention } from '../../../src/lib/model/types';
 import { defaultTaxonomy } from '../../../src/lib/themes/default-taxonomy';
 import { bundledThemeLinks, themeMeasures } from '../../../src/lib/themes/measure-links';
-import { ASSOCIATION_NOTE, concernDirection, saidSeenRows, shortName, type SaidSeenInput } from '../../../src/lib/views/said-seen/said-seen';
+import { ASSOCIATION_NOTE, concernDirection, measureSentence, saidSeenRows, shortName, type SaidSeenInput } from '../../../src/lib/views/said-seen/said-seen';
 
 const bundle = JSON.parse(readFileSync(new URL('../../../data/bundle.json', import.meta.url), 'utf8')) as Bundle;
 const WORCS = 'E10000034';
@@ -20,7 +20,10 @@ const ENGLAND = 'E92000001';
 const themes = defaultTaxonomy().taxonomy.themes.map((t) => ({ id: t.id, label: t.label }));
 const links = themeMeasures(bundledThemeLinks(), []);
 
-function input(code: AreaCode, extra: { priorities?: Priority[]; mentions?: ThemeMention[]; documents?: SourceDocument[]; from?: number; to?: number } = {}): SaidSeenInput {
+function input(
+  code: AreaCode,
+  extra: { priorities?: Priority[]; mentions?: ThemeMention[]; documents?: SourceDocument[]; from?: number; to?: number; level?: 95 | 99.8; average?: 'mean' | 'median' } = {},
+): SaidSeenInput {
   const area = bundle.areas.find((a) => a.code === code)!;
   const neighbourCodes = bundle.neighbourModels.find((m) => m.id === 'sn2025')!.neighbours[code]!.map((l) => l.code);
   const wanted = new Set([code, ENGLAND, ...neighbourCodes]);
@@ -44,6 +47,8 @@ function input(code: AreaCode, extra: { priorities?: Priority[]; mentions?: Them
     inspections: bundle.inspections!.inspections.filter((i) => i.areaCode === code),
     from: extra.from,
     to: extra.to,
+    level: extra.level,
+    average: extra.average,
     href: {
       sentence: (p) => `#/themes?doc=${p.documentId}&at=${p.start}`,
       cell: (p) => `#/themes?theme=${p.themeId}&area=${p.areaCode}&from=${p.period}&to=${p.period}`,
@@ -68,7 +73,7 @@ describe('said and seen, Worcestershire (bundled figures and documents)', () => 
     expect(r.reading).toContain('Domestic abuse concerning a parent or carer was a factor in 37.8% of assessments in 2024-25: significantly higher than England (31.7%)');
     expect(r.flags.map((f) => f.kind)).toEqual(['seen_not_said']);
     expect(r.flags[0]!.text).toBe(
-      'Domestic abuse concerning a parent or carer was significantly higher than England in 2024-25 (37.8% against 31.7%), and the theme “Domestic abuse” was neither named a priority nor discussed in any document held for 2023-24 or 2024-25.',
+      'Domestic abuse concerning a parent or carer was significantly higher than England in 2024-25 (37.8% against 31.7%; 95% level), and the theme “Domestic abuse” was neither named a priority nor discussed in any document held for 2023-24 or 2024-25.',
     );
     expect(r.flags[0]!.basis).toBe('Based on the documents held for Worcestershire: none for 2023-24 or 2024-25.');
   });
@@ -88,7 +93,7 @@ describe('said and seen, Worcestershire (bundled figures and documents)', () => 
     expect(r.flags).toEqual([]);
     expect(r.priorities).toEqual([{ period: 2025, label: 'Domestic abuse', sentence: 'Our priority for 2024-25 is domestic abuse.', documentTitle: 'Partnership minutes, March 2025', href: '#/themes?doc=d1&at=10' }]);
     expect(r.reading).toBe(
-      'Named a priority in 2024-25; discussed in the documents for 2020-21. Domestic abuse concerning a parent or carer was a factor in 37.8% of assessments in 2024-25: significantly higher than England (31.7%) and the neighbours’ average (36.0%). 2 more linked figures under “Seen”.',
+      'Named a priority in 2024-25; discussed in the documents for 2020-21. Domestic abuse concerning a parent or carer was a factor in 37.8% of assessments in 2024-25: significantly higher than England (31.7%) and the neighbours’ average (36.0%) (95% level). 2 more linked figures under “Seen”.',
     );
   });
 
@@ -152,7 +157,7 @@ describe('said and seen, Herefordshire', () => {
   it('missing children, a priority in 2016-17: its figure for 2017-18 (the first published) was similar to England, so said but not seen', () => {
     const r = row(saidSeenRows(input(HEREFORD, { from: 2017, to: 2021 })), 'missing');
     expect(r.flags.map((f) => f.text)).toEqual([
-      'The theme “Missing children” was named a priority in 2016-17 (“child sexual exploitation and missing children”), but its linked figure (going missing) was similar to England in 2017-18.',
+      'The theme “Missing children” was named a priority in 2016-17 (“child sexual exploitation and missing children”), but its linked figure (going missing) was similar to England in 2017-18 (95% level).',
     ]);
     expect(r.flags[0]!.basis).toBe('Based on “Herefordshire Safeguarding Children Board (HSCB) Annual Report 2016/17” (2016-17).');
   });
@@ -160,6 +165,43 @@ describe('said and seen, Herefordshire', () => {
   it('the inspection row says Inadequate (18 July 2022)', () => {
     const r = row(saidSeenRows(input(HEREFORD)), 'inspection');
     expect(r.seen.find((m) => m.indicator.id === 'ilacs_overall')!.judgement).toBe('✕ Inadequate (inspected 18 July 2022)');
+  });
+});
+
+describe('the level and the neighbours’ average the link chose (Walsall, 2024-25)', () => {
+  const WALSALL = 'E08000030';
+  const measure = (rows: ReturnType<typeof saidSeenRows>, theme: string, id: string) => row(rows, theme).seen.find((m) => m.indicator.id === id)!;
+
+  // Referrals with no further action (c1_children_in_need_referrals_and_rereferrals_2013_to_2025.csv): 249 of 3,355 = 7.4% against England's 6.5%.
+  // Wilson's 95% interval around the published 7.4% (6.56% to 8.34%) lies above 6.5%; its 99.8% interval (6.12% to 8.92%) holds it.
+  it('no further action: significantly higher than England at 95%, similar at 99.8%, and each says its level', () => {
+    const at95 = measure(saidSeenRows(input(WALSALL)), 'front_door', 'no_further_action_percent');
+    expect(at95.latest).toMatchObject({ period: 2025, value: 7.4, england: 6.5, vsEngland: 'higher', level: 95 });
+    expect(measureSentence(at95, 'Walsall')).toBe('Referrals with no further action %: 7.4% in 2024-25: significantly higher than England (6.5%) and the neighbours’ average (5.3%) (95% level).');
+    const at998 = measure(saidSeenRows(input(WALSALL, { level: 99.8 })), 'front_door', 'no_further_action_percent');
+    expect(at998.latest).toMatchObject({ vsEngland: 'similar', level: 99.8 });
+    expect(measureSentence(at998, 'Walsall')).toBe('Referrals with no further action %: 7.4% in 2024-25: similar to England (6.5%) and significantly higher than the neighbours’ average (5.3%) (99.8% level).');
+    expect(row(saidSeenRows(input(WALSALL, { level: 99.8 })), 'front_door').reading).toContain('(99.8% level)');
+  });
+
+  // Domestic abuse concerning a parent: 968 of 2,637 = 36.7%. The neighbours' mean is 37.9%
+  // (inside Walsall's 95% interval, 34.9% to 38.6%); their median, 40.5%, lies above it.
+  it('domestic abuse (parent): similar to the neighbours’ mean, significantly lower than their median, the average named', () => {
+    const mean = measure(saidSeenRows(input(WALSALL)), 'domestic_abuse', 'factor_domestic_abuse_parent');
+    expect(mean.latest!.neighbours).toMatchObject({ n: 10, of: 10, average: 'mean' });
+    expect(mean.latest!.neighbours!.value).toBeCloseTo(37.92, 2);
+    expect(mean.latest!.vsNeighbours).toBe('similar');
+    expect(measureSentence(mean, 'Walsall')).toContain('significantly higher than England (31.7%) and similar to the neighbours’ average (37.9%) (95% level).');
+    const median = measure(saidSeenRows(input(WALSALL, { average: 'median' })), 'domestic_abuse', 'factor_domestic_abuse_parent');
+    expect(median.latest!.neighbours).toMatchObject({ value: 40.5, average: 'median' });
+    expect(median.latest!.vsNeighbours).toBe('lower');
+    expect(measureSentence(median, 'Walsall')).toContain('significantly higher than England (31.7%) and significantly lower than the neighbours’ median (40.5%) (95% level).');
+  });
+
+  it('the seen-but-not-said flag names the level it was tested at', () => {
+    const flag = (level: 95 | 99.8) => row(saidSeenRows(input(WALSALL, { level })), 'domestic_abuse').flags[0]!.text;
+    expect(flag(95)).toMatch(/^Domestic abuse concerning a parent or carer was significantly higher than England in 2024-25 \(36\.7% against 31\.7%; 95% level\),/);
+    expect(flag(99.8)).toContain('(36.7% against 31.7%; 99.8% level)');
   });
 });
 

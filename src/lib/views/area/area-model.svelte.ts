@@ -220,7 +220,12 @@ export class AreaModel {
       () => this.area?.code ?? code(),
       (c) => listInspections(db, c),
     );
-    this.saidSeen = new SaidSeenModel(db, () => ({ areas: this.area ? [this.area] : [], neighbourModel: this.neighbours.choice.modelId }));
+    this.saidSeen = new SaidSeenModel(db, () => ({
+      areas: this.area ? [this.area] : [],
+      neighbourModel: this.neighbours.choice.modelId,
+      level: this.level,
+      average: deps().view.average,
+    }));
     let themeLabels = $state.raw<ThemeLabel[]>([]);
     void loadThemeLabels().then((t) => (themeLabels = t));
     this.#themes = live(

@@ -15,7 +15,7 @@ import { listDocumentHeads, listPriorities, listThemeMentions } from '../../db/t
 import { ENGLAND } from '../../model/england';
 import type { Inspection } from '../../model/inspections';
 import type { Area, AreaCode, Indicator, NeighbourModel, Observation, Period, Priority, ThemeLinkEdit, ThemeMention } from '../../model/types';
-import { readAreaYear, type AreaYear } from '../../stats/area-year';
+import { readAreaYear, type AreaYear, type ReadingOptions } from '../../stats/area-year';
 import { neighbourLinks } from '../../state/neighbours';
 import { encodeHash } from '../../state/url-codec';
 import type { DocumentHead } from '../../themes/evidence';
@@ -30,6 +30,9 @@ export interface SaidSeenDeps {
   /** Years said is read in; figures up to `to`. Absent: every year held. */
   from?: Period | undefined;
   to?: Period | undefined;
+  /** The link's `level` and `average`: every comparison's level (absent: 95%) and the neighbours' mean or median (absent: mean). */
+  level?: ReadingOptions['level'];
+  average?: ReadingOptions['average'];
 }
 
 interface AreaRecords {
@@ -55,9 +58,11 @@ export class SaidSeenModel {
   readonly #neighbourModel: Live<NeighbourModel | null>;
   readonly #observations: Live<Map<string, Observation[]>>;
   #neighboursOf: ReadonlyMap<AreaCode, AreaCode[]>;
+  readonly #reading: () => ReadingOptions;
 
   constructor(db: LensDb, deps: () => SaidSeenDeps) {
     this.#db = db;
+    this.#reading = () => ({ level: deps().level, average: deps().average });
     void loadThemeLabels().then((t) => (this.themes = t));
     this.#edits = live(
       () => null,
@@ -101,7 +106,7 @@ export class SaidSeenModel {
       const records = this.#records.current;
       const observations = this.#observations.current;
       if (!records || !observations || !this.themes.length || !this.#indicators.current) return [];
-      const { from, to } = deps();
+      const { from, to, level, average } = deps();
       return deps().areas.flatMap((area) =>
         saidSeenRows({
           area,
@@ -116,6 +121,8 @@ export class SaidSeenModel {
           inspections: records.inspections.filter((i) => i.areaCode === area.code),
           from,
           to,
+          level,
+          average,
           href: {
             sentence: (p) => encodeHash({ name: 'themes', areas: [p.areaCode], from: p.period, to: p.period, theme: p.themeId, doc: p.documentId, at: p.start }),
             cell: (p) => encodeHash({ name: 'themes', areas: [p.areaCode], from: p.period, to: p.period, theme: p.themeId, area: p.areaCode }),
@@ -159,13 +166,14 @@ export class SaidSeenModel {
     const measures = this.links.get(themeId)?.measures ?? [];
     if (!observations) return [];
     const neighbours = this.#neighboursOf.get(areaCode) ?? [];
+    const reading = this.#reading();
     return measures.flatMap((m) => {
       const indicator = this.indicators.get(m.indicatorId);
       if (!indicator) return [];
       const obs = observations.get(m.indicatorId) ?? [];
       const years: AreaYear[] = [];
       for (let p = from; p <= to; p++) {
-        const y = readAreaYear(indicator.unit, obs, areaCode, p, neighbours);
+        const y = readAreaYear(indicator.unit, obs, areaCode, p, neighbours, reading);
         if (y) years.push(y);
       }
       return [{ indicator, years }];

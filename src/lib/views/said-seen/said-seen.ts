@@ -8,6 +8,9 @@
  * app holds, never a judgement of the partnership: the flags say so, and name the
  * documents they rest on. The rules (also in docs/said-and-seen.md):
  *
+ * Significance is tested at the level the link chose (95% or 99.8%), and the
+ * neighbours' average is their mean or median as it chose; every sentence names the level.
+ *
  * - Seen but not said: a linked measure is significantly worse than England in its
  *   latest year (a higher figure where higher shows more of the theme or is worse; a
  *   lower one where lower is worse), and in that year and the year before the theme
@@ -24,7 +27,9 @@ import { STATUS_MEANING } from '../../model/status';
 import type { Area, AreaCode, Indicator, Observation, Period, Priority, ThemeMention } from '../../model/types';
 import { count } from '../../model/words';
 import { describeValue, formatValue } from '../../model/format';
-import { readAreaYear, yearsHeld, type AreaYear } from '../../stats/area-year';
+import { readAreaYear, yearsHeld, type AreaYear, type ReadingOptions } from '../../stats/area-year';
+import type { AverageMethod } from '../../stats/benchmarks';
+import type { ConfidenceLevel } from '../../stats/confidence';
 import { recentTrend, trendSymbol, trendWords } from '../../stats/trend';
 import type { Comparison } from '../../stats/significance';
 import type { DocumentHead } from '../../themes/evidence';
@@ -108,6 +113,9 @@ export interface SaidSeenInput {
   /** The years said is read in; figures are read up to `to`. Absent: every year held. */
   from?: Period | undefined;
   to?: Period | undefined;
+  /** The level of every comparison (absent: 95%) and how the neighbours' figures are averaged (absent: the mean): the link's `level` and `average`. */
+  level?: ReadingOptions['level'];
+  average?: ReadingOptions['average'];
   /** Links to the evidence on the Themes page. */
   href: {
     sentence: (p: { areaCode: AreaCode; themeId: string; period: Period; documentId: string; start: number }) => string;
@@ -169,7 +177,7 @@ function saidSeenRow(input: SaidSeenInput, theme: { id: string; label: string })
     if (!indicator) return [];
     const obs = input.observations.get(lm.indicatorId) ?? [];
     const year = latestHeld(obs, area.code, to);
-    const latest = year === undefined ? null : readAreaYear(indicator.unit, obs, area.code, year, input.neighbourCodes);
+    const latest = year === undefined ? null : readAreaYear(indicator.unit, obs, area.code, year, input.neighbourCodes, reading(input));
     const direction = concernDirection(indicator, lm.higherShowsMore === true);
     const judgement = isOrdinal(indicator) && latest?.value !== null && latest ? describeJudgement(indicator, input.inspections, area.code, latest) : undefined;
     return [
@@ -205,6 +213,19 @@ function saidSeenRow(input: SaidSeenInput, theme: { id: string; label: string })
   if (!seen.length) row.noMeasure = linked?.why ?? 'No figure is linked to this theme.';
   row.reading = `${saidSentence(input, row)} ${seenSentence(row)}`.trim();
   return row;
+}
+
+/**
+ * "(95% level)", as stats/verdict.ts's `levelText` words it. Written here rather than
+ * imported: verdict.ts sits in the first view's bundle, and a lazy chunk sharing it
+ * splits that bundle into more files to load first.
+ */
+export function levelText(level: ConfidenceLevel): string {
+  return `(${level}% level)`;
+}
+
+function reading(input: SaidSeenInput): ReadingOptions {
+  return { level: input.level, average: input.average };
 }
 
 /** "↑ increasing and getting worse", "→ no significant change", "– cannot be calculated (…)": the five years up to `upTo`. */
@@ -264,7 +285,7 @@ function seenNotSaid(input: SaidSeenInput, theme: { id: string; label: string },
     kind: 'seen_not_said',
     title: 'Seen but not said',
     text:
-      `${sentenceCase(shortName(first.indicator))} was significantly ${y.vsEngland} than England in ${formatPeriod(year)} (${fmt(y.value!)} against ${fmt(y.england!)}), ` +
+      `${sentenceCase(shortName(first.indicator))} was significantly ${y.vsEngland} than England in ${formatPeriod(year)} (${fmt(y.value!)} against ${fmt(y.england!)}; ${y.level}% level), ` +
       `and the theme “${theme.label}” was neither named a priority nor discussed in ${docs.length ? `the documents held for ${years}` : `any document held for ${years}`}.`,
     basis: docs.length ? `Based on ${documentList(docs)}.` : `Based on the documents held for ${input.area.name}: none for ${years}.`,
   };
@@ -285,7 +306,7 @@ function saidNotSeen(input: SaidSeenInput, theme: { id: string; label: string },
     if (isOrdinal(m.indicator)) continue;
     const obs = input.observations.get(m.indicator.id) ?? [];
     const near = yearNear(obs, input.area.code, period, input.to ?? Infinity);
-    const y = near === undefined ? null : readAreaYear(m.indicator.unit, obs, input.area.code, near, input.neighbourCodes);
+    const y = near === undefined ? null : readAreaYear(m.indicator.unit, obs, input.area.code, near, input.neighbourCodes, reading(input));
     if (y && y.vsEngland !== 'not_compared') tested.push({ m, y });
   }
   if (!tested.length || tested.some((t) => t.y.vsEngland !== 'similar')) return null;
@@ -294,7 +315,7 @@ function saidNotSeen(input: SaidSeenInput, theme: { id: string; label: string },
   return {
     kind: 'said_not_seen',
     title: 'Said but not seen',
-    text: `${named}, but ${what} similar to England in ${listJoin(years)}.`,
+    text: `${named}, but ${what} similar to England in ${listJoin(years)} ${levelText(tested[0]!.y.level)}.`,
     basis,
   };
 }
@@ -332,7 +353,12 @@ function seenSentence(row: SaidSeenRow): string {
 
 const COMPARED: Record<Exclude<Comparison, 'not_compared'>, string> = { higher: 'significantly higher than', lower: 'significantly lower than', similar: 'similar to' };
 
-/** "Neglect was a factor in 19.1% of assessments in 2024-25: significantly higher than England (17.6%), similar to the neighbours’ average (18.4%)." */
+/** "neighbours’ average" (their mean, as LAIT), or "neighbours’ median". */
+export function neighboursAverageName(average: AverageMethod): string {
+  return average === 'median' ? 'neighbours’ median' : 'neighbours’ average';
+}
+
+/** "Neglect was a factor in 19.1% of assessments in 2024-25: significantly higher than England (17.6%) and similar to the neighbours’ average (18.4%) (95% level)." */
 export function measureSentence(m: SeenMeasure, areaName: string): string {
   const name = shortName(m.indicator);
   const y = m.latest;
@@ -345,9 +371,10 @@ export function measureSentence(m: SeenMeasure, areaName: string): string {
   const fmt = (n: number) => formatValue(m.indicator, n);
   if (y.vsEngland === 'not_compared') return `${what}; England ${y.england === null ? 'has no figure' : fmt(y.england)} (not tested: no counts are published for it).`;
   const vsE = `${COMPARED[y.vsEngland]} England (${fmt(y.england!)})`;
-  if (!y.neighbours || y.vsNeighbours === 'not_compared') return `${what}: ${vsE}.`;
-  const nb = `the neighbours’ average (${fmt(y.neighbours.value)})`;
-  return `${what}: ${vsE} and ${y.vsNeighbours === y.vsEngland ? nb : `${COMPARED[y.vsNeighbours]} ${nb}`}.`;
+  const level = levelText(y.level);
+  if (!y.neighbours || y.vsNeighbours === 'not_compared') return `${what}: ${vsE} ${level}.`;
+  const nb = `the ${neighboursAverageName(y.neighbours.average)} (${fmt(y.neighbours.value)})`;
+  return `${what}: ${vsE} and ${y.vsNeighbours === y.vsEngland ? nb : `${COMPARED[y.vsNeighbours]} ${nb}`} ${level}.`;
 }
 
 function isFactor(i: Pick<Indicator, 'id'>): boolean {
