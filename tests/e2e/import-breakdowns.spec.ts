@@ -194,6 +194,22 @@ test('a filter of 503 values: the step lists a few at a time, a value is found b
   await expect(imported.getByText('Breakdown by characteristic: Group 416', { exact: true })).toHaveCount(0);
 });
 
+test('Share names a carried breakdown in its dashboard file: the measure, the filter and the value', async ({ page }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'cla-west-midlands.csv', mimeType: 'text/csv', buffer: westMidlandsCut() });
+  await settled(page);
+  await page.getByRole('button', { name: 'Import cla-west-midlands.csv' }).click();
+  await settled(page);
+
+  await page.goto('/#/compare?areas=E10000034&indicator=rate_per_10000&breakdown=children_starting_to_be_looked_after_each_year&from=2024&to=2025');
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const panel = page.getByRole('region', { name: 'Share this view' });
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download dashboard file' }).click()]);
+  // The title, “compare rate_per_10000 — population_type: Children starting to be looked after each year”, cut between words to 100 characters.
+  expect(download.suggestedFilename()).toBe('Safeguarding-Lens-compare-rate-per-10000-population-type-Children-starting-to-be-looked-after-each.sglens.json');
+});
+
 /** Worcestershire's row of Compare's trend table, 2023-24 to 2024-25, for a value of the rate's breakdown. */
 function worcestershire(page: Page, value: string): Locator {
   return page
