@@ -7,6 +7,7 @@
 import { parseJsonText, validateAppFile } from './app-json';
 import { readAppData } from './app-data';
 import { AreaResolver } from './area-match';
+import { scanCsvColumns } from './column-scan';
 import { previewCsv, readCsv, RowTooLongError, UnclosedQuoteError } from './csv-reader';
 import { ChunkDecoder, encodingLabel, sniffBytes, type Sniffed } from './decode-text';
 import { asksForBreakdowns, FilterValueCounter, type FilterChoice } from './ees-filters';
@@ -139,16 +140,14 @@ export async function inspect(file: File, known: KnownData, options: InspectOpti
  * are kept, so memory stays at a few slices of the file whatever its size.
  */
 async function listFilterValues(file: Blob, s: Sniffed & { kind: 'text' }, ees: EesPlan, report: (p: Progress) => void): Promise<FilterChoice[]> {
-  const counter = new FilterValueCounter(ees.header.length, ees.filters);
-  const gen = readCsv(file, { encoding: s.encoding, decided: s.decided });
-  for (;;) {
-    const next = await gen.next();
-    if (next.done) break;
-    const batch = next.value;
-    counter.add(batch.firstRow === 1 ? batch.rows.slice(1) : batch.rows);
+  const names = ees.filters.map((c) => ees.header[c]!);
+  // The scanner gives each row's filter values only, in the order of the filter columns.
+  const counter = new FilterValueCounter(names.length, names.map((_, k) => k));
+  for await (const batch of scanCsvColumns(file, { encoding: s.encoding, decided: s.decided }, ees.header.length, ees.filters)) {
+    counter.add(batch.rows);
     report({ rows: counter.rows, bytes: batch.bytesRead, totalBytes: batch.totalBytes });
   }
-  return counter.choices(ees.header, true);
+  return counter.choices(names, true);
 }
 
 async function metaOf(text: string): Promise<EesMeta | undefined> {
