@@ -15,6 +15,22 @@ import type { Locator, Page } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
 
 const SOURCE = join(import.meta.dirname, '..', '..', 'data', 'source', 'cla_number_and_rate_per_10k_children_2021_to_2025.csv');
+const LAS = (JSON.parse(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'bundle.json'), 'utf8')) as { areas: { code: string; name: string; level: string }[] }).areas.filter(
+  (a) => a.level === 'local_authority',
+);
+
+/**
+ * The benchmark file's layout in small: a "Total" row for every authority and year, more
+ * rows than the mapping step's first look (1,000), then the `groups`, one row each, for
+ * Worcestershire in 2025. Every group is first met past the first 1,000 rows.
+ */
+function sortedByCharacteristic(groups: readonly string[]): Buffer {
+  const lines = ['time_period,time_identifier,geographic_level,new_la_code,la_name,characteristic,Referrals_rate'];
+  for (let y = 2019; y <= 2025; y++) for (const la of LAS) lines.push(`${y},Reporting year,Local authority,${la.code},"${la.name}",Total,${(y - 2000) * 10}.5`);
+  if (lines.length <= 1001) throw new Error('the Total rows must outnumber the first look');
+  groups.forEach((g, i) => lines.push(`2025,Reporting year,Local authority,E10000034,Worcestershire,${g},${100 + i}.0`));
+  return Buffer.from(`${lines.join('\n')}\n`);
+}
 
 function westMidlandsCut(): Buffer {
   const lines = readFileSync(SOURCE, 'utf8').split(/\r?\n/);
@@ -122,6 +138,76 @@ test('a breakdown chosen on Compare and on the area page: its figures, in the li
   await settled(page);
   await expect(page).toHaveURL(/#\/area\/E10000034\?indicator=rate_per_10000&breakdown=children_ceasing_to_be_looked_after_each_year(&|$)/);
   await expect(areaTrend('Children ceasing to be looked after each year')).toHaveText(['22.0', '25.0']);
+});
+
+test('a value first met past the first 1,000 rows is listed with its rows counted, and can be chosen and imported', async ({ page }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'late-values.csv', mimeType: 'text/csv', buffer: sortedByCharacteristic(['Care leavers', 'Disabled children']) });
+  await settled(page);
+
+  const values = page.getByRole('group', { name: /^Breakdowns by characteristic: values to import \(1 of 3\)/ });
+  await expect(values.getByRole('checkbox', { name: /^Total \(the total\)/ })).toBeChecked();
+  const late = values.getByRole('checkbox', { name: /^Care leavers/ });
+  await expect(late).not.toBeChecked();
+  await expect(values.getByText('Care leavers')).toContainText('1 row');
+  // Every value is listed, so nothing is left to offer from “further down the file”.
+  await expect(values.getByRole('checkbox', { name: /further down the file/ })).toHaveCount(0);
+  await late.check();
+  await expect(page.getByRole('status').filter({ hasText: /series: 1 column of figures/ })).toHaveText(/^2 series/);
+
+  await page.getByRole('button', { name: 'Import late-values.csv' }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported late-values.csv' })).toContainText('1 row of 1 characteristic value not chosen was left out (“Disabled children”)');
+  const imported = page.getByRole('table', { name: 'Imported indicators' });
+  await expect(imported.getByText('Breakdown by characteristic: Care leavers').first()).toBeVisible();
+  await expect(imported.getByText(/Disabled children/)).toHaveCount(0);
+});
+
+test('a filter of 503 values: the step lists a few at a time, a value is found by typing, chosen and imported', async ({ page }) => {
+  await page.goto('/#/data');
+  const groups = Array.from({ length: 502 }, (_, i) => `Group ${i + 1}`);
+  await page.getByLabel('Import data').setInputFiles({ name: 'many-values.csv', mimeType: 'text/csv', buffer: sortedByCharacteristic(groups) });
+  await settled(page);
+
+  const values = page.getByRole('group', { name: /^Breakdowns by characteristic: values to import/ });
+  await expect(values).toHaveAccessibleName(/values to import \(1 of 503\)/);
+  // A limited list, not 503 checkboxes: the total first, and a search box for the rest.
+  const shown = values.getByRole('checkbox');
+  await expect(shown.first()).toHaveAccessibleName(/^Total \(the total\)/);
+  expect(await shown.count()).toBeLessThan(50);
+  await expect(values.getByRole('status')).toHaveText(/of 503 values shown: type to find the others\./);
+  await expect(values.getByRole('checkbox', { name: /^Group 417\b/ })).toHaveCount(0);
+
+  await values.getByRole('searchbox', { name: 'Find a value of characteristic' }).fill('group 417');
+  await expect(values.getByRole('status')).toHaveText('1 value shown containing “group 417”.');
+  await values.getByRole('checkbox', { name: /^Group 417\b/ }).check();
+  await expect(values).toHaveAccessibleName(/values to import \(2 of 503\)/);
+  await values.getByRole('searchbox', { name: 'Find a value of characteristic' }).fill('no such group');
+  await expect(values.getByRole('status')).toHaveText('No value of characteristic contains “no such group”.');
+  await expect(page.getByRole('status').filter({ hasText: /series: 1 column of figures/ })).toHaveText(/^2 series/);
+
+  await page.getByRole('button', { name: 'Import many-values.csv' }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported many-values.csv' })).toContainText('501 rows of 501 characteristic values not chosen were left out');
+  const imported = page.getByRole('table', { name: 'Imported indicators' });
+  await expect(imported.getByText('Breakdown by characteristic: Group 417', { exact: true })).toBeVisible();
+  await expect(imported.getByText('Breakdown by characteristic: Group 416', { exact: true })).toHaveCount(0);
+});
+
+test('Share names a carried breakdown in its dashboard file: the measure, the filter and the value', async ({ page }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'cla-west-midlands.csv', mimeType: 'text/csv', buffer: westMidlandsCut() });
+  await settled(page);
+  await page.getByRole('button', { name: 'Import cla-west-midlands.csv' }).click();
+  await settled(page);
+
+  await page.goto('/#/compare?areas=E10000034&indicator=rate_per_10000&breakdown=children_starting_to_be_looked_after_each_year&from=2024&to=2025');
+  await expect(worcestershire(page, 'Children starting to be looked after each year')).toHaveText(['26.0', '24.0']);
+  await page.getByRole('button', { name: 'Share' }).click();
+  const panel = page.getByRole('region', { name: 'Share this view' });
+  const [download] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download dashboard file' }).click()]);
+  // The title, “compare rate_per_10000 — population_type: Children starting to be looked after each year”, cut between words to 100 characters.
+  expect(download.suggestedFilename()).toBe('Safeguarding-Lens-compare-rate-per-10000-population-type-Children-starting-to-be-looked-after-each.sglens.json');
 });
 
 /** Worcestershire's row of Compare's trend table, 2023-24 to 2024-25, for a value of the rate's breakdown. */

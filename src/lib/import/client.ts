@@ -30,8 +30,9 @@ export class ImportClient {
     cancelled: () => new ImportCancelled(),
   });
 
-  async inspect(file: File, known: KnownData, options: InspectOptions = {}): Promise<Inspection> {
-    const res = await this.rpc.request({ type: 'inspect', file, known, options });
+  /** `onProgress`: an EES file is read to its end for its filters' values before the mapping step. */
+  async inspect(file: File, known: KnownData, options: InspectOptions = {}, onProgress?: (p: Progress) => void): Promise<Inspection> {
+    const res = await this.rpc.request({ type: 'inspect', file, known, options }, onProgress ? { onProgress } : {});
     if (res.type === 'inspected') return res.inspection;
     throw new ImportFailed(res.type === 'failed' ? res.issues : []);
   }

@@ -5,57 +5,141 @@
  * "All …") where the file has one, so a file with hundreds of characteristics does not
  * bring hundreds of series unless the user asks for them.
  *
- * The mapping step sees only the file's first rows, so a choice says which of the
- * values seen there to import and whether values first met further down are imported
+ * The values are counted over every row of the file before the mapping step shows
+ * (`FilterValueCounter`, one streaming pass in the worker), so a value first met at
+ * row 5,000 can be chosen like one in the first rows. At most LISTED_VALUES values of a
+ * filter are kept; past them a choice says whether the values not listed are imported
  * too (`others`).
  */
 
 /** A filter value that is the whole population rather than a part of it. */
 export const TOTAL_VALUE = /^(total|all|all .*|overall)$/i;
 
-/** At most this many values of a filter are listed to choose from; the rest count as others. */
-export const LISTED_VALUES = 200;
+/**
+ * At most this many values of a filter are kept and listed to choose from; the rest
+ * count as others. One import brings at most 1,000 series (limits.ts), so more could
+ * not be chosen anyway, and the memory the listing takes stays bounded.
+ */
+export const LISTED_VALUES = 1000;
 
 export interface FilterChoice {
   /** The filter column's name. */
   column: string;
   /** What the publisher's metadata calls the filter, where it came with the file. */
   label?: string;
-  /** Values seen in the file's first rows, in order of first sight (at most LISTED_VALUES). */
+  /** Values found, in order of first sight (at most LISTED_VALUES). */
   seen: string[];
+  /** Rows of each value of `seen`, where they were counted. */
+  rows?: number[];
+  /**
+   * Whether `seen` is every value of the filter in the whole file: every row was read
+   * for them and there were no more than LISTED_VALUES. When absent, only the first rows were read.
+   */
+  complete?: boolean;
+  /** Whether the file has more values than LISTED_VALUES, so some are not listed. */
+  capped?: boolean;
   /** The value that is the total, when one was seen. */
   total: string | null;
   /** The values seen that are to be imported. */
   chosen: string[];
-  /** Whether values not among `seen` (met further down the file) are imported too. */
+  /** Whether values not among `seen` (past the first rows, or past the listed ones) are imported too. */
   others: boolean;
 }
 
-/** The choices for each filter column, defaulting to the total where there is one and otherwise to every value. */
-export function filterChoices(header: readonly string[], filters: readonly number[], sample: readonly string[][]): FilterChoice[] {
-  return filters.map((c) => {
-    const seen: string[] = [];
-    const set = new Set<string>();
-    for (const r of sample) {
-      if (r.length !== header.length) continue;
-      const v = r[c]!;
-      if (set.has(v)) continue;
-      if (seen.length >= LISTED_VALUES) break;
-      set.add(v);
-      seen.push(v);
+/**
+ * Counts the values of each filter column over batches of rows, in order of first
+ * sight, keeping at most `cap` values per filter. Rows come in long runs of the same
+ * values, so the last value of each filter is checked before the map.
+ */
+export class FilterValueCounter {
+  private readonly lists: { seen: string[]; rows: number[]; index: Map<string, number>; last: string | undefined; lastAt: number; capped: boolean }[];
+  /** Rows counted. */
+  rows = 0;
+
+  constructor(
+    private readonly width: number,
+    private readonly filters: readonly number[],
+    private readonly cap = LISTED_VALUES,
+  ) {
+    this.lists = filters.map(() => ({ seen: [], rows: [], index: new Map(), last: undefined, lastAt: -1, capped: false }));
+  }
+
+  /** Counts rows of data; rows of another width (blank lines, broken rows) are not counted. */
+  add(rows: readonly string[][]): void {
+    const { width, filters, lists, cap } = this;
+    for (const r of rows) {
+      if (r.length !== width) continue;
+      this.rows++;
+      for (let k = 0; k < filters.length; k++) {
+        const l = lists[k]!;
+        const v = r[filters[k]!]!;
+        if (v === l.last) {
+          if (l.lastAt >= 0) l.rows[l.lastAt]!++;
+          continue;
+        }
+        let at = l.index.get(v);
+        if (at === undefined) {
+          if (l.seen.length >= cap) {
+            l.capped = true;
+            at = -1;
+          } else {
+            at = l.seen.length;
+            const kept = own(v);
+            l.index.set(kept, at);
+            l.seen.push(kept);
+            l.rows.push(0);
+          }
+        }
+        if (at >= 0) l.rows[at]!++;
+        l.last = v;
+        l.lastAt = at;
+      }
     }
-    const total = seen.find((v) => TOTAL_VALUE.test(v.trim())) ?? null;
-    return total !== null ? { column: header[c]!.trim(), seen, total, chosen: [total], others: false } : { column: header[c]!.trim(), seen, total, chosen: [...seen], others: true };
-  });
+  }
+
+  /**
+   * The choices for each filter column, defaulting to the total where there is one and
+   * otherwise to every value. `whole`: the rows counted were every row of the file.
+   */
+  choices(header: readonly string[], whole: boolean): FilterChoice[] {
+    return this.filters.map((c, k) => {
+      const l = this.lists[k]!;
+      const seen = [...l.seen];
+      const complete = whole && !l.capped;
+      const total = seen.find((v) => TOTAL_VALUE.test(v.trim())) ?? null;
+      const base = { column: header[c]!.trim(), seen, rows: [...l.rows], complete, ...(l.capped ? { capped: true } : {}), total };
+      return total !== null ? { ...base, chosen: [total], others: false } : { ...base, chosen: [...seen], others: !complete };
+    });
+  }
 }
 
 /**
- * Whether the user should choose: a filter has several values in the first rows, or
- * names a total there while the file goes on (a "Total" promises other values further
+ * A string of its own for a value cut from a slice of the file: V8 keeps a longer
+ * substring as a view of the text it was cut from, so keeping the value would keep the
+ * whole 4 MB slice alive, and with a new value in every slice, the whole file.
+ */
+const own = (v: string): string => (' ' + v).slice(1);
+
+/**
+ * The choices for each filter column from rows of data, defaulting to the total where
+ * there is one and otherwise to every value. `whole`: the rows are every row of the file.
+ */
+export function filterChoices(header: readonly string[], filters: readonly number[], rows: readonly string[][], whole = false): FilterChoice[] {
+  const counter = new FilterValueCounter(header.length, filters);
+  counter.add(rows);
+  return counter.choices(header, whole);
+}
+
+/** Whether every value of the filter is listed: the whole file was read for it, or the first rows were the whole file. */
+export const listsEvery = (f: FilterChoice, complete: boolean): boolean => f.complete === true || (complete && !f.capped);
+
+/**
+ * Whether the user should choose: a filter has several values, or names a total while
+ * not every value is known (a "Total" in the first rows promises other values further
  * down, as in a file sorted by characteristic).
  */
 export function asksForBreakdowns(choices: readonly FilterChoice[], complete: boolean): boolean {
-  return choices.some((f) => f.seen.length > 1 || (f.total !== null && !complete));
+  return choices.some((f) => f.seen.length > 1 || (f.total !== null && !listsEvery(f, complete)));
 }
 
 /**
@@ -66,8 +150,9 @@ export function seriesCount(figureColumns: number, choices: readonly FilterChoic
   let n = figureColumns;
   let atLeast = false;
   for (const f of choices) {
-    n *= Math.max(0, f.chosen.length + (f.others && f.chosen.length === 0 && !complete ? 1 : 0));
-    if (f.others && !complete) atLeast = true;
+    const every = listsEvery(f, complete);
+    n *= Math.max(0, f.chosen.length + (f.others && f.chosen.length === 0 && !every ? 1 : 0));
+    if (f.others && !every) atLeast = true;
   }
   return { n, atLeast };
 }
@@ -134,12 +219,12 @@ export function describeLeftOutValues(column: string, rows: number, values: Read
   const list = [...values];
   const named = list.slice(0, 5).map((v) => `“${v.length > 60 ? `${v.slice(0, 59)}…` : v}”`).join(', ');
   const n = (x: number) => x.toLocaleString('en-GB');
-  return `${n(rows)} rows of ${n(list.length)} ${column} value${list.length === 1 ? '' : 's'} not chosen were left out (${named}${list.length > 5 ? ', …' : ''}): to import them, undo this import and choose them when you import the file again.`;
+  return `${n(rows)} row${rows === 1 ? '' : 's'} of ${n(list.length)} ${column} value${list.length === 1 ? '' : 's'} not chosen ${rows === 1 ? 'was' : 'were'} left out (${named}${list.length > 5 ? ', …' : ''}): to import them, undo this import and choose them when you import the file again.`;
 }
 
 /** Filters worth a choice: several values, or a total in a file that goes on past its first rows. */
 export function choosable(choices: readonly FilterChoice[], complete: boolean): FilterChoice[] {
-  return choices.filter((f) => f.seen.length > 1 || (f.total !== null && !complete));
+  return choices.filter((f) => f.seen.length > 1 || (f.total !== null && !listsEvery(f, complete)));
 }
 
 /** What stops the choices from being read; empty when nothing does. */

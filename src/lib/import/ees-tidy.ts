@@ -18,7 +18,7 @@ import { EES_COLUMNS, matchesWhere, type EesColumn } from './known-columns';
 import type { EesPlan, KnownData } from './plan';
 import { parseCell } from '../model/status';
 import type { EesMeta } from './ees-zip';
-import { describeLeftOutValues, FilterGate, filterChoices, TOTAL_VALUE } from './ees-filters';
+import { describeLeftOutValues, FilterGate, filterChoices, TOTAL_VALUE, type FilterChoice } from './ees-filters';
 import { IMPORT_LIMITS, limitMessages } from './limits';
 
 /** Columns every EES file has, and the geography and time columns that are never figures. */
@@ -44,8 +44,12 @@ function index(header: string[], name: string): number {
   return header.findIndex((h) => h.trim().toLowerCase() === name);
 }
 
-/** Decides which columns are figures and which are filters, from the header and the first rows. */
-export function planEes(header: string[], sample: string[][], meta?: EesMeta): EesPlan {
+/**
+ * Decides which columns are figures and which are filters, from the header and the first
+ * rows; the filters' values are listed from `rows` (the sample when not given), which
+ * are every row of the file when `whole`.
+ */
+export function planEes(header: string[], sample: string[][], meta?: EesMeta, values: { rows: string[][]; whole: boolean } = { rows: sample, whole: false }): EesPlan {
   const filters: number[] = [];
   const indicators: number[] = [];
   header.forEach((h, c) => {
@@ -63,8 +67,13 @@ export function planEes(header: string[], sample: string[][], meta?: EesMeta): E
     (looksNumeric ? indicators : filters).push(c);
   });
   // The .meta.csv's label says what the filter is ("Age of child" for `characteristic`).
-  const choices = filterChoices(header, filters, sample).map((f) => (meta?.filters[f.column]?.label ? { ...f, label: meta.filters[f.column]!.label } : f));
+  const choices = labelled(filterChoices(header, filters, values.rows, values.whole), meta);
   return { header, filters, indicators, ...(meta ? { meta } : {}), ...(choices.length ? { choices } : {}) };
+}
+
+/** Choices with the filters' labels from the .meta.csv, where it gives them. */
+export function labelled(choices: FilterChoice[], meta: EesMeta | undefined): FilterChoice[] {
+  return choices.map((f) => (meta?.filters[f.column]?.label ? { ...f, label: meta.filters[f.column]!.label } : f));
 }
 
 function knownColumn(name: string): EesColumn[] {

@@ -107,13 +107,13 @@ export function dashboardFileText(envelope: DashboardFile & { view: string }): s
   return JSON.stringify(envelope, null, 1);
 }
 
-/** A file name from the view's title: letters and digits, dashes between. */
+/** A file name from the view's title: letters and digits, dashes between, at most 100 of them, cut between words. */
 export function dashboardFileName(title: string): string {
-  const stem = title
+  const whole = title
     .normalize('NFKD')
     .replace(/[^A-Za-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
+    .replace(/^-+|-+$/g, '');
+  const stem = whole.length > 100 ? whole.slice(0, 101).replace(/-[^-]*$/, '') : whole;
   return `${stem || 'dashboard'}${DASHBOARD_EXTENSION}`;
 }
 

@@ -70,6 +70,30 @@ function shownId(ctx: ScopeContext, id: string, breakdown: string | undefined): 
   return resolveIndicator(ctx.indicators, measuresOf(ctx.indicators), id, breakdown)?.indicator.id ?? id;
 }
 
+/**
+ * The view's title, which names its dashboard file: the view and its measure and, when
+ * the figures shown are a breakdown, its filter and value ("compare referral_rate —
+ * characteristic: Age 10 to 15"), so that two files carrying two values of one measure
+ * are told apart. `indicators`: those the view may show (the carried ones suffice).
+ */
+export function carryTitle(view: View, indicators: readonly Listed[]): string {
+  const breakdown = (id: string, value: string | undefined) => {
+    const shown = resolveIndicator(indicators, measuresOf(indicators), id, value)?.indicator;
+    return shown?.breakdown ? `${shown.breakdown.of} — ${shown.breakdown.by}: ${shown.breakdown.value}` : id;
+  };
+  switch (view.name) {
+    case 'compare':
+      return `compare ${breakdown(view.indicator, view.breakdown)}`;
+    case 'area': {
+      // The area page's trend is one indicator of many it shows: named only when it is a breakdown.
+      const trend = breakdown(view.indicator ?? DEFAULT_INDICATOR, view.breakdown);
+      return trend.includes(' — ') ? `area ${view.code} ${trend}` : `area ${view.code}`;
+    }
+    default:
+      return view.name;
+  }
+}
+
 /** The envelope for a selection; `view` is added for a dashboard file. */
 export function carryEnvelope(sel: CarrySelection, note: string): DashboardFile {
   const from = [...new Set(sel.sources)];

@@ -4,7 +4,7 @@
  * import brings.
  */
 import { describe, expect, it } from 'vitest';
-import { asksForBreakdowns, choiceProblems, FilterGate, filterChoices, seriesCount } from '../../../src/lib/import/ees-filters';
+import { asksForBreakdowns, choiceProblems, FilterGate, filterChoices, FilterValueCounter, seriesCount } from '../../../src/lib/import/ees-filters';
 import { APP_FORMAT, validateAppFile } from '../../../src/lib/import/app-json';
 import { IssueList } from '../../../src/lib/import/issues';
 import { inspect, parse } from '../../../src/lib/import/pipeline';
@@ -43,9 +43,24 @@ describe('filter choices', () => {
       ['2025', 'All children', 'Starting', '3'],
     ];
     expect(filterChoices(header, [1, 2], rows)).toEqual([
-      { column: 'characteristic', seen: ['Total', 'Age 10 to 15', 'All children'], total: 'Total', chosen: ['Total'], others: false },
-      { column: 'population_type', seen: ['Starting', 'Ceasing'], total: null, chosen: ['Starting', 'Ceasing'], others: true },
+      { column: 'characteristic', seen: ['Total', 'Age 10 to 15', 'All children'], rows: [1, 1, 1], complete: false, total: 'Total', chosen: ['Total'], others: false },
+      { column: 'population_type', seen: ['Starting', 'Ceasing'], rows: [2, 1], complete: false, total: null, chosen: ['Starting', 'Ceasing'], others: true },
     ]);
+    // Every row of the file: every value is listed, so none can be “further down”.
+    expect(filterChoices(header, [2], rows, true)).toEqual([{ column: 'population_type', seen: ['Starting', 'Ceasing'], rows: [2, 1], complete: true, total: null, chosen: ['Starting', 'Ceasing'], others: false }]);
+  });
+
+  it('are counted in batches, in order of first sight, keeping at most the cap of values per filter', () => {
+    const header = ['time_period', 'characteristic', 'x'];
+    const counter = new FilterValueCounter(header.length, [1], 3);
+    counter.add([['2025', 'Total', '1'], ['2025', 'Total', '2'], ['2025', 'A', '3'], ['bad row']]);
+    counter.add([['2025', 'B', '4'], ['2025', 'A', '5'], ['2025', 'C', '6'], ['2025', 'Total', '7']]);
+    expect(counter.rows).toBe(7);
+    const [c] = counter.choices(header, true);
+    // Past the cap the listing is not every value: the others are offered, and the count says “at least”.
+    expect(c).toEqual({ column: 'characteristic', seen: ['Total', 'A', 'B'], rows: [3, 2, 1], complete: false, capped: true, total: 'Total', chosen: ['Total'], others: false });
+    expect(asksForBreakdowns([c!], true)).toBe(true);
+    expect(seriesCount(1, [{ ...c!, others: true }], true)).toEqual({ n: 1, atLeast: true });
   });
 
   it('ask when a filter has several values, or a total in a file that goes on', () => {
@@ -77,7 +92,12 @@ describe('EES filters as breakdowns when reading', () => {
     const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
     const ins = await look(file);
     expect(ins.needsMapping).toBe(true);
-    expect(ins.plan.format === 'ees_tidy' && ins.plan.ees.choices).toEqual([{ column: 'characteristic', seen: ['Total'], total: 'Total', chosen: ['Total'], others: false }]);
+    const groups = Array.from({ length: 40 }, (_, i) => `Group ${i + 1}`);
+    // Every value of the file is listed, though the groups only begin after the first 1,000 rows.
+    expect(ins.previewComplete).toBe(false);
+    expect(ins.plan.format === 'ees_tidy' && ins.plan.ees.choices).toEqual([
+      { column: 'characteristic', seen: ['Total', ...groups], rows: [1001, ...groups.map(() => 1)], complete: true, total: 'Total', chosen: ['Total'], others: false },
+    ]);
     const res = await parse(file, ins.plan, known, { importId: 'imp' });
     if (!res.ok) throw new Error(JSON.stringify(res.issues));
     expect(res.value.series.map((s) => s.indicatorId)).toEqual(['referral_rate']);
@@ -85,9 +105,28 @@ describe('EES filters as breakdowns when reading', () => {
     expect(res.value.warnings.map((w) => w.message)).toContainEqual(expect.stringMatching(/^40 rows of 40 characteristic values not chosen were left out \(“Group 1”, “Group 2”/));
   });
 
+  it('a value first met past the first 1,000 rows can be chosen, and only it is read beside the total', async () => {
+    const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
+    const plan = withChoices((await look(file)).plan, (c) => ({ chosen: [...c.chosen, 'Group 7'] }));
+    const res = await parse(file, plan, known, { importId: 'imp' });
+    if (!res.ok) throw new Error(JSON.stringify(res.issues));
+    expect(res.value.series.map((s) => s.indicatorId).sort()).toEqual(['referral_rate', 'referral_rate__group_7']);
+    expect(res.value.rows).toBe(1002);
+  });
+
+  it('the values are listed through the whole file, with progress, and the total alone throughout needs no choice', async () => {
+    const progress: number[] = [];
+    const ins = await inspect(textFile('by-characteristic.csv', sortedByCharacteristic(40)), known, {}, (p) => progress.push(p.bytes / p.totalBytes));
+    expect(ins.ok && ins.value.plan.format === 'ees_tidy' && ins.value.plan.ees.choices?.[0]?.seen.length).toBe(41);
+    expect(progress.at(-1)).toBe(1);
+    // Only “Total” in 1,001 rows: nothing to choose once every row has been read.
+    const totalOnly = await look(textFile('total-only.csv', sortedByCharacteristic(0)));
+    expect(totalOnly.needsMapping).toBe(false);
+  });
+
   it('every value when asked: one breakdown per value, each pointing at the indicator it breaks down', async () => {
     const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
-    const plan = withChoices((await look(file)).plan, () => ({ others: true }));
+    const plan = withChoices((await look(file)).plan, (c) => ({ chosen: [...c.seen] }));
     const res = await parse(file, plan, known, { importId: 'imp' });
     if (!res.ok) throw new Error(JSON.stringify(res.issues));
     expect(res.value.series).toHaveLength(41);
@@ -99,7 +138,8 @@ describe('EES filters as breakdowns when reading', () => {
 
   it('refuses past the limit of breakdowns, saying what to choose, before reading on', async () => {
     const file = textFile('by-characteristic.csv', sortedByCharacteristic(1005));
-    const plan = withChoices((await look(file)).plan, () => ({ others: true }));
+    // 1,006 values: the first 1,000 listed, the others offered as a whole.
+    const plan = withChoices((await look(file)).plan, (c) => ({ chosen: [...c.seen], others: true }));
     const res = await parse(file, plan, known, { importId: 'imp' });
     expect(res.ok).toBe(false);
     if (res.ok) return;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { deflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { carryTitle } from '../../../src/lib/share/carry-scope';
+import type { View } from '../../../src/lib/state/url-codec';
 import { APP_FORMAT } from '../../../src/lib/import/app-json';
 import {
   CARRY_LIMITS,
@@ -185,6 +187,31 @@ describe('dashboard files', () => {
   it('names files after the view', () => {
     expect(dashboardFileName('Safeguarding Lens compare local_contacts')).toBe('Safeguarding-Lens-compare-local-contacts.sglens.json');
     expect(dashboardFileName('…')).toBe('dashboard.sglens.json');
+    // A long title is cut between words, to at most 100 characters.
+    expect(dashboardFileName(`Safeguarding Lens compare ${'x'.repeat(73)} y`)).toBe(`Safeguarding-Lens-compare-${'x'.repeat(73)}.sglens.json`);
+    expect(dashboardFileName(`Safeguarding Lens compare ${'x'.repeat(70)} yyyy`)).toBe(`Safeguarding-Lens-compare-${'x'.repeat(70)}.sglens.json`);
+    expect(dashboardFileName(`Safeguarding Lens compare ${'x'.repeat(69)} yyyy`)).toBe(`Safeguarding-Lens-compare-${'x'.repeat(69)}-yyyy.sglens.json`);
+  });
+
+  it('titles a carried breakdown by its measure, filter and value; a measure or a total by its id', () => {
+    const rate = { id: 'referral_rate', label: 'Referral rate', shortLabel: 'Referral rate', unit: 'rate_per_10000' as const };
+    const age = { id: 'referral_rate__age_10_to_15', label: 'Referral rate (Age 10 to 15)', shortLabel: 'Referral rate (Age 10 to 15)', unit: 'rate_per_10000' as const, breakdown: { of: 'referral_rate', by: 'characteristic', value: 'Age 10 to 15' } };
+    const starting = { id: 'rate_per_10000__children_starting', label: 'rate_per_10000 (Children starting)', shortLabel: 'rate_per_10000 (Children starting)', unit: 'rate_per_10000' as const, breakdown: { of: 'rate_per_10000', by: 'population_type', value: 'Children starting' } };
+    const compare = (indicator: string, breakdown?: string): View => ({ name: 'compare', areas: ['E10000034'], indicator, ...(breakdown ? { breakdown } : {}) });
+    const cases: [View, string][] = [
+      [compare('referral_rate', 'age_10_to_15'), 'compare referral_rate — characteristic: Age 10 to 15'],
+      // A link naming the breakdown's own id, as links did before `breakdown=`.
+      [compare('referral_rate__age_10_to_15'), 'compare referral_rate — characteristic: Age 10 to 15'],
+      [compare('referral_rate'), 'compare referral_rate'],
+      [compare('local_contacts'), 'compare local_contacts'],
+      // A measure without a total shows its first value, so the title names it.
+      [compare('rate_per_10000'), 'compare rate_per_10000 — population_type: Children starting'],
+      [{ name: 'area', code: 'E10000034', indicator: 'referral_rate', breakdown: 'age_10_to_15' }, 'area E10000034 referral_rate — characteristic: Age 10 to 15'],
+      [{ name: 'area', code: 'E10000034' }, 'area E10000034'],
+      [{ name: 'themes', areas: ['E10000034'] }, 'themes'],
+    ];
+    for (const [view, title] of cases) expect(carryTitle(view, [rate, age, starting])).toBe(title);
+    expect(dashboardFileName(`Safeguarding Lens ${carryTitle(compare('referral_rate', 'age_10_to_15'), [age])}`)).toBe('Safeguarding-Lens-compare-referral-rate-characteristic-Age-10-to-15.sglens.json');
   });
 });
 

@@ -24,7 +24,8 @@ import { carrying } from '../share/carry-holder.svelte';
 
 export type Step =
   | { kind: 'idle' }
-  | { kind: 'inspecting'; file: File }
+  /** `progress` while an EES file is read to its end for its filters' values. */
+  | { kind: 'inspecting'; file: File; progress?: Progress }
   | {
       kind: 'mapping';
       file: File;
@@ -159,7 +160,9 @@ export class ImportSession {
       const metaText = meta ? await meta.text() : undefined;
       this.current = { file, hash, known, importId: crypto.randomUUID(), previews: new Map(), ...(metaText !== undefined ? { metaText } : {}) };
       const t = performance.now();
-      const inspection = await this.client.inspect(file, known, metaText !== undefined ? { metaText } : {});
+      const inspection = await this.client.inspect(file, known, metaText !== undefined ? { metaText } : {}, (progress) => {
+        if (this.step.kind === 'inspecting' && this.step.file === file) this.step = { kind: 'inspecting', file, progress };
+      });
       measure('import: first look', t);
       // The hash of a large file takes a second of a core: the mapping step and the reading
       // do not wait for it. A file imported already stops as soon as its hash is known, and
