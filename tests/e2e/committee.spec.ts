@@ -260,6 +260,29 @@ async function overlappingTexts(texts: Locator): Promise<string[]> {
   });
 }
 
+test('printed from presentation mode, chart text takes the normal type and its labels stay apart', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const trend = page.getByRole('figure', { name: /^Children on a child protection plan at 31 March/ });
+  const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
+  /** Each chart's axis text size and its direct labels' (names on the trend chart, chosen areas above the ranked one). */
+  const sizes = async () => {
+    const out: number[] = [];
+    for (const text of [trend.locator('svg g.axis-y text'), ranked.locator('svg g.axis-y text'), trend.locator('svg g.direct-label text'), ranked.locator('svg g.chosen-label text')]) {
+      await expect(text.first()).toBeAttached();
+      out.push(await text.first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize)));
+    }
+    return out;
+  };
+  await page.goto('/#/compare?areas=E10000034,E06000019,E08000029,E08000030&present=1');
+  expect(await sizes()).toEqual([15, 15, 15, 15]);
+  await page.emulateMedia({ media: 'print' });
+  expect(await sizes()).toEqual([12, 12, 12, 12]);
+  for (const figure of [trend, ranked]) expect(await overlappingTexts(figure.locator('svg text'))).toEqual([]);
+  // Back on the screen, the room's type again.
+  await page.emulateMedia({ media: 'screen' });
+  expect(await sizes()).toEqual([15, 15, 15, 15]);
+});
+
 test('in presentation mode chart text grows with the page text and stays apart; an embed keeps the normal type', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const trend = page.getByRole('figure', { name: /^Children on a child protection plan at 31 March/ });

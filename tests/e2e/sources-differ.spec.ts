@@ -40,7 +40,8 @@ test('an import that differs from the bundled figures: the tables show both with
   await expect(valueOf('England (benchmark)')).toHaveText(new RegExp(`^45\\.3 \\(${SOURCE.source}\\); 45\\.9 \\(${LAIT}\\)$`));
   // The region was not imported: one source, one figure.
   await expect(valueOf('West Midlands (region benchmark)')).toHaveText(/^\d+\.\d$/);
-  const note = page.getByRole('note', { name: 'Sources differ' });
+  const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
+  const note = ranked.getByRole('note', { name: 'Sources differ' });
   await expect(note).toContainText('the charts, rankings and comparisons use the first, from the latest import');
   await expect(note.getByRole('listitem')).toHaveText([
     new RegExp(`^Walsall, 2017-18: 60\\.7 from ${SOURCE.source} \\(drawn in the charts\\); 60\\.9 from ${LAIT}\\.$`),
@@ -55,9 +56,32 @@ test('an import that differs from the bundled figures: the tables show both with
   const walsall = csv.find((l) => l.startsWith('Walsall,'))!;
   expect(walsall).toMatch(new RegExp(`^Walsall,60\\.7,.*,"?60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)"?$`));
 
-  // A year where the sources agree (or only one has a figure) has no note.
+  // The trend table, 2015-16 to 2024-25: each cell where the sources differ gives both figures, in
+  // 2017-18 (Walsall, England) and 2024-25 (Walsall); every other cell, one figure.
+  const trend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
+  const trendTable = trend.getByRole('table', { name: /, 2015-16 to 2024-25$/ });
+  const trendRow = (name: string) => trendTable.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) }).getByRole('cell');
+  await expect(trendRow('Walsall').nth(2)).toHaveText(new RegExp(`^60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)$`));
+  await expect(trendRow('Walsall').nth(9)).toHaveText(new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`));
+  await expect(trendRow('England (benchmark)').nth(2)).toHaveText(new RegExp(`^45\\.3 \\(${SOURCE.source}\\); 45\\.9 \\(${LAIT}\\)$`));
+  await expect(trendRow('England (benchmark)').nth(9)).toHaveText('40.6');
+  await expect(trendRow('Walsall').nth(1)).toHaveText(/^\d+\.\d$/);
+  await expect(trendRow('West Midlands (region benchmark)').nth(2)).toHaveText(/^\d+\.\d$/);
+  const trendNote = () => trend.getByRole('note', { name: 'Sources differ' }).getByRole('listitem');
+  await expect(trendNote()).toHaveText([
+    new RegExp(`^Walsall, 2017-18: 60\\.7 from ${SOURCE.source} \\(drawn in the charts\\); 60\\.9 from ${LAIT}\\.$`),
+    new RegExp(`^Walsall, 2024-25: 31\\.9 from ${SOURCE.source} \\(drawn in the charts\\); 31\\.6 from ${LAIT}\\.$`),
+    new RegExp(`^England, 2017-18: 45\\.3 from ${SOURCE.source} \\(drawn in the charts\\); 45\\.9 from ${LAIT}\\.$`),
+  ]);
+
+  // A year where the sources agree (or only one has a figure): the ranked table has no note; the trend's years are the same, so its note stays.
   await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2019');
-  await expect(page.getByRole('table', { name: 'CP plan rate, 2018-19: chosen areas and benchmarks' })).toBeVisible();
+  await expect(ranked.getByRole('table', { name: 'CP plan rate, 2018-19: chosen areas and benchmarks' })).toBeVisible();
+  await expect(ranked.getByRole('note', { name: 'Sources differ' })).toHaveCount(0);
+  await expect(trendNote()).toHaveCount(3);
+  // A trend of years where the sources agree has no note.
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2019&to=2024&year=2019');
+  await expect(trend.getByRole('table', { name: /, 2018-19 to 2023-24$/ })).toBeVisible();
   await expect(page.getByRole('note', { name: 'Sources differ' })).toHaveCount(0);
 
   // The area profile (each measure's latest year, 2024-25): Walsall's figure differs, England's is the same in both.
@@ -66,7 +90,16 @@ test('an import that differs from the bundled figures: the tables show both with
   const cpp = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CP plan rate', exact: true }) });
   await expect(cpp.getByRole('cell').nth(1)).toHaveText(new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`));
   await expect(cpp.getByRole('cell').nth(8)).toHaveText('40.6');
-  await expect(page.getByRole('note', { name: 'Sources differ' }).getByRole('listitem')).toHaveText([
+  const areaTrend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
+  await expect(areaTrend.getByRole('table', { name: /, Walsall$/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) }).getByRole('cell').last()).toHaveText(
+    new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`),
+  );
+  await expect(areaTrend.getByRole('note', { name: 'Sources differ' }).getByRole('listitem')).toHaveText([
+    new RegExp(`^Walsall, 2017-18: 60\\.7 from ${SOURCE.source} \\(drawn in the charts\\); 60\\.9 from ${LAIT}\\.$`),
+    new RegExp(`^Walsall, 2024-25: 31\\.9 from ${SOURCE.source} \\(drawn in the charts\\); 31\\.6 from ${LAIT}\\.$`),
+    new RegExp(`^England, 2017-18: 45\\.3 from ${SOURCE.source} \\(drawn in the charts\\); 45\\.9 from ${LAIT}\\.$`),
+  ]);
+  await expect(page.getByRole('note', { name: 'Sources differ' }).filter({ hasText: 'CP plan rate: ' }).getByRole('listitem')).toHaveText([
     new RegExp(`^CP plan rate: Walsall, 2024-25: 31\\.9 from ${SOURCE.source} \\(drawn in the charts\\); 31\\.6 from ${LAIT}\\.$`),
   ]);
 });

@@ -99,26 +99,29 @@ export function sourceLabel(importId: string, indicator: Pick<Indicator, 'vintag
   return `your import ${record.fileName}${record.edition ? ` (${record.edition})` : ''}, ${day}`;
 }
 
-/** Each conflict as a cell, by area code, for one indicator and year (the table's). */
+/** A trend table's key for a cell: its area and year. */
+export const cellKey = (code: AreaCode, period: Period): string => `${code}|${period}`;
+
+/**
+ * Each conflict as a cell, for one indicator: by area code for a table of one year (the
+ * ranked and profile tables), or by `cellKey` when `byYear` for a table of many (the trend tables).
+ */
 export function conflictCells(
   conflicts: readonly SourceConflict[],
   indicator: Pick<Indicator, 'unit' | 'decimals' | 'scale'>,
   labelOf: (importId: string) => string,
   nameOf: (code: AreaCode) => string,
   formatPeriod: (p: Period) => string,
-): Map<AreaCode, ConflictCell> {
+  byYear?: boolean,
+): Map<string, ConflictCell> {
   const text = (f: SourceFigure) => (f.value !== null ? formatValue(indicator, f.value) : statusSymbol(f.status ?? 'blank'));
-  const out = new Map<AreaCode, ConflictCell>();
+  const out = new Map<string, ConflictCell>();
   for (const c of conflicts) {
     const figures = [c.shown, ...c.others].map((f) => ({ text: text(f), source: labelOf(f.importId) }));
     const [drawn, ...rest] = figures;
     const sentence =
       `${nameOf(c.areaCode)}, ${formatPeriod(c.period)}: ${drawn!.text} from ${drawn!.source} (drawn in the charts); ` + rest.map((f) => `${f.text} from ${f.source}`).join('; ') + '.';
-    out.set(c.areaCode, { figures, sentence });
+    out.set(byYear ? cellKey(c.areaCode, c.period) : c.areaCode, { figures, sentence });
   }
   return out;
 }
-
-/** The note under a table with differing sources: which figure the charts draw, and why. */
-export const CONFLICT_RULE =
-  'Where two sources give different figures for the same measure, area and year, the table shows both; the charts, rankings and comparisons use the first, from the latest import (imports are drawn over earlier ones and over the figures bundled with the app).';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../../src/lib/charts/chart-export';
-import { dataValue, fileSlug, toCsv, toTsv } from '../../../src/lib/charts/table-export';
+import { dataValue, fileSlug } from '../../../src/lib/charts/table-export';
+import { toCsv, toTsv } from '../../../src/lib/charts/table-file';
 
 describe('toCsv (RFC 4180)', () => {
   it('quotes fields with commas, quotes or line breaks and doubles quotes', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesFromObservations } from '../../../src/lib/model/series';
-import { conflictCells, sourceConflicts, sourceLabel } from '../../../src/lib/model/source-conflicts';
+import { cellKey, conflictCells, sourceConflicts, sourceLabel } from '../../../src/lib/model/source-conflicts';
 import { formatPeriod } from '../../../src/lib/model/period';
 import type { ImportRecord, Observation } from '../../../src/lib/model/types';
 
@@ -81,5 +81,13 @@ describe('conflictCells', () => {
   it('names the edition the user gave an import', () => {
     const described = new Map([['imp1', { ...imports.get('imp1')!, edition: 'main tables, first release, 2018' }]]);
     expect(sourceLabel('imp1', indicator, undefined, described, 'bundled')).toBe('your import cin-2018-first-release.csv (main tables, first release, 2018), 1 Dec 2026');
+  });
+
+  it('keys a trend table’s cells by area and year, so two years of one area are two cells', () => {
+    const conflicts = sourceConflicts([lait, series('imp1', [fig(WALSALL, 2018, 60.7), fig(WALSALL, 2019, 57.0), fig(ENGLAND, 2018, 45.9)])], { decimals: 1 });
+    const cells = conflictCells(conflicts, indicator, (id) => sourceLabel(id, indicator, undefined, imports, 'bundled'), () => 'Walsall', formatPeriod, true);
+    expect([...cells.keys()]).toEqual([cellKey(WALSALL, 2018), cellKey(WALSALL, 2019)]);
+    expect(cells.get(cellKey(WALSALL, 2019))?.figures.map((f) => f.text)).toEqual(['57.0', '57.3']);
+    expect(cells.get(WALSALL)).toBeUndefined();
   });
 });

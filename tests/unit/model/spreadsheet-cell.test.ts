@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { csvField, dataValue, figureValue, toCsv, toTsv } from '../../../src/lib/charts/table-export';
+import { dataValue, figureValue } from '../../../src/lib/charts/table-export';
+import { csvField, toCsv, toTsv } from '../../../src/lib/charts/table-file';
 import { observationsToCsv } from '../../../src/lib/import/export-csv';
 import { spreadsheetCell } from '../../../src/lib/model/spreadsheet-cell';
 import type { Area, Indicator, Observation } from '../../../src/lib/model/types';

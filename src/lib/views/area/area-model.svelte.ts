@@ -76,6 +76,9 @@ export class AreaModel {
   extent: [Period, Period] | undefined;
   trend: TrendData | null;
   trendSummary: string;
+  /** Trend table cells where two sources give different figures, by `cellKey` (area and year). Empty when all agree. */
+  trendConflicts: ReadonlyMap<string, ConflictCell>;
+  readonly #trendConflicts: Live<Map<string, SourceConflict[]>>;
   themesOverTime: ThemesOverTime | null;
   /** What the area's documents said beside what its linked figures show, one row per theme. */
   saidSeen: SaidSeenModel;
@@ -214,6 +217,24 @@ export class AreaModel {
       return buildTrendData(this.neighbours.withAverage(this.#trend.current ?? [], this.trendIndicator.id), specs, this.extent[0], this.extent[1], deps().view.axis);
     });
     this.trendSummary = $derived(this.trend && this.trendIndicator && this.extent ? trendSummary(this.trend, this.trendIndicator, this.extent[1]) : '');
+    this.#trendConflicts = live(
+      () => (this.trendIndicator && this.extent ? { indicatorId: this.trendIndicator.id, from: this.extent[0], to: this.extent[1], decimals: this.trendIndicator.decimals, codes: areaSpecs.map((s) => s.code) } : null),
+      (d) => (d ? getSourceConflicts(db, [d], d.codes) : Promise.resolve(new Map<string, SourceConflict[]>())),
+    );
+    this.trendConflicts = $derived.by(() => {
+      const ind = this.trendIndicator;
+      const found = ind ? this.#trendConflicts.current?.get(ind.id) : undefined;
+      if (!ind || !found?.length) return new Map();
+      const imports = new Map((this.#imports.current ?? []).map((i) => [i.id, i]));
+      return conflictCells(
+        found,
+        ind,
+        (id) => sourceLabel(id, ind, this.sourceOf(ind.source), imports, BUNDLED),
+        (c) => this.areasByCode.get(c)?.name ?? c,
+        formatPeriod,
+        true,
+      );
+    });
 
     this.#documents = live(code, (c) => listDocuments(db, c));
     this.#inspections = live(
@@ -286,6 +307,7 @@ export class AreaModel {
       this.#inspections.error ??
       this.saidSeen.error ??
       this.#conflicts.error ??
+      this.#trendConflicts.error ??
       this.#imports.error
     );
   }

@@ -91,6 +91,8 @@ export class CompareModel {
    * its source, the drawn one first, by area code. Empty when all sources agree.
    */
   conflicts: ReadonlyMap<AreaCode, ConflictCell>;
+  /** The same for the trend table, in every year it shows, by `cellKey` (area and year). */
+  trendConflicts: ReadonlyMap<string, ConflictCell>;
   readonly #conflicts: Live<Map<string, SourceConflict[]>>;
   readonly #imports: Live<ImportRecord[]>;
 
@@ -182,18 +184,19 @@ export class CompareModel {
       }
       return out;
     });
+    // One query for the ranking year and the trend's years (the trend's lines are among verdictCodes; the neighbours' average is worked out, so has one source).
     this.#conflicts = live(
-      () => (this.selection ? { indicatorId: this.selection.indicator.id, year: this.selection.year, decimals: this.selection.indicator.decimals, codes: verdictCodes } : null),
-      (d) => (d ? getSourceConflicts(db, [{ indicatorId: d.indicatorId, from: d.year, to: d.year, decimals: d.decimals }], d.codes) : Promise.resolve(new Map<string, SourceConflict[]>())),
+      () => (this.selection ? { indicatorId: this.selection.indicator.id, from: Math.min(this.selection.from, this.selection.year), to: Math.max(this.selection.to, this.selection.year), decimals: this.selection.indicator.decimals, codes: verdictCodes } : null),
+      (d) => (d ? getSourceConflicts(db, [d], d.codes) : Promise.resolve(new Map<string, SourceConflict[]>())),
     );
     this.#imports = live(
       () => null,
       () => listImports(db),
     );
-    this.conflicts = $derived.by(() => {
+    const cells = (keep: (c: SourceConflict, s: CompareSelection) => boolean, byYear?: boolean) => {
       const s = this.selection;
-      const found = s ? this.#conflicts.current?.get(s.indicator.id) : undefined;
-      if (!s || !found?.length) return new Map();
+      const found = s ? this.#conflicts.current?.get(s.indicator.id)?.filter((c) => keep(c, s)) : undefined;
+      if (!s || !found?.length) return new Map<string, ConflictCell>();
       const imports = new Map((this.#imports.current ?? []).map((i) => [i.id, i]));
       return conflictCells(
         found,
@@ -201,8 +204,11 @@ export class CompareModel {
         (id) => sourceLabel(id, s.indicator, this.source, imports, BUNDLED),
         (code) => this.areasByCode.get(code)?.name ?? code,
         formatPeriod,
+        byYear,
       );
-    });
+    };
+    this.conflicts = $derived(cells((c, s) => c.period === s.year));
+    this.trendConflicts = $derived(cells((c, s) => c.period >= s.from && c.period <= s.to, true));
     this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
