@@ -138,6 +138,24 @@ test('Themes: said and seen for the chosen areas, and the figures linked to a ce
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
 });
 
+test('Themes: the level chosen on the page reaches said and seen and the evidence’s figures, and the link keeps it', async ({ page }) => {
+  await page.goto('/#/themes?areas=E10000034,E06000019&from=2018&to=2021&theme=neglect&area=E10000034');
+  const table = page.getByRole('table', { name: 'Said and seen, by area and theme, 2017-18 to 2020-21' });
+  const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Domestic abuse, Worcestershire' }) });
+  const evidence = page.getByRole('region', { name: /^Evidence: Neglect in Worcestershire/ });
+  await expect(row).toContainText('(95% level)');
+  await expect(evidence.getByRole('columnheader', { name: 'Compared with England (95%)' }).first()).toBeVisible();
+
+  await page.getByLabel('Compare with England at').selectOption('99.8');
+  await expect(page).toHaveURL(/level=99\.8/);
+  await expect(row).toContainText('(99.8% level)');
+  await expect(row).not.toContainText('(95% level)');
+  await expect(evidence.getByRole('columnheader', { name: 'Compared with England (99.8%)' }).first()).toBeVisible();
+  await page.reload();
+  await expect(row).toContainText('(99.8% level)');
+  await expect(page.getByLabel('Compare with England at')).toHaveValue('99.8');
+});
+
 test('a user links an indicator to a theme and unlinks a bundled one; the area page follows, and the choice survives a reload', async ({ page }) => {
   await page.goto('/#/themes?areas=E10000034');
   await page.getByText('How themes are linked to figures').click();

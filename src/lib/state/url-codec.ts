@@ -72,6 +72,9 @@ export interface ThemesView {
   /** A document open in full, scrolled to the sentence starting at `at`. */
   doc?: string;
   at?: number;
+  /** As on Compare: the said-and-seen figures' level and neighbours' average. */
+  level?: LinkLevel;
+  average?: LinkAverage;
 }
 
 export interface AreaView {
@@ -210,7 +213,7 @@ function readAxis(raw: string): Parsed<LinkAxis> {
 const writeList = (codes: readonly string[]) => codes.map(encodeURIComponent).join(',');
 const writeText = (s: string) => encodeURIComponent(s);
 
-// `level` and `average` mean the same on Compare and the area page: declared once, used by both.
+// `level` and `average` mean the same on Compare, the area page and Themes: declared once, used by each.
 const LEVEL_SPEC: Omit<ParamSpec<{ level?: LinkLevel }, 'level'>, 'field'> = {
   key: 'level',
   parse: readLevel,
@@ -365,6 +368,8 @@ const THEMES_PARAMS: LinkParam<ThemesView>[] = [
     absent: 'the top of the document',
     example: '2233',
   }),
+  themes({ field: 'level', ...LEVEL_SPEC, doc: 'As on Compare: the level of the said-and-seen figures’ comparisons with England.' }),
+  themes({ field: 'average', ...AVERAGE_SPEC, doc: 'As on Compare: how the said-and-seen figures’ neighbours are averaged.' }),
 ];
 
 function notAPlace(raw: string): string {

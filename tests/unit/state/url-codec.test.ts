@@ -189,7 +189,7 @@ describe('the parameter tables', () => {
 describe('links made with Share', () => {
   it('write every parameter that has a default, so a changed default does not change the link', () => {
     expect(encodeHash(defaultView(), {}, { defaults: true })).toBe('#/compare?areas=E10000034,E08000030,E08000029,E06000019&indicator=cpp_rate&neighbours=sn2025&map=0&level=95&average=mean&chart=ranked&overdispersion=none&axis=zero');
-    expect(encodeHash({ name: 'themes', areas: [...DEFAULT_AREAS] }, {}, { defaults: true })).toBe('#/themes?areas=E10000034,E08000030,E08000029,E06000019');
+    expect(encodeHash({ name: 'themes', areas: [...DEFAULT_AREAS] }, {}, { defaults: true })).toBe('#/themes?areas=E10000034,E08000030,E08000029,E06000019&level=95&average=mean');
     expect(encodeHash({ name: 'area', code: 'E10000034' }, { version: 1 }, { defaults: true })).toBe('#/area/E10000034?indicator=cpp_rate&neighbours=sn2025&level=95&average=mean&axis=zero&v=1');
     expect(encodeHash({ name: 'data' }, {}, { defaults: true })).toBe('#/data');
   });

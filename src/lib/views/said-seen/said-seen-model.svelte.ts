@@ -107,6 +107,8 @@ export class SaidSeenModel {
       const observations = this.#observations.current;
       if (!records || !observations || !this.themes.length || !this.#indicators.current) return [];
       const { from, to, level, average } = deps();
+      // The evidence opens on Themes with the same level and average, so its said-and-seen reads the same.
+      const same = { ...(level !== undefined ? { level } : {}), ...(average !== undefined ? { average } : {}) };
       return deps().areas.flatMap((area) =>
         saidSeenRows({
           area,
@@ -124,8 +126,8 @@ export class SaidSeenModel {
           level,
           average,
           href: {
-            sentence: (p) => encodeHash({ name: 'themes', areas: [p.areaCode], from: p.period, to: p.period, theme: p.themeId, doc: p.documentId, at: p.start }),
-            cell: (p) => encodeHash({ name: 'themes', areas: [p.areaCode], from: p.period, to: p.period, theme: p.themeId, area: p.areaCode }),
+            sentence: (p) => encodeHash({ name: 'themes', areas: [p.areaCode], from: p.period, to: p.period, theme: p.themeId, doc: p.documentId, at: p.start, ...same }),
+            cell: (p) => encodeHash({ name: 'themes', areas: [p.areaCode], from: p.period, to: p.period, theme: p.themeId, area: p.areaCode, ...same }),
           },
         }),
       );

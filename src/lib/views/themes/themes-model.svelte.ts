@@ -143,7 +143,7 @@ export class ThemesModel {
     this.cell = $derived(this.theme && view().area ? { areaCode: view().area!, themeId: this.theme } : undefined);
     this.cellEvidence = $derived(this.cell ? evidenceFor(mentions, this.documents, this.cell.areaCode, this.cell.themeId) : []);
     // The 2025 statistical neighbours, as on Compare and the area page by default; Themes' link names no model.
-    this.saidSeen = new SaidSeenModel(db, () => ({ areas: this.chosen, neighbourModel: DEFAULT_NEIGHBOURS, from: this.from, to: this.to }));
+    this.saidSeen = new SaidSeenModel(db, () => ({ areas: this.chosen, neighbourModel: DEFAULT_NEIGHBOURS, from: this.from, to: this.to, level: view().level ?? 95, average: view().average ?? 'mean' }));
     this.cellFigures = $derived(this.cell ? this.saidSeen.figuresFor(this.cell.areaCode, this.cell.themeId, this.from, this.to) : []);
     this.cellNoFigures = $derived(this.cell && !this.cellFigures.length ? this.saidSeen.links.get(this.cell.themeId)?.why : undefined);
     this.cellHeading = $derived(
