@@ -47,7 +47,7 @@ export async function prepareCarried(db: LensDb, carried: Carried, tag: TagDocum
   const resolved = resolveUnknownAreas(parsed.series, parsed.unknownAreas, false, new Set(areas.map((a) => a.code)));
   const warnings = parsed.warnings.filter((w) => w.severity === 'warning').map((w) => w.message);
   if (resolved.dropped > 0) {
-    warnings.push(`${count(resolved.dropped, 'figure')} for ${count(parsed.unknownAreas.length, 'area')} this app does not know were left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
+    warnings.push(`${count(resolved.dropped, 'figure')} for ${count(parsed.unknownAreas.length, 'area')} this app does not know ${resolved.dropped === 1 ? 'was' : 'were'} left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
   }
   let mentions: ThemeMention[] = [];
   if (parsed.documents.length) {

@@ -73,7 +73,7 @@ describe('Save to my library', () => {
     const res = await saveCarried(library, c, tag);
     if (!res.ok) throw new Error(res.message);
     expect(res.record.counts.observations).toBe(1);
-    expect(res.warnings.join(' ')).toMatch(/1 figure for 1 area this app does not know were left out/);
+    expect(res.warnings.join(' ')).toMatch(/1 figure for 1 area this app does not know was left out/);
   });
 
   it('refuses figures for an indicator neither carried nor known, and stores nothing', async () => {

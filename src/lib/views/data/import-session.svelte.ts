@@ -309,7 +309,7 @@ export class ImportSession {
     const resolved = resolveUnknownAreas(parsed.series, parsed.unknownAreas, keepAreas, taken);
     const warnings = parsed.warnings.map((w) => w.message);
     if (resolved.dropped > 0) {
-      warnings.push(`${count(resolved.dropped, 'figure')} for ${count(parsed.unknownAreas.length, 'area')} the app does not know were left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
+      warnings.push(`${count(resolved.dropped, 'figure')} for ${count(parsed.unknownAreas.length, 'area')} the app does not know ${resolved.dropped === 1 ? 'was' : 'were'} left out: ${parsed.unknownAreas.map((u) => u.name).join(', ')}.`);
     }
     try {
       const t = performance.now();
