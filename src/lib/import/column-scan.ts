@@ -9,8 +9,7 @@
  * The values must be the ones PapaParse gives the reader later (the filter gate
  * compares them), so a property test holds this to PapaParse on well-formed CSV.
  */
-import { guessDialect, RowTooLongError, UnclosedQuoteError, type CsvOptions } from './csv-reader';
-import { ChunkDecoder } from './decode-text';
+import { decodedSlices, guessDialect, RowTooLongError, tooFewLinesForDialect, UnclosedQuoteError, type CsvOptions } from './csv-reader';
 
 /**
  * Cuts chunks of CSV text into rows of the chosen columns' values, keeping an
@@ -160,22 +159,15 @@ export interface ColumnBatch {
 
 /** Streams a CSV file as the values of a few of its columns, in slices as readCsv reads it. */
 export async function* scanCsvColumns(blob: Blob, opts: CsvOptions, width: number, columns: readonly number[]): AsyncGenerator<ColumnBatch> {
-  const chunkBytes = opts.chunkBytes ?? 4 * 1024 * 1024;
   const maxRowChars = opts.maxRowChars ?? 4 * 1024 * 1024;
-  const decoder = new ChunkDecoder(opts.encoding, opts.decided);
   let scanner: ColumnScanner | null = null;
   let waiting = '';
-  let offset = 0;
-  do {
-    const end = Math.min(blob.size, offset + chunkBytes);
-    const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
-    offset = end;
-    const last = offset >= blob.size;
-    let input = decoder.decode(bytes, last);
+  for await (const { text, last, bytesRead } of decodedSlices(blob, opts)) {
+    let input = text;
     if (!scanner) {
       // As readCsv: the dialect from enough whole lines.
       input = waiting + input;
-      if (!last && input.length < 65536 && (input.match(/\n|\r(?!$)/g)?.length ?? 0) < 10) {
+      if (tooFewLinesForDialect(input, last)) {
         waiting = input;
         continue;
       }
@@ -187,6 +179,6 @@ export async function* scanCsvColumns(blob: Blob, opts: CsvOptions, width: numbe
       const row = scanner.rowsSeen + 1;
       throw scanner.carried.includes('"') ? new UnclosedQuoteError(row) : new RowTooLongError(row, maxRowChars);
     }
-    yield { rows, bytesRead: offset, totalBytes: blob.size };
-  } while (offset < blob.size);
+    yield { rows, bytesRead, totalBytes: blob.size };
+  }
 }

@@ -70,24 +70,47 @@ export class RowTooLongError extends Error {
   }
 }
 
-export async function* readCsv(blob: Blob, opts: CsvOptions): AsyncGenerator<CsvBatch, { encoding: TextEncoding; replaced: number }> {
+/**
+ * The file's text in slices of `chunkBytes`, each decoded on from the last (a character
+ * split between two slices comes whole), for the readers that parse it: readCsv and the
+ * column scanner (column-scan.ts). Returns what the decoder learnt of the encoding.
+ */
+export async function* decodedSlices(blob: Blob, opts: CsvOptions): AsyncGenerator<{ text: string; last: boolean; bytesRead: number }, { encoding: TextEncoding; replaced: number }> {
   const chunkBytes = opts.chunkBytes ?? 4 * 1024 * 1024;
-  const maxRowChars = opts.maxRowChars ?? 4 * 1024 * 1024;
   const decoder = new ChunkDecoder(opts.encoding, opts.decided);
-  let parser: CoreParser | null = null;
-  let partial = '';
-  let rowNo = 1;
   let offset = 0;
   do {
     const end = Math.min(blob.size, offset + chunkBytes);
     const bytes = new Uint8Array(await blob.slice(offset, end).arrayBuffer());
     offset = end;
     const last = offset >= blob.size;
-    const input = partial + decoder.decode(bytes, last);
+    yield { text: decoder.decode(bytes, last), last, bytesRead: offset };
+  } while (offset < blob.size);
+  return { encoding: decoder.encoding, replaced: decoder.replaced };
+}
+
+/**
+ * Whether the text read so far is too little to guess the dialect from: a slice ending
+ * between \r and \n would pass for a file of bare \r, and one line cannot show the
+ * delimiter, so the guess waits for enough whole lines (or the end of the file).
+ */
+export function tooFewLinesForDialect(text: string, last: boolean): boolean {
+  return !last && text.length < 65536 && (text.match(/\n|\r(?!$)/g)?.length ?? 0) < 10;
+}
+
+export async function* readCsv(blob: Blob, opts: CsvOptions): AsyncGenerator<CsvBatch, { encoding: TextEncoding; replaced: number }> {
+  const maxRowChars = opts.maxRowChars ?? 4 * 1024 * 1024;
+  const slices = decodedSlices(blob, opts);
+  let parser: CoreParser | null = null;
+  let partial = '';
+  let rowNo = 1;
+  for (;;) {
+    const slice = await slices.next();
+    if (slice.done) return slice.value;
+    const { last, bytesRead } = slice.value;
+    const input = partial + slice.value.text;
     if (!parser) {
-      // Guess the dialect from enough whole lines: a slice ending between \r and
-      // \n would pass for a file of bare \r, and one line cannot show the delimiter.
-      if (!last && input.length < 65536 && (input.match(/\n|\r(?!$)/g)?.length ?? 0) < 10) {
+      if (tooFewLinesForDialect(input, last)) {
         partial = input;
         continue;
       }
@@ -101,10 +124,9 @@ export async function* readCsv(blob: Blob, opts: CsvOptions): AsyncGenerator<Csv
       throw partial.includes('"') ? new UnclosedQuoteError(row) : new RowTooLongError(row, maxRowChars);
     }
     const problems = res.errors.map((e) => ({ row: rowNo + (e.row ?? 0), message: MESSAGES[e.code] ?? 'this row cannot be read as CSV' }));
-    yield { rows: res.data, firstRow: rowNo, problems, bytesRead: offset, totalBytes: blob.size };
+    yield { rows: res.data, firstRow: rowNo, problems, bytesRead, totalBytes: blob.size };
     rowNo += res.data.length;
-  } while (offset < blob.size);
-  return { encoding: decoder.encoding, replaced: decoder.replaced };
+  }
 }
 
 /** The first rows of a CSV file, for detection and the mapping step. */
