@@ -27,6 +27,11 @@ export type ConfidenceLevel = 95 | 99.8;
 
 export const CONFIDENCE_LEVELS: readonly ConfidenceLevel[] = [95, 99.8];
 
+/** "(95% level)": how every verdict names the level it was tested at. */
+export function levelText(level: ConfidenceLevel): string {
+  return `(${level}% level)`;
+}
+
 export function zFor(level: ConfidenceLevel): number {
   return level === 95 ? Z_95 : Z_998;
 }

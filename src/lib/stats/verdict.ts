@@ -14,7 +14,7 @@ import { formatPeriod } from '../model/period';
 import { STATUS_MEANING, type StatusCode } from '../model/status';
 import { ENGLAND } from '../model/england';
 import type { Area, Indicator, Observation, Period } from '../model/types';
-import type { ConfidenceLevel } from './confidence';
+import { levelText, type ConfidenceLevel } from './confidence';
 import { compareWithBenchmark, intervalAroundPublished, judge, type Comparison } from './significance';
 import { recentTrend, trendReasonText, trendWords, type Trend } from './trend';
 
@@ -42,10 +42,6 @@ function possessive(name: string): string {
   return `${name}’s`;
 }
 
-/** "(95% level)" */
-export function levelText(level: ConfidenceLevel): string {
-  return `(${level}% level)`;
-}
 
 /** "over the five years to 2024-25", or the years it used when some were skipped. */
 function overYears(periods: readonly Period[]): string {

@@ -29,7 +29,7 @@ import { count } from '../../model/words';
 import { describeValue, formatValue } from '../../model/format';
 import { readAreaYear, yearsHeld, type AreaYear, type ReadingOptions } from '../../stats/area-year';
 import type { AverageMethod } from '../../stats/benchmarks';
-import type { ConfidenceLevel } from '../../stats/confidence';
+import { levelText, type ConfidenceLevel } from '../../stats/confidence';
 import { recentTrend, trendSymbol, trendWords } from '../../stats/trend';
 import type { Comparison } from '../../stats/significance';
 import type { DocumentHead } from '../../themes/evidence';
@@ -215,14 +215,6 @@ function saidSeenRow(input: SaidSeenInput, theme: { id: string; label: string })
   return row;
 }
 
-/**
- * "(95% level)", as stats/verdict.ts's `levelText` words it. Written here rather than
- * imported: verdict.ts sits in the first view's bundle, and a lazy chunk sharing it
- * splits that bundle into more files to load first.
- */
-export function levelText(level: ConfidenceLevel): string {
-  return `(${level}% level)`;
-}
 
 function reading(input: SaidSeenInput): ReadingOptions {
   return { level: input.level, average: input.average };
