@@ -160,22 +160,19 @@ export class AreaModel {
       () => null,
       () => listImports(db),
     );
+    const importsById = $derived(new Map((this.#imports.current ?? []).map((i) => [i.id, i])));
+    // The profile's cells and the trend table's (by area and year) name sources the same way.
+    const cellsOf = (ind: Indicator, found: readonly SourceConflict[], byYear = false) =>
+      conflictCells(found, ind, (id) => sourceLabel(id, ind, this.sourceOf(ind.source), importsById, BUNDLED), (c) => this.areasByCode.get(c)?.name ?? c, formatPeriod, byYear);
     this.profileConflicts = $derived.by(() => {
       const found = this.#conflicts.current;
       const area = this.area;
       if (!found || !area) return new Map();
-      const imports = new Map((this.#imports.current ?? []).map((i) => [i.id, i]));
       const out = new Map<string, { value?: ConflictCell; england?: ConflictCell }>();
       for (const ind of profileIndicators) {
         const list = found.get(ind.id);
         if (!list?.length) continue;
-        const cells = conflictCells(
-          list,
-          ind,
-          (id) => sourceLabel(id, ind, this.sourceOf(ind.source), imports, BUNDLED),
-          (c) => this.areasByCode.get(c)?.name ?? c,
-          formatPeriod,
-        );
+        const cells = cellsOf(ind, list);
         const value = cells.get(area.code);
         const england = area.code === ENGLAND ? undefined : cells.get(ENGLAND);
         out.set(ind.id, { ...(value ? { value } : {}), ...(england ? { england } : {}) });
@@ -225,15 +222,7 @@ export class AreaModel {
       const ind = this.trendIndicator;
       const found = ind ? this.#trendConflicts.current?.get(ind.id) : undefined;
       if (!ind || !found?.length) return new Map();
-      const imports = new Map((this.#imports.current ?? []).map((i) => [i.id, i]));
-      return conflictCells(
-        found,
-        ind,
-        (id) => sourceLabel(id, ind, this.sourceOf(ind.source), imports, BUNDLED),
-        (c) => this.areasByCode.get(c)?.name ?? c,
-        formatPeriod,
-        true,
-      );
+      return cellsOf(ind, found, true);
     });
 
     this.#documents = live(code, (c) => listDocuments(db, c));
