@@ -11,7 +11,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
+import type { Locator, Page, Route } from '@playwright/test';
 import { expect, settled, test } from './fixtures';
 
 const SOURCE = join(import.meta.dirname, '..', '..', 'data', 'source', 'cla_number_and_rate_per_10k_children_2021_to_2025.csv');
@@ -161,6 +161,45 @@ test('a value first met past the first 1,000 rows is listed with its rows counte
   const imported = page.getByRole('table', { name: 'Imported indicators' });
   await expect(imported.getByText('Breakdown by characteristic: Care leavers').first()).toBeVisible();
   await expect(imported.getByText(/Disabled children/)).toHaveCount(0);
+});
+
+test('the step shows before every value is listed: “every value” chosen meanwhile still means every value once the list comes', async ({ page }) => {
+  // The listing worker's script is held back, so the step waits for it as on a large file.
+  const held: Route[] = [];
+  await page.route(/list\.worker-[\w-]+\.js$/, (route) => void held.push(route));
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'late-values.csv', mimeType: 'text/csv', buffer: sortedByCharacteristic(['Care leavers', 'Disabled children']) });
+
+  await expect(page.getByText(/^Listing every value further down late-values\.csv/)).toBeVisible();
+  const values = page.getByRole('group', { name: /^Breakdowns by characteristic: values to import/ });
+  await expect(values).toHaveAccessibleName(/\(1 of 1 seen in the first rows\)/);
+  await values.getByRole('button', { name: 'Every value of characteristic' }).click();
+  await expect(values.getByRole('checkbox', { name: /found further down the file/ })).toBeChecked();
+
+  await expect.poll(() => held.length).toBe(1);
+  await held[0]!.continue();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Every value of each filter is listed' })).toHaveText(`Every value of each filter is listed, from all ${(LAS.length * 7 + 2).toLocaleString('en-GB')} rows of the file.`);
+  // The values found further down join the choice: every value, as asked.
+  await expect(values).toHaveAccessibleName(/\(3 of 3\)/);
+  await expect(values.getByRole('checkbox', { name: /^Care leavers/ })).toBeChecked();
+  await values.getByRole('checkbox', { name: /^Disabled children/ }).uncheck();
+
+  await page.getByRole('button', { name: 'Import late-values.csv' }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported late-values.csv' })).toContainText('1 row of 1 characteristic value not chosen was left out (“Disabled children”)');
+});
+
+test('importing before every value is listed stops the listing and reads what was chosen', async ({ page }) => {
+  await page.route(/list\.worker-[\w-]+\.js$/, () => undefined);
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'late-values.csv', mimeType: 'text/csv', buffer: sortedByCharacteristic(['Care leavers', 'Disabled children']) });
+  const values = page.getByRole('group', { name: /^Breakdowns by characteristic: values to import/ });
+  await values.getByRole('button', { name: 'Every value of characteristic' }).click();
+  await page.getByRole('button', { name: 'Import late-values.csv' }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported late-values.csv' })).toContainText('3 indicators');
+  await expect(page.getByText(/^Listing every value/)).toHaveCount(0);
 });
 
 test('a filter of 503 values: the step lists a few at a time, a value is found by typing, chosen and imported', async ({ page }) => {

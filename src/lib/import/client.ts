@@ -6,9 +6,11 @@
 import { WorkerRpc } from '../model/worker-rpc';
 import { trackWork } from '../model/activity';
 import type { Issue } from './issues';
-import type { FromWorker, ToWorker } from './messages';
-import type { InspectOptions, Progress } from './pipeline';
-import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
+import type { FilterChoice } from './ees-filters';
+import type { FromLister, FromWorker, ToLister, ToWorker } from './messages';
+import type { Progress } from './outcome';
+import type { InspectOptions } from './pipeline';
+import type { EesPlan, ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
 
 export class ImportFailed extends Error {
   constructor(readonly issues: Issue[]) {
@@ -30,11 +32,30 @@ export class ImportClient {
     cancelled: () => new ImportCancelled(),
   });
 
-  /** `onProgress`: an EES file is read to its end for its filters' values before the mapping step. */
-  async inspect(file: File, known: KnownData, options: InspectOptions = {}, onProgress?: (p: Progress) => void): Promise<Inspection> {
-    const res = await this.rpc.request({ type: 'inspect', file, known, options }, onProgress ? { onProgress } : {});
+  /** Lists an EES file's filters from every row, in a worker of its own, beside the mapping step. */
+  private lister = new WorkerRpc<ToLister, FromLister, Progress>({
+    create: () => new Worker(new URL('./list.worker.ts', import.meta.url), { type: 'module' }),
+    progressOf: (m) => (m.type === 'progress' ? m.progress : undefined),
+    crashed: (why) => new ImportFailed([{ severity: 'error', message: `listing the values of the file's filters stopped unexpectedly (${why}).` }]),
+    cancelled: () => new ImportCancelled(),
+  });
+
+  async inspect(file: File, known: KnownData, options: InspectOptions = {}): Promise<Inspection> {
+    const res = await this.rpc.request({ type: 'inspect', file, known, options });
     if (res.type === 'inspected') return res.inspection;
     throw new ImportFailed(res.type === 'failed' ? res.issues : []);
+  }
+
+  /** Every value of each filter of an EES file, counted over the whole file. */
+  async listChoices(file: File, ees: EesPlan, onProgress?: (p: Progress) => void): Promise<FilterChoice[]> {
+    const res = await this.lister.request({ type: 'list', file, ees }, onProgress ? { onProgress } : {});
+    if (res.type === 'listed') return res.choices;
+    throw new ImportFailed(res.type === 'failed' ? res.issues : []);
+  }
+
+  /** Stops listing; the promise of `listChoices` rejects with ImportCancelled. */
+  stopListing(): void {
+    this.lister.cancel();
   }
 
   async parse(file: File, plan: ImportPlan, known: KnownData, importId: string, onProgress?: (p: Progress) => void): Promise<ParsedFile> {
@@ -43,9 +64,10 @@ export class ImportClient {
     throw new ImportFailed(res.type === 'failed' ? res.issues : []);
   }
 
-  /** Stops whatever the worker is doing; pending promises reject with ImportCancelled. */
+  /** Stops whatever the workers are doing; pending promises reject with ImportCancelled. */
   cancel(): void {
     this.rpc.cancel();
+    this.lister.cancel();
   }
 }
 

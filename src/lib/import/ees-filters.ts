@@ -5,12 +5,14 @@
  * "All …") where the file has one, so a file with hundreds of characteristics does not
  * bring hundreds of series unless the user asks for them.
  *
- * The values are counted over every row of the file before the mapping step shows
- * (`FilterValueCounter`, one streaming pass in the worker), so a value first met at
- * row 5,000 can be chosen like one in the first rows. At most LISTED_VALUES values of a
- * filter are kept; past them a choice says whether the values not listed are imported
- * too (`others`).
+ * The mapping step shows at once with the values of the first rows, while a worker
+ * counts them over every row of the file (`FilterValueCounter`, one streaming pass,
+ * list-values.ts); the full lists then join the user's choices (`mergeListed`), so a
+ * value first met at row 5,000 can be chosen like one in the first rows. At most
+ * LISTED_VALUES values of a filter are kept; past them a choice says whether the
+ * values not listed are imported too (`others`).
  */
+import type { EesMeta } from './ees-zip';
 
 /** A filter value that is the whole population rather than a part of it. */
 export const TOTAL_VALUE = /^(total|all|all .*|overall)$/i;
@@ -130,16 +132,43 @@ export function filterChoices(header: readonly string[], filters: readonly numbe
   return counter.choices(header, whole);
 }
 
+/** Choices with the filters' labels from the .meta.csv, where it gives them. */
+export function labelled(choices: FilterChoice[], meta: EesMeta | undefined): FilterChoice[] {
+  return choices.map((f) => (meta?.filters[f.column]?.label ? { ...f, label: meta.filters[f.column]!.label } : f));
+}
+
+/**
+ * The lists of every value, counted over the whole file, joined to the choices the user
+ * made from the first rows' values. A filter the user has not touched takes the whole
+ * file's default (its total, found perhaps only past the first rows). A filter the user
+ * set keeps what they ticked, and a value first met past the first rows is chosen when
+ * they asked for the values not listed (`others`): what they chose means the same after.
+ */
+export function mergeListed(choices: readonly FilterChoice[], listed: readonly FilterChoice[], touched: ReadonlySet<string>): FilterChoice[] {
+  return choices.map((u) => {
+    const l = listed.find((x) => x.column === u.column);
+    if (!l) return u;
+    const label = u.label !== undefined ? { label: u.label } : {};
+    if (!touched.has(u.column)) return { ...l, ...label };
+    const before = new Set(u.seen);
+    const chosen = l.seen.filter((v) => u.chosen.includes(v) || (u.others && !before.has(v)));
+    return { ...l, ...label, chosen, others: u.others && !listsEvery(l, false) };
+  });
+}
+
 /** Whether every value of the filter is listed: the whole file was read for it, or the first rows were the whole file. */
 export const listsEvery = (f: FilterChoice, complete: boolean): boolean => f.complete === true || (complete && !f.capped);
 
 /**
- * Whether the user should choose: a filter has several values, or names a total while
- * not every value is known (a "Total" in the first rows promises other values further
- * down, as in a file sorted by characteristic).
+ * Whether the user has a choice to make about a filter: it has several values, or names
+ * a total while not every value is known (a "Total" in the first rows promises other
+ * values further down, as in a file sorted by characteristic).
  */
+const asks = (f: FilterChoice, complete: boolean): boolean => f.seen.length > 1 || (f.total !== null && !listsEvery(f, complete));
+
+/** Whether the user should choose which values of the filters to import. */
 export function asksForBreakdowns(choices: readonly FilterChoice[], complete: boolean): boolean {
-  return choices.some((f) => f.seen.length > 1 || (f.total !== null && !listsEvery(f, complete)));
+  return choices.some((f) => asks(f, complete));
 }
 
 /**
@@ -224,7 +253,7 @@ export function describeLeftOutValues(column: string, rows: number, values: Read
 
 /** Filters worth a choice: several values, or a total in a file that goes on past its first rows. */
 export function choosable(choices: readonly FilterChoice[], complete: boolean): FilterChoice[] {
-  return choices.filter((f) => f.seen.length > 1 || (f.total !== null && !listsEvery(f, complete)));
+  return choices.filter((f) => asks(f, complete));
 }
 
 /** What stops the choices from being read; empty when nothing does. */

@@ -18,7 +18,7 @@ import { EES_COLUMNS, matchesWhere, type EesColumn } from './known-columns';
 import type { EesPlan, KnownData } from './plan';
 import { parseCell } from '../model/status';
 import type { EesMeta } from './ees-zip';
-import { describeLeftOutValues, FilterGate, filterChoices, TOTAL_VALUE, type FilterChoice } from './ees-filters';
+import { describeLeftOutValues, FilterGate, filterChoices, labelled, TOTAL_VALUE, type FilterChoice } from './ees-filters';
 import { IMPORT_LIMITS, limitMessages } from './limits';
 
 /** Columns every EES file has, and the geography and time columns that are never figures. */
@@ -69,11 +69,6 @@ export function planEes(header: string[], sample: string[][], meta?: EesMeta, va
   // The .meta.csv's label says what the filter is ("Age of child" for `characteristic`).
   const choices = labelled(filterChoices(header, filters, values.rows, values.whole), meta);
   return { header, filters, indicators, ...(meta ? { meta } : {}), ...(choices.length ? { choices } : {}) };
-}
-
-/** Choices with the filters' labels from the .meta.csv, where it gives them. */
-export function labelled(choices: FilterChoice[], meta: EesMeta | undefined): FilterChoice[] {
-  return choices.map((f) => (meta?.filters[f.column]?.label ? { ...f, label: meta.filters[f.column]!.label } : f));
 }
 
 function knownColumn(name: string): EesColumn[] {

@@ -11,7 +11,7 @@ const post = (msg: FromWorker, transfer: Transferable[] = []) => (self as unknow
 self.onmessage = async (e: MessageEvent<ToWorker>) => {
   const msg = e.data;
   if (msg.type === 'inspect') {
-    const out = await inspect(msg.file, msg.known, msg.options, (progress) => post({ type: 'progress', id: msg.id, progress }));
+    const out = await inspect(msg.file, msg.known, msg.options);
     post(out.ok ? { type: 'inspected', id: msg.id, inspection: out.value } : { type: 'failed', id: msg.id, issues: out.issues });
     return;
   }

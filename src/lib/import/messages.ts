@@ -1,7 +1,9 @@
 /** Messages between the app and the import worker: a discriminated union each way. */
 import type { Issue } from './issues';
-import type { InspectOptions, Progress } from './pipeline';
-import type { ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
+import type { FilterChoice } from './ees-filters';
+import type { Progress } from './outcome';
+import type { InspectOptions } from './pipeline';
+import type { EesPlan, ImportPlan, Inspection, KnownData, ParsedFile } from './plan';
 
 export type ToWorker =
   | { type: 'inspect'; id: number; file: File; known: KnownData; options: InspectOptions }
@@ -11,4 +13,12 @@ export type FromWorker =
   | { type: 'inspected'; id: number; inspection: Inspection }
   | { type: 'progress'; id: number; progress: Progress }
   | { type: 'parsed'; id: number; parsed: ParsedFile }
+  | { type: 'failed'; id: number; issues: Issue[] };
+
+/** The filter-listing worker (list.worker.ts). */
+export type ToLister = { type: 'list'; id: number; file: File; ees: EesPlan };
+
+export type FromLister =
+  | { type: 'listed'; id: number; choices: FilterChoice[] }
+  | { type: 'progress'; id: number; progress: Progress }
   | { type: 'failed'; id: number; issues: Issue[] };

@@ -7,14 +7,14 @@
 import { parseJsonText, validateAppFile } from './app-json';
 import { readAppData } from './app-data';
 import { AreaResolver } from './area-match';
-import { scanCsvColumns } from './column-scan';
 import { previewCsv, readCsv, RowTooLongError, UnclosedQuoteError } from './csv-reader';
-import { ChunkDecoder, encodingLabel, sniffBytes, type Sniffed } from './decode-text';
-import { asksForBreakdowns, FilterValueCounter, type FilterChoice } from './ees-filters';
-import { EesTidyReader, isEesHeader, labelled, planEes } from './ees-tidy';
+import { ChunkDecoder, encodingLabel, type Sniffed } from './decode-text';
+import { asksForBreakdowns } from './ees-filters';
+import { EesTidyReader, isEesHeader, planEes } from './ees-tidy';
 import { guessMapping, isLaitHeader, mappingProblems, TableReader } from './generic-csv';
 import { findHeaderRow } from './header-row';
-import { IssueList, type Issue } from './issues';
+import { IssueList } from './issues';
+import { fail, sniff, throttle, type Outcome, type Progress } from './outcome';
 import type { ObservationSeries } from '../model/series';
 import { concatSeries } from './collect';
 import type { Indicator } from '../model/types';
@@ -25,25 +25,8 @@ import type { EesPlan, ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan,
 import { describeLeftOut } from './table-rows';
 import { isNotesSheet, openArchive } from './workbook';
 
-export type Outcome<T> = { ok: true; value: T } | { ok: false; issues: Issue[] };
-
-export interface Progress {
-  rows: number;
-  bytes: number;
-  totalBytes: number;
-}
-
 /** Rows sent to the mapping step: a whole main table (about 200 rows), so what is left out can be counted before reading. */
 export const PREVIEW_ROWS = 1000;
-const fail = <T>(message: string, row?: number, column?: string): Outcome<T> => ({
-  ok: false,
-  issues: [{ severity: 'error', message, ...(row !== undefined ? { row } : {}), ...(column !== undefined ? { column } : {}) }],
-});
-
-async function sniff(file: Blob): Promise<Sniffed> {
-  return sniffBytes(new Uint8Array(await file.slice(0, 65536).arrayBuffer()));
-}
-
 const isJson = async (file: Blob, name: string) => /\.json$/i.test(name) || /^\s*[{[]/.test(await file.slice(0, 64).text());
 
 export interface InspectOptions {
@@ -54,12 +37,12 @@ export interface InspectOptions {
 }
 
 /**
- * A first look: what the file is, its first rows and a guessed plan. An EES CSV with
- * filters is read once to the end for their values, reporting `onProgress` as it goes.
+ * A first look: what the file is, its first rows and a guessed plan. An EES CSV's
+ * filters are listed from its first rows; `listChoices` (list-values.ts) lists them
+ * from every row beside the mapping step.
  */
-export async function inspect(file: File, known: KnownData, options: InspectOptions | string = {}, onProgress?: (p: Progress) => void): Promise<Outcome<Inspection>> {
+export async function inspect(file: File, known: KnownData, options: InspectOptions | string = {}): Promise<Outcome<Inspection>> {
   const opts = typeof options === 'string' ? { sheet: options } : options;
-  const report = throttle(onProgress);
   try {
     const s = await sniff(file);
     if (s.kind === 'empty') return fail('the file is empty.');
@@ -68,7 +51,7 @@ export async function inspect(file: File, known: KnownData, options: InspectOpti
       const archive = await openArchive(file, file.name);
       if (!archive.ok) return fail(archive.message);
       if (archive.kind === 'data') {
-        const inner = await inspect(archive.zip.csv, known, archive.zip.meta ? { metaFromZip: archive.zip.meta } as InspectOptions : {}, onProgress);
+        const inner = await inspect(archive.zip.csv, known, archive.zip.meta ? { metaFromZip: archive.zip.meta } as InspectOptions : {});
         if (!inner.ok) return inner;
         const parts = [archive.zip.meta && Object.keys(archive.zip.meta.indicators).length ? 'with its metadata' : 'without a .meta.csv', archive.zip.meta?.guidance ? 'and data guidance' : ''].filter(Boolean).join(' ');
         const doubts = archive.others.length ? [`The zip holds ${archive.others.length + 1} data files; ${archive.zip.csv.name} (the largest) is read. Unzip it to import the others: ${archive.others.join(', ')}.`, ...inner.value.doubts] : inner.value.doubts;
@@ -120,34 +103,11 @@ export async function inspect(file: File, known: KnownData, options: InspectOpti
     const meta = (opts as { metaFromZip?: EesMeta }).metaFromZip ?? (opts.metaText !== undefined ? await metaOf(opts.metaText) : undefined);
     const table = planTable(head.rows, known, file.name, { complete: head.complete, ...(meta ? { meta } : {}) });
     if (!table.ok) return table;
-    let value: TablePlan = table.value;
-    const plan = value.plan;
-    if (!head.complete && plan.format === 'ees_tidy' && plan.ees.filters.length > 0) {
-      // The mapping step lists every value of each filter, not just those of the first rows.
-      const choices = labelled(await listFilterValues(file, s, plan.ees, report), meta);
-      value = { ...value, plan: { ...plan, ees: { ...plan.ees, choices } }, needsMapping: asksForBreakdowns(choices, false) };
-    }
-    return { ok: true, value: { ...value, previewComplete: head.complete, fileName: file.name, size: file.size, encoding: encodingLabel(s.encoding, s.bom) } };
+    return { ok: true, value: { ...table.value, previewComplete: head.complete, fileName: file.name, size: file.size, encoding: encodingLabel(s.encoding, s.bom) } };
   } catch (e) {
     if (e instanceof UnclosedQuoteError || e instanceof RowTooLongError) return fail(e.message, e.row);
     return fail(`the file could not be read (${errorMessage(e)}).`);
   }
-}
-
-/**
- * One streaming pass over an EES CSV counting each filter's values (FilterValueCounter,
- * at most LISTED_VALUES kept per filter), for the mapping step. Only the counter's lists
- * are kept, so memory stays at a few slices of the file whatever its size.
- */
-async function listFilterValues(file: Blob, s: Sniffed & { kind: 'text' }, ees: EesPlan, report: (p: Progress) => void): Promise<FilterChoice[]> {
-  const names = ees.filters.map((c) => ees.header[c]!);
-  // The scanner gives each row's filter values only, in the order of the filter columns.
-  const counter = new FilterValueCounter(names.length, names.map((_, k) => k));
-  for await (const batch of scanCsvColumns(file, { encoding: s.encoding, decided: s.decided }, ees.header.length, ees.filters)) {
-    counter.add(batch.rows);
-    report({ rows: counter.rows, bytes: batch.bytesRead, totalBytes: batch.totalBytes });
-  }
-  return counter.choices(names, true);
 }
 
 async function metaOf(text: string): Promise<EesMeta | undefined> {
@@ -167,7 +127,7 @@ export function planTable(rows: string[][], known: KnownData, fileName: string, 
   const previewComplete = opts.complete ?? rows.length <= PREVIEW_ROWS;
   const first = rows[0]!.map((h) => h.trim());
   if (isEesHeader(first)) {
-    // A workbook's rows are the whole sheet; a CSV's are its first rows, whose filters' values inspect() then lists from every row.
+    // A workbook's rows are the whole sheet; a CSV's are its first rows, whose filters' values list-values.ts then lists from every row.
     const ees = planEes(first, rows.slice(1, 2000), opts.meta, { rows: rows.slice(1), whole: opts.complete ?? true });
     if (ees.indicators.length === 0) return fail('this looks like a DfE Explore Education Statistics file, but no column holds figures.');
     if (ees.indicators.length > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(ees.indicators.length), 1);
@@ -370,17 +330,4 @@ async function parseAppJson(file: File, s: Sniffed & { kind: 'text' }, known: Kn
   if (brought > IMPORT_LIMITS.indicators) return fail(limitMessages.indicators(brought));
   const parsed = readAppData(valid, known, opts.importId, issues);
   return parsed ? { ok: true, value: parsed } : { ok: false, issues: issues.list() };
-}
-
-/** Progress at most every 100 ms, and always the last one a caller asks for at the end. */
-function throttle(fn: ((p: Progress) => void) | undefined): (p: Progress) => void {
-  let last = 0;
-  return (p) => {
-    if (!fn) return;
-    const now = Date.now();
-    if (now - last >= 100 || p.bytes >= p.totalBytes) {
-      last = now;
-      fn(p);
-    }
-  };
 }

@@ -4,7 +4,9 @@
  * import brings.
  */
 import { describe, expect, it } from 'vitest';
-import { asksForBreakdowns, choiceProblems, FilterGate, filterChoices, FilterValueCounter, seriesCount } from '../../../src/lib/import/ees-filters';
+import { strToU8, zipSync } from 'fflate';
+import { asksForBreakdowns, choiceProblems, choosable, FilterGate, filterChoices, FilterValueCounter, mergeListed, seriesCount, type FilterChoice } from '../../../src/lib/import/ees-filters';
+import { listChoices } from '../../../src/lib/import/list-values';
 import { APP_FORMAT, validateAppFile } from '../../../src/lib/import/app-json';
 import { IssueList } from '../../../src/lib/import/issues';
 import { inspect, parse } from '../../../src/lib/import/pipeline';
@@ -23,10 +25,20 @@ function sortedByCharacteristic(groups: number): string {
   return `${lines.join('\n')}\n`;
 }
 
-async function look(file: File) {
+/** The first look, with the filters' values of the first rows only. */
+async function firstLook(file: File) {
   const ins = await inspect(file, known);
   if (!ins.ok) throw new Error(JSON.stringify(ins.issues));
   return ins.value;
+}
+
+/** What the mapping step holds once every value is listed and nothing was touched meanwhile. */
+async function look(file: File) {
+  const ins = await firstLook(file);
+  if (ins.plan.format !== 'ees_tidy' || ins.previewComplete || !ins.plan.ees.choices) return ins;
+  const listed = await listChoices(file, ins.plan.ees);
+  if (!listed.ok) throw new Error(JSON.stringify(listed.issues));
+  return { ...ins, plan: { ...ins.plan, ees: { ...ins.plan.ees, choices: mergeListed(ins.plan.ees.choices, listed.value, new Set()) } } };
 }
 
 function withChoices(plan: ImportPlan, change: (c: NonNullable<EesPlan['choices']>[number]) => object): ImportPlan {
@@ -90,8 +102,11 @@ describe('filter choices', () => {
 describe('EES filters as breakdowns when reading', () => {
   it('a file sorted by characteristic (as the benchmark file is): the step asks, the total alone is read by default, the rest counted', async () => {
     const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
+    // The step shows at once, from the first 1,000 rows: a total, so more values may follow.
+    const first = await firstLook(file);
+    expect(first.needsMapping).toBe(true);
+    expect(first.plan.format === 'ees_tidy' && first.plan.ees.choices).toEqual([{ column: 'characteristic', seen: ['Total'], rows: [999], complete: false, total: 'Total', chosen: ['Total'], others: false }]);
     const ins = await look(file);
-    expect(ins.needsMapping).toBe(true);
     const groups = Array.from({ length: 40 }, (_, i) => `Group ${i + 1}`);
     // Every value of the file is listed, though the groups only begin after the first 1,000 rows.
     expect(ins.previewComplete).toBe(false);
@@ -114,14 +129,32 @@ describe('EES filters as breakdowns when reading', () => {
     expect(res.value.rows).toBe(1002);
   });
 
-  it('the values are listed through the whole file, with progress, and the total alone throughout needs no choice', async () => {
+  it('the values are listed through the whole file, with progress, and the total alone throughout leaves nothing to choose', async () => {
+    const file = textFile('by-characteristic.csv', sortedByCharacteristic(40));
+    const ins = await firstLook(file);
+    if (ins.plan.format !== 'ees_tidy') throw new Error('not EES');
     const progress: number[] = [];
-    const ins = await inspect(textFile('by-characteristic.csv', sortedByCharacteristic(40)), known, {}, (p) => progress.push(p.bytes / p.totalBytes));
-    expect(ins.ok && ins.value.plan.format === 'ees_tidy' && ins.value.plan.ees.choices?.[0]?.seen.length).toBe(41);
+    const listed = await listChoices(file, ins.plan.ees, (p) => progress.push(p.bytes / p.totalBytes));
+    expect(listed.ok && listed.value[0]?.seen.length).toBe(41);
     expect(progress.at(-1)).toBe(1);
     // Only “Total” in 1,001 rows: nothing to choose once every row has been read.
     const totalOnly = await look(textFile('total-only.csv', sortedByCharacteristic(0)));
-    expect(totalOnly.needsMapping).toBe(false);
+    expect(totalOnly.plan.format === 'ees_tidy' && choosable(totalOnly.plan.ees.choices ?? [], totalOnly.previewComplete)).toEqual([]);
+    expect(totalOnly.plan.format === 'ees_tidy' && asksForBreakdowns(totalOnly.plan.ees.choices ?? [], totalOnly.previewComplete)).toBe(false);
+  });
+
+  it('lists the filters of the CSV inside an EES data set zip, and says when the zip holds none', async () => {
+    const text = sortedByCharacteristic(3);
+    const zip = new File([zipSync({ 'data/by-characteristic.csv': strToU8(text) })], 'by-characteristic.zip');
+    const ins = await firstLook(zip);
+    if (ins.plan.format !== 'ees_tidy') throw new Error('not EES');
+    const listed = await listChoices(zip, ins.plan.ees);
+    expect(listed.ok && listed.value[0]?.seen).toEqual(['Total', 'Group 1', 'Group 2', 'Group 3']);
+    // A zip that does not hold the file any more (changed on disk meanwhile) is said, not listed.
+    const other = new File([zipSync({ 'readme.txt': strToU8('Not data') })], 'by-characteristic.zip');
+    const failed = await listChoices(other, ins.plan.ees);
+    expect(failed.ok).toBe(false);
+    expect(!failed.ok && failed.issues[0]?.severity).toBe('error');
   });
 
   it('every value when asked: one breakdown per value, each pointing at the indicator it breaks down', async () => {
@@ -182,5 +215,35 @@ describe('EES filters as breakdowns when reading', () => {
     );
     expect(v?.indicators[0]?.breakdown).toEqual(breakdown);
     expect(v?.indicators[1]?.breakdown).toBeUndefined();
+  });
+});
+
+describe('the full lists joined to choices made from the first rows', () => {
+  const first = (over: Partial<FilterChoice> = {}): FilterChoice => ({ column: 'characteristic', seen: ['Age 1', 'Age 2'], complete: false, total: null, chosen: ['Age 1', 'Age 2'], others: true, ...over });
+  const listed: FilterChoice[] = [{ column: 'characteristic', seen: ['Age 1', 'Age 2', 'Total', 'Age 3'], rows: [5, 5, 9, 2], complete: true, total: 'Total', chosen: ['Total'], others: false }];
+
+  it('an untouched filter takes the whole file’s default: the total found past the first rows', () => {
+    expect(mergeListed([first()], listed, new Set())).toEqual(listed);
+  });
+
+  it('keeps what the user ticked, adding values found further down only when they asked for the others', () => {
+    const ticked = first({ chosen: ['Age 2'], others: false });
+    expect(mergeListed([ticked], listed, new Set(['characteristic']))[0]).toMatchObject({ seen: ['Age 1', 'Age 2', 'Total', 'Age 3'], complete: true, chosen: ['Age 2'], others: false });
+    const withOthers = first({ chosen: ['Age 2'], others: true });
+    // Every value now listed: “the others” are the values found further down, chosen by name.
+    expect(mergeListed([withOthers], listed, new Set(['characteristic']))[0]).toMatchObject({ chosen: ['Age 2', 'Total', 'Age 3'], others: false });
+  });
+
+  it('a capped list keeps “the values not listed” as the user set it', () => {
+    const capped: FilterChoice[] = [{ ...listed[0]!, complete: false, capped: true }];
+    expect(mergeListed([first({ chosen: ['Age 1'], others: true })], capped, new Set(['characteristic']))[0]).toMatchObject({ chosen: ['Age 1', 'Total', 'Age 3'], others: true, capped: true });
+    expect(mergeListed([first({ chosen: ['Age 1'], others: false })], capped, new Set(['characteristic']))[0]).toMatchObject({ chosen: ['Age 1'], others: false });
+  });
+
+  it('keeps the label from the metadata and leaves a filter not in the lists as it was', () => {
+    const other = first({ column: 'population_type', label: 'Population' });
+    const out = mergeListed([first({ label: 'Age of child' }), other], listed, new Set());
+    expect(out[0]!.label).toBe('Age of child');
+    expect(out[1]).toBe(other);
   });
 });

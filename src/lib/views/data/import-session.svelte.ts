@@ -12,8 +12,9 @@ import { buildAreaLookup, type UnknownArea } from '../../import/area-match';
 import { fileHash, ImportCancelled, ImportClient, ImportFailed } from '../../import/client';
 import { resolveUnknownAreas } from '../../import/custom-areas';
 import { isDocumentFile } from '../../import/document-files';
+import type { FilterChoice } from '../../import/ees-filters';
 import { describeIssue, type Issue } from '../../import/issues';
-import type { Progress } from '../../import/pipeline';
+import type { Progress } from '../../import/outcome';
 import { applyLayout, layoutKey, layoutKeys } from '../../import/layout-key';
 import type { ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan } from '../../import/plan';
 import { recallLayout, rememberLayout } from '../../db/layouts';
@@ -24,8 +25,7 @@ import { carrying } from '../share/carry-holder.svelte';
 
 export type Step =
   | { kind: 'idle' }
-  /** `progress` while an EES file is read to its end for its filters' values. */
-  | { kind: 'inspecting'; file: File; progress?: Progress }
+  | { kind: 'inspecting'; file: File }
   | {
       kind: 'mapping';
       file: File;
@@ -37,6 +37,12 @@ export type Step =
       remembered?: string;
       /** Other sheets of the workbook already mapped for this import. */
       chosenSheets: SheetPlan[];
+      /** An EES file's filters being listed from every row, beside the step: how far it has read. */
+      listing?: Progress;
+      /** Every value of each filter, once listed: the step joins them to the user's choices. */
+      listed?: FilterChoice[];
+      /** Why the filters could not be listed past the first rows. */
+      listingFailed?: string;
     }
   | { kind: 'reading'; file: File; progress: Progress }
   | { kind: 'areas'; file: File; unknown: UnknownArea[] }
@@ -160,9 +166,7 @@ export class ImportSession {
       const metaText = meta ? await meta.text() : undefined;
       this.current = { file, hash, known, importId: crypto.randomUUID(), previews: new Map(), ...(metaText !== undefined ? { metaText } : {}) };
       const t = performance.now();
-      const inspection = await this.client.inspect(file, known, metaText !== undefined ? { metaText } : {}, (progress) => {
-        if (this.step.kind === 'inspecting' && this.step.file === file) this.step = { kind: 'inspecting', file, progress };
-      });
+      const inspection = await this.client.inspect(file, known, metaText !== undefined ? { metaText } : {});
       measure('import: first look', t);
       // The hash of a large file takes a second of a core: the mapping step and the reading
       // do not wait for it. A file imported already stops as soon as its hash is known, and
@@ -201,6 +205,35 @@ export class ImportSession {
     c.inspection = shown;
     c.previews.set(inspection.sheet ?? '', inspection.preview.slice(0, 40));
     this.step = { kind: 'mapping', file: c.file, inspection: shown, known: c.known, chosenSheets, ...(remembered ? { remembered } : {}) };
+    this.listAll(shown.plan);
+  }
+
+  /**
+   * Lists every value of an EES file's filters while the mapping step shows the first
+   * rows' values, so the user can choose at once: listing a large file is a pass over
+   * all of it. Stopped when the user confirms or cancels.
+   */
+  private listAll(plan: ImportPlan): void {
+    const c = this.current!;
+    if (plan.format !== 'ees_tidy' || this.step.kind !== 'mapping' || this.step.inspection.previewComplete) return;
+    const choices = plan.ees.choices ?? [];
+    // Re-opened after a failed read with choices made from the full lists: nothing left to list.
+    if (choices.length === 0 || choices.every((f) => f.complete)) return;
+    const update = (change: { listing?: Progress; listed?: FilterChoice[]; listingFailed?: string }) => {
+      if (this.current === c && this.step.kind === 'mapping') this.step = { ...this.step, ...change };
+    };
+    update({ listing: { rows: 0, bytes: 0, totalBytes: c.file.size } });
+    const t = performance.now();
+    this.client
+      .listChoices(c.file, plan.ees, (listing) => update({ listing }))
+      .then((listed) => {
+        measure('import: listing the filters', t);
+        update({ listed });
+      })
+      .catch((e: unknown) => {
+        if (e instanceof ImportCancelled) return;
+        update({ listingFailed: e instanceof ImportFailed && e.issues[0] ? describeIssue(c.file.name, e.issues[0]) : errorMessage(e) });
+      });
   }
 
   /** Another worksheet of the workbook in the mapping step. */
@@ -243,6 +276,8 @@ export class ImportSession {
     const shown = c.inspection ?? this.step.inspection;
     const combined: ImportPlan =
       chosenSheets.length > 0 && plan.format === 'table' && plan.sheet ? { format: 'sheets', sheets: [...chosenSheets.filter((x) => x.sheet !== plan.sheet), { sheet: plan.sheet, mapping: plan.mapping }] } : plan;
+    // What was chosen is what is read: values still to be listed would not change it.
+    this.client.stopListing();
     try {
       await this.read(combined);
     } catch (e) {
@@ -252,6 +287,7 @@ export class ImportSession {
         this.fail(c.file, e);
         c.parsed = undefined;
         this.step = { kind: 'mapping', file: c.file, inspection: { ...shown, plan }, known: c.known, chosenSheets, failed: this.issueLines(c.file, e) };
+        this.listAll(plan);
         return;
       }
       this.fail(c.file, e);
