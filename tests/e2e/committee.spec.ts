@@ -156,6 +156,11 @@ test('printed on A4 every table fits the page and the controls are left off', as
   await expect(page.getByRole('button', { name: /^Copy table/ }).first()).toBeHidden();
   await expect(page.getByRole('button', { name: 'Show on a map' })).toBeHidden();
   await expect(page.getByLabel('Indicator', { exact: true })).toBeHidden();
+  // A control's label goes with it, rather than reading as a heading over nothing.
+  await expect(page.getByText('Mark the years a partnership named this theme as a priority')).toBeHidden();
+  await page.goto('/#/data');
+  await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
+  for (const label of ['Import data', 'Import minutes or reports', 'Restore from a backup…']) await expect(page.getByText(label, { exact: true }), label).toBeHidden();
   // The area profile keeps every column to the highest authority, as a table.
   await page.goto('/#/area/E10000034');
   const highest = page.getByRole('columnheader', { name: 'Highest authority' });

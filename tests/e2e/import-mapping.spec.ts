@@ -173,10 +173,14 @@ test('an import is given its edition, which About this indicator then names', as
   await expect(page.getByRole('status').filter({ hasText: 'Imported contacts.csv' })).toBeVisible();
 
   const imports = page.getByRole('table', { name: 'Data held in this browser' });
-  await imports.getByRole('row').filter({ hasText: 'contacts.csv' }).locator('summary', { hasText: 'Edition' }).click();
+  const edition = imports.getByRole('row').filter({ hasText: 'contacts.csv' }).locator('summary', { hasText: 'Edition' });
+  await edition.click();
   await page.getByLabel('Which edition of its publication contacts.csv is').fill('contacts return, first release, 2025');
   await page.getByRole('button', { name: 'Save edition of contacts.csv' }).click();
   await expect(page.getByRole('status').filter({ hasText: 'contacts.csv is now described as “contacts return, first release, 2025”' })).toBeVisible();
+  // Saved, the form folds away and the keyboard is back on “Edition”.
+  await expect(page.getByLabel('Which edition of its publication contacts.csv is')).toBeHidden();
+  await expect(edition).toBeFocused();
   await expect(imports.getByRole('rowheader', { name: /contacts\.csv/ })).toContainText('contacts return, first release, 2025');
 
   await page.goto('/#/compare?areas=E10000034,E08000029&indicator=local_contacts&from=2025&to=2025');

@@ -7,12 +7,14 @@ import { errorMessage } from '../../model/errors';
 export class ActionStatus {
   text = $state('');
 
-  /** Runs `action`: the message it resolves to, or `failed(reason)` if it throws. Never throws itself. */
-  async run(action: () => Promise<string>, failed: (reason: string) => string): Promise<void> {
+  /** Runs `action`: the message it resolves to, or `failed(reason)` if it throws. Never throws itself; says whether it worked. */
+  async run(action: () => Promise<string>, failed: (reason: string) => string): Promise<boolean> {
     try {
       this.text = await action();
+      return true;
     } catch (e) {
       this.text = failed(errorMessage(e));
+      return false;
     }
   }
 }
