@@ -28,7 +28,7 @@
  */
 import { quantileSorted } from 'd3-array';
 import type { AreaCode } from '../model/types';
-import { countLimits, Z_95, Z_998, type ConfidenceLevel } from './confidence';
+import { countLimit, Z_95, Z_998, type ConfidenceLevel } from './confidence';
 
 export type FunnelStatistic = 'rate' | 'proportion';
 export type Overdispersion = 'none' | 'additive' | 'multiplicative';
@@ -105,7 +105,7 @@ function solveIncreasing(f: (x: number) => number, target: number, lo: number, h
  * searched among whole numbers there, as phe_funnels does.
  */
 function rateLimit(level: ConfidenceLevel, expected: number, side: 'low' | 'high'): number {
-  const bound = side === 'low' ? (e: number) => countLimits(e, level).upper : (e: number) => countLimits(e, level).lower;
+  const bound = side === 'low' ? (e: number) => countLimit(e, level, 'upper') : (e: number) => countLimit(e, level, 'lower');
   // Fewer expected than the upper limit of no events: no count is significantly low.
   if (bound(0) >= expected) return 0;
   // E where bound(E) = expected: continuous from 10 events (Byar's), whole counts below.

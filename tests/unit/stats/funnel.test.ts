@@ -47,6 +47,26 @@ describe('control limits for rates (count limits, inverted), against PHEindicato
     expect(Math.abs(controlLimitsAt(spec, nHi998 * 3).upper998 / hi998 - 1)).toBeLessThan(tol);
   });
 
+  // The limits for England's CP-plan rate, 40.6 per 10,000, as the funnel gave them before the count limits were
+  // stored and taken one side at a time: the speed-up must give the same numbers to the last bit. Below about 2,500
+  // children the expected count is under 10 and the exact (stored) limits are used; the 99.8% limits are asked first
+  // at one denominator and 95% first at the next, so a store mixing up levels would show here.
+  it.each([
+    [50, 0, 363.84433335010027, 0, 610.475315451939],
+    [400, 0, 125.02219929543429, 0, 180.75299002023368],
+    [1000, 1.9711475168338917, 89.16296791851951, 0, 121.06074834360044],
+    [2000, 12.901986272865917, 73.19182893488323, 2.6062400793376836, 93.8461462780717],
+    [8012, 26.65094768080379, 55.739387594848644, 19.840163640494897, 64.9429358052761],
+    [120119, 36.99502059613763, 44.283866575405234, 34.99691303993126, 46.44044738984634],
+    [355390, 38.50448817601066, 42.7221670150024, 37.32331381005152, 43.95688778555279],
+  ])('gives exactly the limits it gave before at %d children', (n, lo95, hi95, lo998, hi998) => {
+    const cpp: FunnelSpec = { statistic: 'rate', multiplier: 10_000, target: 40.6 };
+    expect(controlLimitsAt(cpp, n)).toEqual({ n, lower95: lo95, upper95: hi95, lower998: lo998, upper998: hi998 });
+    // Asked again, and after a different spec, the same.
+    controlLimitsAt({ statistic: 'rate', multiplier: 100_000, target: 116.1720835 }, n);
+    expect(controlLimitsAt(cpp, n)).toEqual({ n, lower95: lo95, upper95: hi95, lower998: lo998, upper998: hi998 });
+  });
+
   it('puts an authority outside the 95% funnel exactly when its interval excludes England', () => {
     // Worcestershire 2025 (522 children on plans of 120,119; 43.5 published) and Walsall (227 of 71,799; 31.6),
     // England 40.6 (LAIT CPP_rate, EES d5, ONS mid-2024): Worcestershire similar, Walsall lower (see significance.test.ts).
