@@ -67,6 +67,26 @@ export function byarUpper(observed: number, z = Z_95): number {
   return o * (1 - 1 / (9 * o) + z / (3 * Math.sqrt(o))) ** 3;
 }
 
+/**
+ * The count whose Byar limit (`side`) is `limit`, near enough: Newton's method on
+ * o(1 − 1/(9o) ± z/(3√o))³ (o = O + 1 for the upper limit, O for the lower), from the
+ * square-root (variance-stabilised) guess. Meant as a close start for an exact search,
+ * which checks it; not a limit in its own right.
+ */
+export function byarCountNear(limit: number, z: number, side: 'lower' | 'upper'): number {
+  const s = side === 'upper' ? z : -z;
+  let o = Math.max(1, (Math.sqrt(limit) - s / 2) ** 2);
+  for (let i = 0; i < 8; i++) {
+    const r = Math.sqrt(o);
+    const g = 1 - 1 / (9 * o) + s / (3 * r);
+    const dg = 1 / (9 * o * o) - s / (6 * o * r);
+    const step = (o * g * g * g - limit) / (g * g * (g + 3 * o * dg));
+    o = Math.max(1, o - step);
+    if (Math.abs(step) < 1e-14 * o) break;
+  }
+  return side === 'upper' ? o - 1 : o;
+}
+
 /** P(X ≤ k) for X ~ Poisson(mean); k is a small whole number here. */
 function poissonCdf(k: number, mean: number): number {
   let term = Math.exp(-mean);

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFunnel, controlLimitsAt, estimateDispersion, limitsAt, type FunnelSpec, type Overdispersion } from '../../../src/lib/stats/funnel';
+import { byarCountNear, byarLower, byarUpper, Z_95, Z_998 } from '../../../src/lib/stats/confidence';
 import { intervalAroundPublished, compareWithBenchmark } from '../../../src/lib/stats/significance';
 
 describe('control limits for proportions (Wilson, inverted), against PHEindicatormethods', () => {
@@ -157,5 +158,47 @@ describe('funnel limits, properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('rate limits from 10 events: the guided bisection', () => {
+  /** Plain bisection, as the solver ran before it was given a guess: the reference the guided one must match to the bit. */
+  function plainSolve(f: (x: number) => number, target: number, lo: number, hi: number): number {
+    for (let i = 0; i < 100 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+      const mid = (lo + hi) / 2;
+      if (f(mid) < target) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  }
+
+  it('gives the same limits, bit for bit, as plain bisection', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 900, noNaN: true }), fc.integer({ min: 10_000, max: 5_000_000 }), (target, n) => {
+        const spec: FunnelSpec = { statistic: 'rate', multiplier: 10_000, target };
+        const expected = (target / 10_000) * n;
+        // Where the expected count is past Byar's limits at 10 events, so both sides are bisected.
+        fc.pre(expected > byarUpper(10, Z_998) && expected > byarLower(10, Z_998) + 1);
+        const l = controlLimitsAt(spec, n);
+        const at = (e: number) => (e / n) * 10_000;
+        const hi = expected * 3 + 100;
+        return (
+          l.lower95 === at(plainSolve((e) => byarUpper(e, Z_95), expected, 10, hi)) &&
+          l.upper95 === at(plainSolve((e) => byarLower(e, Z_95), expected, 10, hi)) &&
+          l.lower998 === at(plainSolve((e) => byarUpper(e, Z_998), expected, 10, hi)) &&
+          l.upper998 === at(plainSolve((e) => byarLower(e, Z_998), expected, 10, hi))
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('starts from a guess whose Byar limit is the expected count to within rounding', () => {
+    for (const expected of [15, 32.5, 100, 1_000, 1e5, 3e6]) {
+      for (const z of [Z_95, Z_998]) {
+        expect(byarUpper(byarCountNear(expected, z, 'upper'), z) / expected - 1).toBeCloseTo(0, 13);
+        expect(byarLower(byarCountNear(expected, z, 'lower'), z) / expected - 1).toBeCloseTo(0, 13);
+      }
+    }
   });
 });
