@@ -80,10 +80,15 @@ test('the funnel plot is driven by keyboard, its readout saying where each autho
   await chart.focus();
   // The cursor starts on the chosen area with the fewest children: Herefordshire (34,439).
   await expect(readout).toContainText('Herefordshire: 40.4 per 10,000 children; children aged 0–17 34,439; ○ within the 95% limits');
+  // The symbol is shown, as in the table, but hidden from screen readers: they hear the words alone, not "white circle".
+  await expect(readout).toMatchAriaSnapshot('- paragraph: /^Herefordshire:\\s[^○△▽▲▼]*; children aged 0–17 34,439;\\s+within the 95% limits [^○△▽▲▼]*$/');
   await chart.press('ArrowDown');
   await expect(readout).toContainText('Solihull: 36.0 per 10,000 children; children aged 0–17 49,229');
+  await chart.press('ArrowDown');
+  await expect(readout).toContainText('Walsall: 31.6 per 10,000 children; children aged 0–17 71,799; ▼ below the 99.8% limits');
+  await expect(readout).toMatchAriaSnapshot('- paragraph: /^Walsall:\\s[^○△▽▲▼]*; children aged 0–17 71,799;\\s+below the 99.8% limits [^○△▽▲▼]*$/');
   await chart.press('ArrowRight');
-  await expect(readout).not.toContainText('Solihull');
+  await expect(readout).not.toContainText('Walsall');
   await chart.press('End');
   // The largest child population has the narrowest limits.
   await expect(readout).toContainText(/limits/);

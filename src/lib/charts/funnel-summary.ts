@@ -3,14 +3,15 @@ import type { Indicator } from '../model/types';
 import { ZONE_LABEL, ZONE_SYMBOL, type Funnel, type FunnelPoint } from '../stats/funnel';
 import { widerThanChance } from '../stats/funnel-ranking';
 import { listJoin } from './list-join';
+import type { Readout, ReadoutPart } from './readout';
 
 type Ind = Pick<Indicator, 'shortLabel' | 'unit' | 'decimals'>;
 
 const count = (n: number) => n.toLocaleString('en-GB');
 
-/** "above the 99.8% limits" with its symbol, as tables and readouts say it. */
-export function zoneText(p: Pick<FunnelPoint, 'zone'>): string {
-  return `${ZONE_SYMBOL[p.zone]} ${ZONE_LABEL[p.zone]}`;
+/** "▲ above the 99.8% limits": the shape the chart draws, shown only, then the words, as the table has them. */
+export function zoneParts(p: Pick<FunnelPoint, 'zone'>): ReadoutPart[] {
+  return [{ mark: ZONE_SYMBOL[p.zone] }, ` ${ZONE_LABEL[p.zone]}`];
 }
 
 /** The sentence that labels the funnel plot. */
@@ -28,9 +29,13 @@ export function funnelSummary(funnel: Funnel, indicator: Ind, year: string, deno
 }
 
 /** What the keyboard readout says about one authority. */
-export function describeFunnelPoint(p: FunnelPoint, indicator: Ind, denominatorLabel: string): string {
+export function describeFunnelPoint(p: FunnelPoint, indicator: Ind, denominatorLabel: string): Readout {
   const f = (v: number) => formatValue(indicator, v);
-  return `${p.name}: ${describeValue(indicator, p.value, null)}; ${denominatorLabel.toLowerCase()} ${count(p.denominator)}; ${zoneText(p)} (95% limits ${f(p.at.lower95)} to ${f(p.at.upper95)}, 99.8% limits ${f(p.at.lower998)} to ${f(p.at.upper998)})`;
+  return [
+    `${p.name}: ${describeValue(indicator, p.value, null)}; ${denominatorLabel.toLowerCase()} ${count(p.denominator)}; `,
+    ...zoneParts(p),
+    ` (95% limits ${f(p.at.lower95)} to ${f(p.at.upper95)}, 99.8% limits ${f(p.at.lower998)} to ${f(p.at.upper998)})`,
+  ];
 }
 
 /** 3.31e-6 → "3.31 × 10⁻⁶", for τ² on the scale of a rate per child. */

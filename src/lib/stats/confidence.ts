@@ -67,6 +67,26 @@ export function byarUpper(observed: number, z = Z_95): number {
   return o * (1 - 1 / (9 * o) + z / (3 * Math.sqrt(o))) ** 3;
 }
 
+/**
+ * The count whose Byar limit (`side`) is `limit`, near enough: Newton's method on
+ * o(1 − 1/(9o) ± z/(3√o))³ (o = O + 1 for the upper limit, O for the lower), from the
+ * square-root (variance-stabilised) guess. Meant as a close start for an exact search,
+ * which checks it; not a limit in its own right.
+ */
+export function byarCountNear(limit: number, z: number, side: 'lower' | 'upper'): number {
+  const s = side === 'upper' ? z : -z;
+  let o = Math.max(1, (Math.sqrt(limit) - s / 2) ** 2);
+  for (let i = 0; i < 8; i++) {
+    const r = Math.sqrt(o);
+    const g = 1 - 1 / (9 * o) + s / (3 * r);
+    const dg = 1 / (9 * o * o) - s / (6 * o * r);
+    const step = (o * g * g * g - limit) / (g * g * (g + 3 * o * dg));
+    o = Math.max(1, o - step);
+    if (Math.abs(step) < 1e-14 * o) break;
+  }
+  return side === 'upper' ? o - 1 : o;
+}
+
 /** P(X ≤ k) for X ~ Poisson(mean); k is a small whole number here. */
 function poissonCdf(k: number, mean: number): number {
   let term = Math.exp(-mean);
@@ -104,13 +124,42 @@ export function exactPoissonLimits(observed: number, alpha = 0.05): { lower: num
 }
 
 /**
+ * Exact limits of the whole counts below 10, worked out once per count and level: a
+ * rate funnel looks them up four times at each of its 250-odd denominators, and each
+ * is a bisection of its own. They depend on nothing else, so a stored pair is the
+ * pair a fresh computation gives. Negative counts are not stored, to keep the store
+ * to ten counts a level.
+ */
+const exactBelowTen: Record<ConfidenceLevel, Map<number, { lower: number; upper: number }>> = { 95: new Map(), 99.8: new Map() };
+
+function exactWholeCount(count: number, level: ConfidenceLevel): { lower: number; upper: number } {
+  if (count < 0) return exactPoissonLimits(count, alphaFor(level));
+  const stored = exactBelowTen[level].get(count);
+  if (stored) return stored;
+  const limits = exactPoissonLimits(count, alphaFor(level));
+  exactBelowTen[level].set(count, limits);
+  return limits;
+}
+
+/**
  * Limits for an observed count: exact below 10 events, Byar's from 10 up, as
  * phe_rate does. What rate intervals and rate funnel limits are both built from.
  */
 export function countLimits(count: number, level: ConfidenceLevel = 95): { lower: number; upper: number; method: CiMethod } {
-  if (count < 10) return { ...exactPoissonLimits(Math.round(count), alphaFor(level)), method: 'exact_poisson' };
+  if (count < 10) return { ...exactWholeCount(Math.round(count), level), method: 'exact_poisson' };
   const z = zFor(level);
   return { lower: byarLower(count, z), upper: byarUpper(count, z), method: 'byar' };
+}
+
+/**
+ * One side of `countLimits`, the same number, without building an object: funnel
+ * limits bisect on it some thirty times per limit, and the objects were most of a
+ * funnel's script time.
+ */
+export function countLimit(count: number, level: ConfidenceLevel, side: 'lower' | 'upper'): number {
+  if (count < 10) return exactWholeCount(Math.round(count), level)[side];
+  const z = zFor(level);
+  return side === 'lower' ? byarLower(count, z) : byarUpper(count, z);
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { describeFunnelPoint, funnelNote, funnelSummary, scientific, zoneText } from '../../../src/lib/charts/funnel-summary';
+import { describeFunnelPoint, funnelNote, funnelSummary, scientific, zoneParts } from '../../../src/lib/charts/funnel-summary';
+import type { Readout } from '../../../src/lib/charts/readout';
 import { buildFunnel, type FunnelInput } from '../../../src/lib/stats/funnel';
 import { FUNNEL, FUNNEL_CHOSEN, FUNNEL_INPUTS, INDICATOR } from './fixtures';
 
@@ -17,15 +18,36 @@ describe('describeFunnelPoint', () => {
   it('reads out the value, denominator, zone in a symbol and words, and the limits there', () => {
     const alpha = FUNNEL.points.find((p) => p.name === 'Alpha')!;
     expect(alpha.zone).toBe('above998');
-    const s = describeFunnelPoint(alpha, INDICATOR, 'Children aged 0–17');
-    expect(s).toMatch(/^Alpha: 61\.2 per 10,000 children; children aged 0–17 20,000; ▲ above the 99\.8% limits \(95% limits \d+\.\d to \d+\.\d, 99\.8% limits \d+\.\d to \d+\.\d\)$/);
+    const r = describeFunnelPoint(alpha, INDICATOR, 'Children aged 0–17');
+    expect(shown(r)).toMatch(/^Alpha: 61\.2 per 10,000 children; children aged 0–17 20,000; ▲ above the 99\.8% limits \(95% limits \d+\.\d to \d+\.\d, 99\.8% limits \d+\.\d to \d+\.\d\)$/);
+  });
+
+  it('keeps the symbol out of what a screen reader hears: only the words', () => {
+    for (const p of FUNNEL.points) {
+      const r = describeFunnelPoint(p, INDICATOR, 'Children aged 0–17');
+      expect(spoken(r)).not.toMatch(/[○△▽▲▼]/);
+      expect(spoken(r)).toContain(`; children aged 0–17 ${p.denominator.toLocaleString('en-GB')}; `);
+      expect(spoken(r)).toMatch(/ (within|above|below) the (95|99\.8)% limits/);
+    }
   });
 });
 
-describe('zoneText', () => {
-  it('gives each zone the shape the chart draws it with (○ within, △ ▽ beyond 95%, ▲ ▼ beyond 99.8%) beside its words', () => {
+/** The readout as the page shows it, marks and all. */
+const shown = (r: Readout) => (typeof r === 'string' ? r : r.map((part) => (typeof part === 'string' ? part : part.mark)).join(''));
+/** The readout as a screen reader hears it: the marks are aria-hidden. */
+const spoken = (r: Readout) => (typeof r === 'string' ? r : r.map((part) => (typeof part === 'string' ? part : '')).join(''));
+
+describe('zoneParts', () => {
+  it('gives each zone the shape the chart draws it with (○ within, △ ▽ beyond 95%, ▲ ▼ beyond 99.8%), shown only, beside its words', () => {
     const zones = ['within', 'above95', 'below95', 'above998', 'below998'] as const;
-    expect(zones.map((zone) => zoneText({ zone }))).toEqual([
+    expect(zones.map((zone) => zoneParts({ zone }))).toEqual([
+      [{ mark: '○' }, ' within the 95% limits'],
+      [{ mark: '△' }, ' above the 95% limits (within 99.8%)'],
+      [{ mark: '▽' }, ' below the 95% limits (within 99.8%)'],
+      [{ mark: '▲' }, ' above the 99.8% limits'],
+      [{ mark: '▼' }, ' below the 99.8% limits'],
+    ]);
+    expect(zones.map((zone) => shown(zoneParts({ zone })))).toEqual([
       '○ within the 95% limits',
       '△ above the 95% limits (within 99.8%)',
       '▽ below the 95% limits (within 99.8%)',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byarLower, byarUpper, exactPoissonLimits, rateInterval, wilsonInterval } from '../../../src/lib/stats/confidence';
+import { alphaFor, byarLower, byarUpper, countLimit, countLimits, exactPoissonLimits, rateInterval, wilsonInterval, type ConfidenceLevel } from '../../../src/lib/stats/confidence';
 
 describe('exact Poisson limits', () => {
   // Garwood (1936) exact limits, as tabulated e.g. in Ulm (1990), Am. J. Epidemiol. 131:373-5,
@@ -98,5 +98,39 @@ describe('wilsonInterval', () => {
   it('rejects impossible proportions', () => {
     expect(wilsonInterval(1.2, 10)).toBeNull();
     expect(wilsonInterval(0.5, 0)).toBeNull();
+  });
+});
+
+describe('countLimits and countLimit, with the exact limits below 10 events stored', () => {
+  // The stored exact limits are keyed by count and level: asked at 99.8% straight after 95% (and the other way), a
+  // store keyed by count alone would hand back the other level's pair, and one keyed without rounding would miss.
+  it.each<[ConfidenceLevel, ConfidenceLevel]>([
+    [95, 99.8],
+    [99.8, 95],
+  ])('give the pair a fresh exact computation gives, %s% asked before %s%', (first, second) => {
+    for (let count = 0; count < 10; count++) {
+      for (const level of [first, second, first]) {
+        const fresh = exactPoissonLimits(count, alphaFor(level));
+        expect(countLimits(count, level)).toEqual({ ...fresh, method: 'exact_poisson' });
+        expect(countLimits(count + 0.3, level)).toEqual({ ...fresh, method: 'exact_poisson' });
+        expect(countLimit(count, level, 'lower')).toBe(fresh.lower);
+        expect(countLimit(count, level, 'upper')).toBe(fresh.upper);
+      }
+    }
+  });
+
+  it('hands out a copy, so a caller cannot change what the next caller gets', () => {
+    const first = countLimits(4, 95);
+    first.lower = -1;
+    expect(countLimits(4, 95).lower).toBe(exactPoissonLimits(4).lower);
+  });
+
+  it.each([10, 10.5, 57, 522, 1e6])('from 10 events, one side is the same number as the pair’s (%d events)', (count) => {
+    for (const level of [95, 99.8] as const) {
+      const both = countLimits(count, level);
+      expect(both.method).toBe('byar');
+      expect(countLimit(count, level, 'lower')).toBe(both.lower);
+      expect(countLimit(count, level, 'upper')).toBe(both.upper);
+    }
   });
 });

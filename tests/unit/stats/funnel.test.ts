@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildFunnel, controlLimitsAt, estimateDispersion, limitsAt, type FunnelSpec, type Overdispersion } from '../../../src/lib/stats/funnel';
+import { byarCountNear, byarLower, byarUpper, Z_95, Z_998 } from '../../../src/lib/stats/confidence';
 import { intervalAroundPublished, compareWithBenchmark } from '../../../src/lib/stats/significance';
 
 describe('control limits for proportions (Wilson, inverted), against PHEindicatormethods', () => {
@@ -45,6 +46,26 @@ describe('control limits for rates (count limits, inverted), against PHEindicato
     expect(Math.abs(controlLimitsAt(spec, nLo * 3).lower95 / lo95 - 1)).toBeLessThan(tol);
     expect(Math.abs(controlLimitsAt(spec, nHi * 3).upper95 / hi95 - 1)).toBeLessThan(tol);
     expect(Math.abs(controlLimitsAt(spec, nHi998 * 3).upper998 / hi998 - 1)).toBeLessThan(tol);
+  });
+
+  // The limits for England's CP-plan rate, 40.6 per 10,000, as the funnel gave them before the count limits were
+  // stored and taken one side at a time: the speed-up must give the same numbers to the last bit. Below about 2,500
+  // children the expected count is under 10 and the exact (stored) limits are used; the 99.8% limits are asked first
+  // at one denominator and 95% first at the next, so a store mixing up levels would show here.
+  it.each([
+    [50, 0, 363.84433335010027, 0, 610.475315451939],
+    [400, 0, 125.02219929543429, 0, 180.75299002023368],
+    [1000, 1.9711475168338917, 89.16296791851951, 0, 121.06074834360044],
+    [2000, 12.901986272865917, 73.19182893488323, 2.6062400793376836, 93.8461462780717],
+    [8012, 26.65094768080379, 55.739387594848644, 19.840163640494897, 64.9429358052761],
+    [120119, 36.99502059613763, 44.283866575405234, 34.99691303993126, 46.44044738984634],
+    [355390, 38.50448817601066, 42.7221670150024, 37.32331381005152, 43.95688778555279],
+  ])('gives exactly the limits it gave before at %d children', (n, lo95, hi95, lo998, hi998) => {
+    const cpp: FunnelSpec = { statistic: 'rate', multiplier: 10_000, target: 40.6 };
+    expect(controlLimitsAt(cpp, n)).toEqual({ n, lower95: lo95, upper95: hi95, lower998: lo998, upper998: hi998 });
+    // Asked again, and after a different spec, the same.
+    controlLimitsAt({ statistic: 'rate', multiplier: 100_000, target: 116.1720835 }, n);
+    expect(controlLimitsAt(cpp, n)).toEqual({ n, lower95: lo95, upper95: hi95, lower998: lo998, upper998: hi998 });
   });
 
   it('puts an authority outside the 95% funnel exactly when its interval excludes England', () => {
@@ -137,5 +158,47 @@ describe('funnel limits, properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe('rate limits from 10 events: the guided bisection', () => {
+  /** Plain bisection, as the solver ran before it was given a guess: the reference the guided one must match to the bit. */
+  function plainSolve(f: (x: number) => number, target: number, lo: number, hi: number): number {
+    for (let i = 0; i < 100 && hi - lo > 1e-9 * Math.max(1, hi); i++) {
+      const mid = (lo + hi) / 2;
+      if (f(mid) < target) lo = mid;
+      else hi = mid;
+    }
+    return (lo + hi) / 2;
+  }
+
+  it('gives the same limits, bit for bit, as plain bisection', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.5, max: 900, noNaN: true }), fc.integer({ min: 10_000, max: 5_000_000 }), (target, n) => {
+        const spec: FunnelSpec = { statistic: 'rate', multiplier: 10_000, target };
+        const expected = (target / 10_000) * n;
+        // Where the expected count is past Byar's limits at 10 events, so both sides are bisected.
+        fc.pre(expected > byarUpper(10, Z_998) && expected > byarLower(10, Z_998) + 1);
+        const l = controlLimitsAt(spec, n);
+        const at = (e: number) => (e / n) * 10_000;
+        const hi = expected * 3 + 100;
+        return (
+          l.lower95 === at(plainSolve((e) => byarUpper(e, Z_95), expected, 10, hi)) &&
+          l.upper95 === at(plainSolve((e) => byarLower(e, Z_95), expected, 10, hi)) &&
+          l.lower998 === at(plainSolve((e) => byarUpper(e, Z_998), expected, 10, hi)) &&
+          l.upper998 === at(plainSolve((e) => byarLower(e, Z_998), expected, 10, hi))
+        );
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('starts from a guess whose Byar limit is the expected count to within rounding', () => {
+    for (const expected of [15, 32.5, 100, 1_000, 1e5, 3e6]) {
+      for (const z of [Z_95, Z_998]) {
+        expect(byarUpper(byarCountNear(expected, z, 'upper'), z) / expected - 1).toBeCloseTo(0, 13);
+        expect(byarLower(byarCountNear(expected, z, 'lower'), z) / expected - 1).toBeCloseTo(0, 13);
+      }
+    }
   });
 });
