@@ -103,3 +103,43 @@ test('an import that differs from the bundled figures: the tables show both with
     new RegExp(`^CP plan rate: Walsall, 2024-25: 31\\.9 from ${SOURCE.source} \\(drawn in the charts\\); 31\\.6 from ${LAIT}\\.$`),
   ]);
 });
+
+test('About this indicator names, beside the bundled edition, each import holding figures of the measure with its edition', async ({ page }) => {
+  const path = join(dir, FILE);
+  writeFileSync(path, TABLE);
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles(path);
+  await settled(page);
+  await page.getByLabel('The figures are').selectOption({ label: 'Children on a child protection plan at 31 March, rate per 10,000 children' });
+  await page.getByRole('button', { name: `Import ${FILE}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Imported ${FILE}` })).toBeVisible();
+
+  const trend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
+  const aboutOf = (figure: typeof trend) => figure.getByRole('group').filter({ hasText: 'About this indicator' });
+  const about = aboutOf(trend);
+  const imported = about.getByRole('definition').filter({ has: page.getByRole('listitem') });
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2018');
+  await trend.getByText('About this indicator').click();
+  await expect(about.getByRole('term')).toContainText(['Edition of the bundled figures', 'Imported figures']);
+  await expect(about.getByRole('definition').filter({ hasText: LAIT })).toBeVisible();
+  await expect(imported.getByRole('listitem')).toHaveText([new RegExp(`^${FILE.replace(/\./g, '\\.')}, imported \\d{1,2} \\w{3} \\d{4}: edition not given`)]);
+
+  // The edition given on the Data page is named there, and on the ranking's and the area's About this indicator.
+  await page.goto('/#/data');
+  const imports = page.getByRole('table', { name: 'Data held in this browser' });
+  await imports.getByRole('row').filter({ hasText: FILE }).locator('summary', { hasText: 'Edition' }).click();
+  await page.getByLabel(`Which edition of its publication ${FILE} is`).fill('main tables, first release, 2018');
+  await page.getByRole('button', { name: `Save edition of ${FILE}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is now described as' })).toBeVisible();
+
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2018');
+  await trend.getByText('About this indicator').click();
+  await expect(imported.getByRole('listitem')).toHaveText([new RegExp(`^${FILE.replace(/\./g, '\\.')}, imported \\d{1,2} \\w{3} \\d{4}: edition “main tables, first release, 2018”$`)]);
+  await expect(imported).toContainText('the charts use the latest import’s');
+  const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
+  await ranked.getByText('About this indicator').click();
+  await expect(aboutOf(ranked).getByRole('listitem').filter({ hasText: 'main tables, first release, 2018' })).toHaveCount(1);
+  await page.goto('/#/area/E08000030');
+  await trend.getByText('About this indicator').click();
+  await expect(about.getByRole('listitem').filter({ hasText: 'main tables, first release, 2018' })).toHaveCount(1);
+});

@@ -12,9 +12,9 @@ import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { BUNDLED } from '../../db/bundled';
-import { getObservations, getSourceConflicts, listDocuments, listImports, listInspections } from '../../db/queries';
+import { getObservations, getSourceConflicts, importsHolding, listDocuments, listImports, listInspections } from '../../db/queries';
 import { ENGLAND } from '../../model/england';
-import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
+import { conflictCells, importedEditions, sourceLabel, type ConflictCell, type ImportedEdition, type SourceConflict } from '../../model/source-conflicts';
 import { listPriorities, listThemeMentions } from '../../db/theme-queries';
 import { breakdownControl, linkOf, measuresOf, pickerIndicators, resolveIndicator, TOTAL_CHOICE, type BreakdownControl } from '../../model/breakdown';
 import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
@@ -79,6 +79,9 @@ export class AreaModel {
   /** Trend table cells where two sources give different figures, by `cellKey` (area and year). Empty when all agree. */
   trendConflicts: ReadonlyMap<string, ConflictCell>;
   readonly #trendConflicts: Live<Map<string, SourceConflict[]>>;
+  /** The imports holding figures of the trend's indicator, latest first, for About this indicator. */
+  trendImports: ImportedEdition[];
+  readonly #trendHolding: Live<ImportRecord[]>;
   themesOverTime: ThemesOverTime | null;
   /** What the area's documents said beside what its linked figures show, one row per theme. */
   saidSeen: SaidSeenModel;
@@ -224,6 +227,11 @@ export class AreaModel {
       if (!ind || !found?.length) return new Map();
       return cellsOf(ind, found, true);
     });
+    this.#trendHolding = live(
+      () => this.trendIndicator?.id,
+      (id) => (id ? importsHolding(db, id) : Promise.resolve([])),
+    );
+    this.trendImports = $derived(importedEditions(this.#trendHolding.current ?? []));
 
     this.#documents = live(code, (c) => listDocuments(db, c));
     this.#inspections = live(
@@ -297,6 +305,7 @@ export class AreaModel {
       this.saidSeen.error ??
       this.#conflicts.error ??
       this.#trendConflicts.error ??
+      this.#trendHolding.error ??
       this.#imports.error
     );
   }
