@@ -74,6 +74,16 @@ test('an import that differs from the bundled figures: the tables show both with
     new RegExp(`^England, 2017-18: 45\\.3 from ${SOURCE.source} \\(drawn in the charts\\); 45\\.9 from ${LAIT}\\.$`),
   ]);
 
+  // The trend table's CSV, like the ranked table's: one number a cell, and the line's differing years in a column of their own.
+  const trendDownload = page.waitForEvent('download');
+  await trend.getByRole('button', { name: /^Download CSV: .*, 2015-16 to 2024-25$/ }).click();
+  const trendCsv = readFileSync(await (await trendDownload).path(), 'utf8').split('\r\n');
+  expect(trendCsv[0]).toMatch(/^\uFEFF?Area,2015-16,.*,2024-25,Sources differ$/);
+  expect(trendCsv.find((l) => l.startsWith('Walsall,'))).toMatch(
+    new RegExp(`^Walsall,(?:[\\d.]*,){2}60\\.7,.*,31\\.9,"?2017-18: 60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)\\. 2024-25: 31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)"?$`),
+  );
+  expect(trendCsv.find((l) => l.startsWith('West Midlands'))).toMatch(/,$/);
+
   // A year where the sources agree (or only one has a figure): the ranked table has no note; the trend's years are the same, so its note stays.
   await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2019');
   await expect(ranked.getByRole('table', { name: 'CP plan rate, 2018-19: chosen areas and benchmarks' })).toBeVisible();
