@@ -38,6 +38,13 @@ test('an import that differs from the bundled figures: the tables show both with
   const valueOf = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).getByRole('cell').first();
   await expect(valueOf('Walsall')).toHaveText(new RegExp(`^60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)$`));
   await expect(valueOf('England (benchmark)')).toHaveText(new RegExp(`^45\\.3 \\(${SOURCE.source}\\); 45\\.9 \\(${LAIT}\\)$`));
+  // Walsall's drawn figure came without its count, so it has no interval and is not compared, and the table says why
+  // (LAIT's count is another edition's, not borrowed for it); England is the benchmark, not compared with itself.
+  const walsallCells = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall' }) }).getByRole('cell');
+  await expect(walsallCells.nth(1)).toHaveText('○ Not compared (no count in the import)');
+  await expect(walsallCells.nth(3)).toHaveText('– (no count in the import)');
+  await expect(page.getByText('A figure from an import that brings no count has no interval and is not compared')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Walsall’s CP plan rate .* is not tested against England’s \(45\.3\) in 2017-18 \(no count in the import\)/ })).toHaveCount(1);
   // The region was not imported: one source, one figure.
   await expect(valueOf('West Midlands (region benchmark)')).toHaveText(/^\d+\.\d$/);
   const ranked = page.getByRole('figure', { name: /every local authority ranked/ });

@@ -1,5 +1,5 @@
 import { ratePer } from '../model/format';
-import type { IndicatorUnit, Polarity } from '../model/types';
+import { BUNDLED, type IndicatorUnit, type Polarity } from '../model/types';
 import { rateInterval, wilsonInterval, zFor, type ConfidenceLevel, type Interval } from './confidence';
 
 /**
@@ -83,4 +83,25 @@ export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCount
     return ci && { lower: ci.lower * 100, upper: ci.upper * 100, method: ci.method };
   }
   return null;
+}
+
+/**
+ * Why a figure has no interval where its measure would have one (a rate or a
+ * percentage): for want of its count or denominator; none for a figure with both, or
+ * of a unit that never has an interval.
+ * A user's import that brings a figure without its count is named apart from the
+ * published files: it may stand over a bundled figure that had a count, and that
+ * count belongs to another edition, so it is not borrowed for the imported figure.
+ */
+export type NoInterval = 'no_count_in_import' | 'no_counts_published';
+
+export const NO_INTERVAL_TEXT: Record<NoInterval, string> = {
+  no_count_in_import: 'no count in the import',
+  no_counts_published: 'no counts are published',
+};
+
+export function noIntervalReason(unit: IndicatorUnit, obs: ValueWithCounts & { importId?: string | undefined }): NoInterval | null {
+  if (obs.value === null || (ratePer(unit) === null && unit !== 'percent')) return null;
+  if (obs.numerator !== undefined && obs.denominator !== undefined) return null;
+  return obs.importId !== undefined && obs.importId !== BUNDLED ? 'no_count_in_import' : 'no_counts_published';
 }
