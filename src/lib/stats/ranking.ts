@@ -63,6 +63,8 @@ export interface RankingInput {
   neighbours?: NeighbourGroup | undefined;
   /** Level of the intervals and the comparison with England; 95 unless asked. */
   level?: ConfidenceLevel | undefined;
+  /** The bundled figures' importId, so that a figure an import brought without its count is named as such (noIntervalReason). */
+  bundledId?: string | undefined;
 }
 
 /**
@@ -108,7 +110,7 @@ export function rankAuthorities(input: RankingInput): Ranking {
       change: changeOnPrevious(o.value, previous),
       diffEngland: o.value !== null && england !== null ? o.value - england : null,
       interval,
-      noInterval: noIntervalReason(indicator.unit, o),
+      noInterval: noIntervalReason(indicator.unit, o, input.bundledId),
       comparison: compareWithBenchmark(interval, england),
       chosenIndex: chosenIndex.get(a.code) ?? -1,
       neighbour: neighbourOf.get(a.code) ?? null,

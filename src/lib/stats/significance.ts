@@ -1,5 +1,5 @@
 import { ratePer } from '../model/format';
-import { BUNDLED, type IndicatorUnit, type Polarity } from '../model/types';
+import type { IndicatorUnit, Polarity } from '../model/types';
 import { rateInterval, wilsonInterval, zFor, type ConfidenceLevel, type Interval } from './confidence';
 
 /**
@@ -92,6 +92,9 @@ export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCount
  * A user's import that brings a figure without its count is named apart from the
  * published files: it may stand over a bundled figure that had a count, and that
  * count belongs to another edition, so it is not borrowed for the imported figure.
+ * `bundledId` is the bundled figures' importId (db/bundled.ts's BUNDLED, passed in as
+ * sourceLabel takes it, so the statistics' chunk holds no database module); without
+ * it no figure is taken for an import's.
  */
 export type NoInterval = 'no_count_in_import' | 'no_counts_published';
 
@@ -100,8 +103,8 @@ export const NO_INTERVAL_TEXT: Record<NoInterval, string> = {
   no_counts_published: 'no counts are published',
 };
 
-export function noIntervalReason(unit: IndicatorUnit, obs: ValueWithCounts & { importId?: string | undefined }): NoInterval | null {
+export function noIntervalReason(unit: IndicatorUnit, obs: ValueWithCounts & { importId?: string | undefined }, bundledId: string | undefined): NoInterval | null {
   if (obs.value === null || (ratePer(unit) === null && unit !== 'percent')) return null;
   if (obs.numerator !== undefined && obs.denominator !== undefined) return null;
-  return obs.importId !== undefined && obs.importId !== BUNDLED ? 'no_count_in_import' : 'no_counts_published';
+  return bundledId !== undefined && obs.importId !== undefined && obs.importId !== bundledId ? 'no_count_in_import' : 'no_counts_published';
 }

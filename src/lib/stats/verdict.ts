@@ -32,6 +32,8 @@ export interface VerdictInput {
     | undefined;
   /** England's value that year. */
   england: number | null;
+  /** The bundled figures' importId, so that a figure an import brought without its count is named as such (noIntervalReason). */
+  bundledId?: string | undefined;
   /** The recent trend up to that year. */
   trend: Trend;
   level: ConfidenceLevel;
@@ -87,7 +89,7 @@ function comparisonClause(input: VerdictInput): { text: string; tested: boolean 
     case 'lower':
       return { text: `is significantly ${cmp} than ${englands} in ${when}${judged}`, tested: true };
     case 'not_compared':
-      return { text: `is not tested against ${englands} in ${when} (${NO_INTERVAL_TEXT[noIntervalReason(input.indicator.unit, o) ?? 'no_counts_published']})`, tested: false };
+      return { text: `is not tested against ${englands} in ${when} (${NO_INTERVAL_TEXT[noIntervalReason(input.indicator.unit, o, input.bundledId) ?? 'no_counts_published']})`, tested: false };
   }
 }
 
@@ -134,13 +136,14 @@ export function verdictFor(input: {
   observations: readonly Observation[];
   england: number | null;
   level: ConfidenceLevel;
+  bundledId?: string | undefined;
 }): AreaVerdict {
   const { area, indicator, year, level, england } = input;
   const upTo = input.observations.filter((o) => o.period <= year);
   const trend = recentTrend(indicator, upTo);
   const observation = upTo.find((o) => o.period === year);
   const isEngland = area.code === ENGLAND;
-  const v: VerdictInput = { name: area.name, isEngland, indicator, year, observation, england, trend, level };
+  const v: VerdictInput = { name: area.name, isEngland, indicator, year, observation, england, trend, level, bundledId: input.bundledId };
   return {
     code: area.code,
     name: area.name,

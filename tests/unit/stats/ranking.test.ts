@@ -88,6 +88,7 @@ describe('rankAuthorities', () => {
       areas: AREAS,
       observations: [...OBS.filter((o) => o.areaCode !== 'E06000001'), obs('E06000001', 2025, 61, { importId: 'a1b2' })],
       chosen: ['E06000001', 'E06000002', 'E06000003'],
+      bundledId: 'bundled',
     });
     expect(imported.chosen.map((r) => [r.name, r.interval !== null, r.noInterval, r.comparison])).toEqual([
       ['Alpha', false, 'no_count_in_import', 'not_compared'],

@@ -90,6 +90,10 @@ describe('noIntervalReason: why a rate or percentage has no interval', () => {
     ['a count, which never has an interval', 'count', imported, null],
     ['no figure', 'rate_per_10000', { value: null, importId: 'a1b2' }, null],
   ] as const)('%s: %s', (_what, unit, o, expected) => {
-    expect(noIntervalReason(unit, o)).toBe(expected);
+    expect(noIntervalReason(unit, o, 'bundled')).toBe(expected);
+  });
+
+  it('takes no figure for an import’s when not told which are the bundled figures', () => {
+    expect(noIntervalReason('rate_per_10000', imported, undefined)).toBe('no_counts_published');
   });
 });

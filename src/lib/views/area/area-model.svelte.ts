@@ -141,6 +141,7 @@ export class AreaModel {
           chosen: [area.code],
           neighbours: this.neighbours.group,
           level: this.level,
+          bundledId: BUNDLED,
         });
         return spineRow(profileRow(ind, ranking, area.code));
       });

@@ -158,7 +158,7 @@ export class CompareModel {
       if (!s || !areas || !observations || !this.#ranking) return null;
       const { rankAuthorities, rankedChartData } = this.#ranking;
       return rankedChartData(
-        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group, level: this.level }),
+        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group, level: this.level, bundledId: BUNDLED }),
         totalsComparable(s.indicator.unit),
       );
     });
@@ -183,7 +183,7 @@ export class CompareModel {
       const out = new Map<AreaCode, AreaVerdict>();
       for (const code of verdictCodes) {
         const area = this.areasByCode.get(code);
-        if (area) out.set(code, verdictFor({ area, indicator: s.indicator, year: s.year, observations: byArea.get(code) ?? [], england, level: this.level }));
+        if (area) out.set(code, verdictFor({ area, indicator: s.indicator, year: s.year, observations: byArea.get(code) ?? [], england, level: this.level, bundledId: BUNDLED }));
       }
       return out;
     });
