@@ -107,6 +107,10 @@ test('an import that differs from the bundled figures: the tables show both with
   const cpp = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CP plan rate', exact: true }) });
   await expect(cpp.getByRole('cell').nth(1)).toHaveText(new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`));
   await expect(cpp.getByRole('cell').nth(8)).toHaveText('40.6');
+  // Its drawn figure, the import's, came without a count: not compared, and the row and the profile's summary say why.
+  await expect(page.getByText(/ not tested \(no counts published\) and 1 not tested \(no count in the import\)\.$/)).toBeVisible();
+  await expect(cpp.getByRole('cell').nth(2)).toHaveText('○ Not compared (no count in the import)');
+  await expect(cpp.getByRole('cell').nth(4)).toHaveText('– (no count in the import)');
   const areaTrend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
   await expect(areaTrend.getByRole('table', { name: /, Walsall$/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) }).getByRole('cell').last()).toHaveText(
     new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`),

@@ -108,3 +108,8 @@ export function noIntervalReason(unit: IndicatorUnit, obs: ValueWithCounts & { i
   if (obs.numerator !== undefined && obs.denominator !== undefined) return null;
   return bundledId !== undefined && obs.importId !== undefined && obs.importId !== bundledId ? 'no_count_in_import' : 'no_counts_published';
 }
+
+/** What a table adds after "Not compared" and after an empty interval ("–") where an import's figure came without its count; "" otherwise (a measure without counts says so once, under its table). */
+export function noIntervalNote(noInterval: NoInterval | null | undefined): string {
+  return noInterval === 'no_count_in_import' ? ` (${NO_INTERVAL_TEXT[noInterval]})` : '';
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonLabel, compareWithBenchmark, intervalAroundPublished, judge, noIntervalReason } from '../../../src/lib/stats/significance';
+import { comparisonLabel, compareWithBenchmark, intervalAroundPublished, judge, noIntervalNote, noIntervalReason } from '../../../src/lib/stats/significance';
 import { rateInterval } from '../../../src/lib/stats/confidence';
 import { neighbourAverage, changeOnPrevious } from '../../../src/lib/stats/benchmarks';
 
@@ -91,6 +91,11 @@ describe('noIntervalReason: why a rate or percentage has no interval', () => {
     ['no figure', 'rate_per_10000', { value: null, importId: 'a1b2' }, null],
   ] as const)('%s: %s', (_what, unit, o, expected) => {
     expect(noIntervalReason(unit, o, 'bundled')).toBe(expected);
+  });
+
+  it('is noted in a table’s cells only for an import’s figure (a measure without counts says so once, under its table)', () => {
+    expect(noIntervalNote('no_count_in_import')).toBe(' (no count in the import)');
+    expect([noIntervalNote('no_counts_published'), noIntervalNote(null), noIntervalNote(undefined)]).toEqual(['', '', '']);
   });
 
   it('takes no figure for an import’s when not told which are the bundled figures', () => {

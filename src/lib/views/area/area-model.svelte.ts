@@ -349,11 +349,12 @@ function profileSummary(area: Area, rows: readonly SpineRow[]): string {
   if (!rows.length) return '';
   const count = (j: string[]) => rows.filter((r) => r.row && j.includes(r.row.comparison)).length;
   const latest = Math.max(...rows.map((r) => r.period));
+  const fromImport = rows.filter((r) => r.row?.comparison === 'not_compared' && r.row.noInterval === 'no_count_in_import').length;
   if (area.level !== 'local_authority')
     return `${area.name} on ${rows.length} measures of children’s social care, latest year each (to ${formatPeriod(latest)}), against England and the spread of every local authority.`;
   return (
     `${area.name} on ${rows.length} measures of children’s social care, latest year each (to ${formatPeriod(latest)}), against England. ` +
     `Significantly higher than England on ${count(['higher'])}, lower on ${count(['lower'])}, similar on ${count(['similar'])}; ` +
-    `${count(['not_compared'])} not tested (no counts published).`
+    `${count(['not_compared']) - fromImport} not tested (no counts published)${fromImport ? ` and ${fromImport} not tested (no count in the import)` : ''}.`
   );
 }
