@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../../src/lib/charts/chart-export';
 import { dataValue, fileSlug, sourcesText } from '../../../src/lib/charts/table-export';
 import { toCsv, toTsv } from '../../../src/lib/charts/table-file';
+import FunnelTable from '../../../src/lib/charts/FunnelTable.svelte';
 import TrendTable from '../../../src/lib/charts/TrendTable.svelte';
 import { formatPeriod } from '../../../src/lib/model/period';
 import { cellKey, type ConflictCell } from '../../../src/lib/model/source-conflicts';
-import { TREND } from './fixtures';
+import { FUNNEL, RANKING, TREND } from './fixtures';
 
 describe('toCsv (RFC 4180)', () => {
   it('quotes fields with commas, quotes or line breaks and doubles quotes', () => {
@@ -89,5 +90,17 @@ describe('the "Sources differ" column of a table’s files', () => {
       ],
     });
     expect(exported()).toEqual({ column: undefined, rows: [['Alpha', undefined], ['England (benchmark)', undefined]] });
+  });
+});
+
+describe('a chosen area left off the funnel plot', () => {
+  it('says its figure came from an import without a denominator, where it did', () => {
+    const bravo = RANKING.chosen.find((r) => r.code === 'E06000002')!;
+    const why = (noInterval: 'no_count_in_import' | 'no_counts_published') =>
+      render(FunnelTable, {
+        props: { id: 'f', funnel: FUNNEL, chosen: [], leftOut: [{ ...bravo, denominator: undefined, noInterval, chosenIndex: 0 }], caption: 'c', denominatorLabel: 'd', formatValue: (v: number) => v.toFixed(1), decimals: 1 },
+      }).body;
+    expect(why('no_count_in_import')).toContain('no denominator in the import that gave its figure');
+    expect(why('no_counts_published')).toContain('no denominator held for the year');
   });
 });
