@@ -265,7 +265,7 @@ async function overlappingTexts(texts: Locator): Promise<string[]> {
   });
 }
 
-test('printed from presentation mode, chart text takes the normal type and its labels stay apart', async ({ page }) => {
+test('printed from presentation mode, chart text takes the normal type, charts are laid out for it, and their labels stay apart', async ({ page }) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const trend = page.getByRole('figure', { name: /^Children on a child protection plan at 31 March/ });
   const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
@@ -278,14 +278,28 @@ test('printed from presentation mode, chart text takes the normal type and its l
     }
     return out;
   };
+  /** Each chart's frame and where its plot sits in it: what margins and label lanes laid out at a text scale change. */
+  const layout = () => Promise.all([trend, ranked].map((f) => f.locator('svg[viewBox]').first().evaluate((svg) => [svg.getAttribute('viewBox'), svg.querySelector('g[transform]')?.getAttribute('transform')])));
+  // Printed in normal mode, for the layout paper should have.
+  await page.goto('/#/compare?areas=E10000034,E06000019,E08000029,E08000030');
+  await page.emulateMedia({ media: 'print' });
+  await expect(trend.locator('svg g.axis-y text').first()).toBeAttached();
+  const paper = await layout();
+  await page.emulateMedia({ media: 'screen' });
+
   await page.goto('/#/compare?areas=E10000034,E06000019,E08000029,E08000030&present=1');
   expect(await sizes()).toEqual([15, 15, 15, 15]);
+  const room = await layout();
+  expect(room).not.toEqual(paper);
   await page.emulateMedia({ media: 'print' });
   expect(await sizes()).toEqual([12, 12, 12, 12]);
+  // The charts' margins and lanes are laid out for the normal type too, not kept at the room's scale.
+  await expect.poll(layout).toEqual(paper);
   for (const figure of [trend, ranked]) expect(await overlappingTexts(figure.locator('svg text'))).toEqual([]);
-  // Back on the screen, the room's type again.
+  // Back on the screen, the room's type and layout again.
   await page.emulateMedia({ media: 'screen' });
   expect(await sizes()).toEqual([15, 15, 15, 15]);
+  await expect.poll(layout).toEqual(room);
 });
 
 test('in presentation mode chart text grows with the page text and stays apart; an embed keeps the normal type', async ({ page }) => {

@@ -38,6 +38,13 @@ test('an import that differs from the bundled figures: the tables show both with
   const valueOf = (name: string) => table.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).getByRole('cell').first();
   await expect(valueOf('Walsall')).toHaveText(new RegExp(`^60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)$`));
   await expect(valueOf('England (benchmark)')).toHaveText(new RegExp(`^45\\.3 \\(${SOURCE.source}\\); 45\\.9 \\(${LAIT}\\)$`));
+  // Walsall's drawn figure came without its count, so it has no interval and is not compared, and the table says why
+  // (LAIT's count is another edition's, not borrowed for it); England is the benchmark, not compared with itself.
+  const walsallCells = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall' }) }).getByRole('cell');
+  await expect(walsallCells.nth(1)).toHaveText('○ Not compared (no count in the import)');
+  await expect(walsallCells.nth(3)).toHaveText('– (no count in the import)');
+  await expect(page.getByText('A figure from an import that brings no count has no interval and is not compared')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: /^Walsall’s CP plan rate .* is not tested against England’s \(45\.3\) in 2017-18 \(no count in the import\)/ })).toHaveCount(1);
   // The region was not imported: one source, one figure.
   await expect(valueOf('West Midlands (region benchmark)')).toHaveText(/^\d+\.\d$/);
   const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
@@ -74,6 +81,16 @@ test('an import that differs from the bundled figures: the tables show both with
     new RegExp(`^England, 2017-18: 45\\.3 from ${SOURCE.source} \\(drawn in the charts\\); 45\\.9 from ${LAIT}\\.$`),
   ]);
 
+  // The trend table's CSV, like the ranked table's: one number a cell, and the line's differing years in a column of their own.
+  const trendDownload = page.waitForEvent('download');
+  await trend.getByRole('button', { name: /^Download CSV: .*, 2015-16 to 2024-25$/ }).click();
+  const trendCsv = readFileSync(await (await trendDownload).path(), 'utf8').split('\r\n');
+  expect(trendCsv[0]).toMatch(/^\uFEFF?Area,2015-16,.*,2024-25,Sources differ$/);
+  expect(trendCsv.find((l) => l.startsWith('Walsall,'))).toMatch(
+    new RegExp(`^Walsall,(?:[\\d.]*,){2}60\\.7,.*,31\\.9,"?2017-18: 60\\.7 \\(${SOURCE.source}\\); 60\\.9 \\(${LAIT}\\)\\. 2024-25: 31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)"?$`),
+  );
+  expect(trendCsv.find((l) => l.startsWith('West Midlands'))).toMatch(/,$/);
+
   // A year where the sources agree (or only one has a figure): the ranked table has no note; the trend's years are the same, so its note stays.
   await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2019');
   await expect(ranked.getByRole('table', { name: 'CP plan rate, 2018-19: chosen areas and benchmarks' })).toBeVisible();
@@ -90,6 +107,10 @@ test('an import that differs from the bundled figures: the tables show both with
   const cpp = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CP plan rate', exact: true }) });
   await expect(cpp.getByRole('cell').nth(1)).toHaveText(new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`));
   await expect(cpp.getByRole('cell').nth(8)).toHaveText('40.6');
+  // Its drawn figure, the import's, came without a count: not compared, and the row and the profile's summary say why.
+  await expect(page.getByText(/ not tested \(no counts published\) and 1 not tested \(no count in the import\)\.$/)).toBeVisible();
+  await expect(cpp.getByRole('cell').nth(2)).toHaveText('○ Not compared (no count in the import)');
+  await expect(cpp.getByRole('cell').nth(4)).toHaveText('– (no count in the import)');
   const areaTrend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
   await expect(areaTrend.getByRole('table', { name: /, Walsall$/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) }).getByRole('cell').last()).toHaveText(
     new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`),
@@ -102,4 +123,44 @@ test('an import that differs from the bundled figures: the tables show both with
   await expect(page.getByRole('note', { name: 'Sources differ' }).filter({ hasText: 'CP plan rate: ' }).getByRole('listitem')).toHaveText([
     new RegExp(`^CP plan rate: Walsall, 2024-25: 31\\.9 from ${SOURCE.source} \\(drawn in the charts\\); 31\\.6 from ${LAIT}\\.$`),
   ]);
+});
+
+test('About this indicator names, beside the bundled edition, each import holding figures of the measure with its edition', async ({ page }) => {
+  const path = join(dir, FILE);
+  writeFileSync(path, TABLE);
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles(path);
+  await settled(page);
+  await page.getByLabel('The figures are').selectOption({ label: 'Children on a child protection plan at 31 March, rate per 10,000 children' });
+  await page.getByRole('button', { name: `Import ${FILE}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: `Imported ${FILE}` })).toBeVisible();
+
+  const trend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
+  const aboutOf = (figure: typeof trend) => figure.getByRole('group').filter({ hasText: 'About this indicator' });
+  const about = aboutOf(trend);
+  const imported = about.getByRole('definition').filter({ has: page.getByRole('listitem') });
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2018');
+  await trend.getByText('About this indicator').click();
+  await expect(about.getByRole('term')).toContainText(['Edition of the bundled figures', 'Imported figures']);
+  await expect(about.getByRole('definition').filter({ hasText: LAIT })).toBeVisible();
+  await expect(imported.getByRole('listitem')).toHaveText([new RegExp(`^${FILE.replace(/\./g, '\\.')}, imported \\d{1,2} \\w{3} \\d{4}: edition not given`)]);
+
+  // The edition given on the Data page is named there, and on the ranking's and the area's About this indicator.
+  await page.goto('/#/data');
+  const imports = page.getByRole('table', { name: 'Data held in this browser' });
+  await imports.getByRole('row').filter({ hasText: FILE }).locator('summary', { hasText: 'Edition' }).click();
+  await page.getByLabel(`Which edition of its publication ${FILE} is`).fill('main tables, first release, 2018');
+  await page.getByRole('button', { name: `Save edition of ${FILE}` }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'is now described as' })).toBeVisible();
+
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2018');
+  await trend.getByText('About this indicator').click();
+  await expect(imported.getByRole('listitem')).toHaveText([new RegExp(`^${FILE.replace(/\./g, '\\.')}, imported \\d{1,2} \\w{3} \\d{4}: edition “main tables, first release, 2018”$`)]);
+  await expect(imported).toContainText('the charts use the latest import’s');
+  const ranked = page.getByRole('figure', { name: /every local authority ranked/ });
+  await ranked.getByText('About this indicator').click();
+  await expect(aboutOf(ranked).getByRole('listitem').filter({ hasText: 'main tables, first release, 2018' })).toHaveCount(1);
+  await page.goto('/#/area/E08000030');
+  await trend.getByText('About this indicator').click();
+  await expect(about.getByRole('listitem').filter({ hasText: 'main tables, first release, 2018' })).toHaveCount(1);
 });

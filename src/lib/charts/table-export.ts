@@ -4,7 +4,22 @@
  * cells keep their DfE symbol. The files themselves are written by table-file.ts, loaded
  * when a reader first downloads or copies a table.
  */
+import type { ConflictCell } from '../model/source-conflicts';
 import type { StatusCode } from '../model/status';
+
+/** The export column where sources differ (tableRows' `data-export-column-sources`). */
+export const SOURCES_COLUMN = 'Sources differ';
+
+/**
+ * A row's `data-export-cell-sources` text: each of its cells where sources differ,
+ * every figure with its source, the drawn one first. A cell is named by its column
+ * when a row has several that can differ ("2017-18: 60.7 (your import …); 60.9 (LAIT
+ * …). 2024-25: …"). Undefined when none differ, so the row's cell stays empty.
+ */
+export function sourcesText(cells: readonly { column?: string; cell: ConflictCell }[]): string | undefined {
+  const text = cells.map(({ column, cell }) => (column ? `${column}: ` : '') + cell.figures.map((f) => `${f.text} (${f.source})`).join('; '));
+  return text.length ? text.join('. ') : undefined;
+}
 
 /**
  * What a numeric cell carries in `data-value`: the number unformatted, rounded past

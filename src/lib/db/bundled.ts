@@ -1,11 +1,12 @@
 import { BUNDLE_FORMAT, seriesFromJson, type Bundle, type BundleSeries } from '../model/bundle';
 import { splitBundle, type BundleCore, type BundleRest } from '../model/bundle-parts';
-import type { ImportRecord } from '../model/types';
+import { BUNDLED, type ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb } from './database';
 import { estimateBytes } from './record-size';
 import { packSeries, type SeriesPack } from './series-packs';
 
-export const BUNDLED = 'bundled';
+// Defined with the types, so that the statistics can tell an imported figure from a bundled one.
+export { BUNDLED };
 /**
  * importId of priorities the user has added, edited or removed. They belong to no
  * import, so neither a new bundle nor undoing an import deletes them, and a priority

@@ -4,7 +4,7 @@ import { sourceConflicts, type SourceConflict } from '../model/source-conflicts'
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
 import { BUNDLED, INSPECTIONS_KEY, SOURCES_KEY } from './bundled';
 import type { LensDb } from './database';
-import { unpack } from './series-packs';
+import { isPackOf, unpack } from './series-packs';
 
 export async function listAreas(db: LensDb): Promise<Area[]> {
   return db.areas.toArray();
@@ -59,6 +59,16 @@ export async function seriesInPrecedence(db: LensDb, indicatorId: string): Promi
 export function inPrecedence(series: ObservationSeries[], imports: readonly ImportRecord[]): ObservationSeries[] {
   const order = new Map(imports.map((i) => [i.id, i.id === BUNDLED ? '' : i.importedAt]));
   return series.sort((a, b) => (order.get(a.importId) ?? '').localeCompare(order.get(b.importId) ?? ''));
+}
+
+/**
+ * The imports holding figures of an indicator, oldest first (the bundled figures left
+ * out): for "About this indicator", which names each file and its edition. Reads only
+ * the index's keys, not the figures.
+ */
+export async function importsHolding(db: LensDb, indicatorId: string): Promise<ImportRecord[]> {
+  const [packIds, imports] = await Promise.all([db.series.where('indicatorIds').equals(indicatorId).primaryKeys(), listImports(db)]);
+  return imports.filter((i) => i.id !== BUNDLED && packIds.some((p) => isPackOf(p, i.id)));
 }
 
 /**

@@ -95,8 +95,29 @@ export function sourceLabel(importId: string, indicator: Pick<Indicator, 'vintag
   if (importId === bundledId) return indicator.vintage ?? source?.title ?? 'the figures bundled with the app';
   const record = imports.get(importId);
   if (!record) return 'an import';
-  const day = new Date(record.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return `your import ${record.fileName}${record.edition ? ` (${record.edition})` : ''}, ${day}`;
+  return `your import ${record.fileName}${record.edition ? ` (${record.edition})` : ''}, ${importDay(record)}`;
+}
+
+/** The day an import was taken in, as the app writes it ("2 Dec 2026"). */
+const importDay = (record: Pick<ImportRecord, 'importedAt'>): string =>
+  new Date(record.importedAt).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+/** An import holding figures of a measure, as "About this indicator" names it. */
+export interface ImportedEdition {
+  fileName: string;
+  /** The edition the user gave it (setImportEdition); undefined until given. */
+  edition: string | undefined;
+  /** "2 Dec 2026". */
+  importedOn: string;
+}
+
+/**
+ * The imports holding figures of a measure (as db/queries importsHolding gives them,
+ * oldest first), latest first: where two give a figure for the same area and year,
+ * the latest one's is drawn, so it is read first.
+ */
+export function importedEditions(records: readonly ImportRecord[]): ImportedEdition[] {
+  return [...records].reverse().map((r) => ({ fileName: r.fileName, edition: r.edition, importedOn: importDay(r) }));
 }
 
 /** A trend table's key for a cell: its area and year. */

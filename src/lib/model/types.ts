@@ -174,6 +174,9 @@ export interface ThemeLinkEdit {
   importId: string;
 }
 
+/** The importId of the figures bundled with the app: every other importId is a user's import. */
+export const BUNDLED = 'bundled';
+
 export type ImportKind = 'bundled' | 'ees_csv' | 'generic_csv' | 'app_json' | 'document' | 'xlsx' | 'ods' | 'backup';
 
 export interface ImportRecord {

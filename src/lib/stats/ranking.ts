@@ -5,7 +5,7 @@ import { benchmarksFor, changeOnPrevious, type Benchmark, type NeighbourGroup } 
 import type { ConfidenceLevel, Interval } from './confidence';
 import { band, bandKind, quarterRanges, quartileCuts, valueQuarter, type Band, type BandKind, type QuarterRange, type QuartileCuts } from './quartiles';
 import { rankDirection, rankValues, type RankDirection, type Ranked } from './rank';
-import { compareWithBenchmark, intervalAroundPublished, type Comparison } from './significance';
+import { compareWithBenchmark, intervalAroundPublished, noIntervalReason, type Comparison, type NoInterval } from './significance';
 
 /** One local authority in the ranking for a year. */
 export interface RankingRow {
@@ -23,6 +23,8 @@ export interface RankingRow {
   change: number | null;
   diffEngland: number | null;
   interval: Interval | null;
+  /** Why a rate or percentage has no interval (so is not compared): its import brought no count, or none is published. */
+  noInterval: NoInterval | null;
   comparison: Comparison;
   /** Position among the chosen areas (their colour and marker in every chart), or -1. */
   chosenIndex: number;
@@ -61,6 +63,8 @@ export interface RankingInput {
   neighbours?: NeighbourGroup | undefined;
   /** Level of the intervals and the comparison with England; 95 unless asked. */
   level?: ConfidenceLevel | undefined;
+  /** The bundled figures' importId, so that a figure an import brought without its count is named as such (noIntervalReason). */
+  bundledId?: string | undefined;
 }
 
 /**
@@ -106,6 +110,7 @@ export function rankAuthorities(input: RankingInput): Ranking {
       change: changeOnPrevious(o.value, previous),
       diffEngland: o.value !== null && england !== null ? o.value - england : null,
       interval,
+      noInterval: noIntervalReason(indicator.unit, o, input.bundledId),
       comparison: compareWithBenchmark(interval, england),
       chosenIndex: chosenIndex.get(a.code) ?? -1,
       neighbour: neighbourOf.get(a.code) ?? null,

@@ -84,3 +84,32 @@ export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCount
   }
   return null;
 }
+
+/**
+ * Why a figure has no interval where its measure would have one (a rate or a
+ * percentage): for want of its count or denominator; none for a figure with both, or
+ * of a unit that never has an interval.
+ * A user's import that brings a figure without its count is named apart from the
+ * published files: it may stand over a bundled figure that had a count, and that
+ * count belongs to another edition, so it is not borrowed for the imported figure.
+ * `bundledId` is the bundled figures' importId (db/bundled.ts's BUNDLED, passed in as
+ * sourceLabel takes it, so the statistics' chunk holds no database module); without
+ * it no figure is taken for an import's.
+ */
+export type NoInterval = 'no_count_in_import' | 'no_counts_published';
+
+export const NO_INTERVAL_TEXT: Record<NoInterval, string> = {
+  no_count_in_import: 'no count in the import',
+  no_counts_published: 'no counts are published',
+};
+
+export function noIntervalReason(unit: IndicatorUnit, obs: ValueWithCounts & { importId?: string | undefined }, bundledId: string | undefined): NoInterval | null {
+  if (obs.value === null || (ratePer(unit) === null && unit !== 'percent')) return null;
+  if (obs.numerator !== undefined && obs.denominator !== undefined) return null;
+  return bundledId !== undefined && obs.importId !== undefined && obs.importId !== bundledId ? 'no_count_in_import' : 'no_counts_published';
+}
+
+/** What a table adds after "Not compared" and after an empty interval ("–") where an import's figure came without its count; "" otherwise (a measure without counts says so once, under its table). */
+export function noIntervalNote(noInterval: NoInterval | null | undefined): string {
+  return noInterval === 'no_count_in_import' ? ` (${NO_INTERVAL_TEXT[noInterval]})` : '';
+}

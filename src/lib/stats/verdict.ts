@@ -15,7 +15,7 @@ import { STATUS_MEANING, type StatusCode } from '../model/status';
 import { ENGLAND } from '../model/england';
 import type { Area, Indicator, Observation, Period } from '../model/types';
 import { levelText, type ConfidenceLevel } from './confidence';
-import { compareWithBenchmark, intervalAroundPublished, judge, type Comparison } from './significance';
+import { compareWithBenchmark, intervalAroundPublished, judge, NO_INTERVAL_TEXT, noIntervalReason, type Comparison } from './significance';
 import { recentTrend, trendReasonText, trendWords, type Trend } from './trend';
 
 export interface VerdictInput {
@@ -26,12 +26,14 @@ export interface VerdictInput {
   indicator: Pick<Indicator, 'shortLabel' | 'unit' | 'polarity' | 'scale' | 'decimals'>;
   /** The year read. */
   year: Period;
-  /** The area's figure for that year, with its counts; undefined when none is held. */
+  /** The area's figure for that year, with its counts and the import it comes from; undefined when none is held. */
   observation:
-    | { value: number | null; status: StatusCode | null; numerator?: number | undefined; denominator?: number | undefined }
+    | { value: number | null; status: StatusCode | null; numerator?: number | undefined; denominator?: number | undefined; importId?: string | undefined }
     | undefined;
   /** England's value that year. */
   england: number | null;
+  /** The bundled figures' importId, so that a figure an import brought without its count is named as such (noIntervalReason). */
+  bundledId?: string | undefined;
   /** The recent trend up to that year. */
   trend: Trend;
   level: ConfidenceLevel;
@@ -87,7 +89,7 @@ function comparisonClause(input: VerdictInput): { text: string; tested: boolean 
     case 'lower':
       return { text: `is significantly ${cmp} than ${englands} in ${when}${judged}`, tested: true };
     case 'not_compared':
-      return { text: `is not tested against ${englands} in ${when} (no counts are published)`, tested: false };
+      return { text: `is not tested against ${englands} in ${when} (${NO_INTERVAL_TEXT[noIntervalReason(input.indicator.unit, o, input.bundledId) ?? 'no_counts_published']})`, tested: false };
   }
 }
 
@@ -134,13 +136,14 @@ export function verdictFor(input: {
   observations: readonly Observation[];
   england: number | null;
   level: ConfidenceLevel;
+  bundledId?: string | undefined;
 }): AreaVerdict {
   const { area, indicator, year, level, england } = input;
   const upTo = input.observations.filter((o) => o.period <= year);
   const trend = recentTrend(indicator, upTo);
   const observation = upTo.find((o) => o.period === year);
   const isEngland = area.code === ENGLAND;
-  const v: VerdictInput = { name: area.name, isEngland, indicator, year, observation, england, trend, level };
+  const v: VerdictInput = { name: area.name, isEngland, indicator, year, observation, england, trend, level, bundledId: input.bundledId };
   return {
     code: area.code,
     name: area.name,

@@ -27,7 +27,18 @@ export function providePresentation(mode: () => { present: boolean; embed: boole
       return mode().present || mode().embed;
     },
   });
-  provideTextScale(() => (large() ? PRESENT_TEXT_SCALE : 1));
+  // Paper takes the normal type (app.css), so chart layout drops the room's scale too while
+  // printing. `beforeprint` comes while the page is still laid out for the screen; the charts
+  // are laid out again in the microtasks after it, before the print layout.
+  let printing = $state(false);
+  provideTextScale(() => (large() && !printing ? PRESENT_TEXT_SCALE : 1));
+  $effect(() => {
+    const media = matchMedia('print');
+    const set = (e: Event) => void (printing = e.type === 'beforeprint' || media.matches);
+    media.onchange = onbeforeprint = onafterprint = set;
+    printing = media.matches;
+    return () => (media.onchange = onbeforeprint = onafterprint = null);
+  });
   $effect(() => {
     const root = document.documentElement;
     if (large()) {

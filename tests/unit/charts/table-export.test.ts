@@ -1,7 +1,13 @@
+import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../../src/lib/charts/chart-export';
-import { dataValue, fileSlug } from '../../../src/lib/charts/table-export';
+import { dataValue, fileSlug, sourcesText } from '../../../src/lib/charts/table-export';
 import { toCsv, toTsv } from '../../../src/lib/charts/table-file';
+import FunnelTable from '../../../src/lib/charts/FunnelTable.svelte';
+import TrendTable from '../../../src/lib/charts/TrendTable.svelte';
+import { formatPeriod } from '../../../src/lib/model/period';
+import { cellKey, type ConflictCell } from '../../../src/lib/model/source-conflicts';
+import { FUNNEL, RANKING, TREND } from './fixtures';
 
 describe('toCsv (RFC 4180)', () => {
   it('quotes fields with commas, quotes or line breaks and doubles quotes', () => {
@@ -40,5 +46,61 @@ describe('dataValue', () => {
     expect(dataValue(0)).toBe('0');
     expect(dataValue(null)).toBeUndefined();
     expect(dataValue(undefined)).toBeUndefined();
+  });
+});
+
+describe('the "Sources differ" column of a table’s files', () => {
+  const IMPORT = 'your import cp-first-release.csv, 1 Dec 2026';
+  const LAIT = 'LAIT, revised populations, April 2026 release';
+  const cell = (drawn: string, other: string): ConflictCell => ({
+    figures: [
+      { text: drawn, source: IMPORT },
+      { text: other, source: LAIT },
+    ],
+    sentence: '',
+  });
+
+  it('gives each differing cell’s figures with their sources, named by column where a row has several, and nothing where none differ', () => {
+    expect(sourcesText([{ cell: cell('60.7', '60.9') }])).toBe(`60.7 (${IMPORT}); 60.9 (${LAIT})`);
+    expect(sourcesText([{ column: '2023-24', cell: cell('41.0', '41.4') }, { column: '2024-25', cell: cell('40.1', '40.6') }])).toBe(
+      `2023-24: 41.0 (${IMPORT}); 41.4 (${LAIT}). 2024-25: 40.1 (${IMPORT}); 40.6 (${LAIT})`,
+    );
+    expect(sourcesText([])).toBeUndefined();
+  });
+
+  // The trend table, as TableTools' files read it (tableRows): the column header on the table, each row's text on the row.
+  const exported = (conflicts?: ReadonlyMap<string, ConflictCell>) => {
+    const body = render(TrendTable, { props: { id: 'trend-table', data: TREND, caption: 'Trend', formatPeriod, formatValue: (v: number) => v.toFixed(1), ...(conflicts ? { conflicts } : {}) } }).body;
+    return {
+      column: /<table[^>]*data-export-column-sources="([^"]*)"/.exec(body)?.[1],
+      rows: [...body.matchAll(/<tr([^>]*)>\s*<th scope="row">([^<]*)/g)].map(([, attrs, name]) => [name, /data-export-cell-sources="([^"]*)"/.exec(attrs!)?.[1]]),
+    };
+  };
+
+  it('is in the trend table’s files where its sources differ, each line’s cells named by year', () => {
+    const conflicts = new Map([
+      [cellKey('E92000001', 2024), cell('41.0', '41.4')],
+      [cellKey('E92000001', 2025), cell('40.1', '40.6')],
+    ]);
+    expect(exported(conflicts)).toEqual({
+      column: 'Sources differ',
+      rows: [
+        ['Alpha', undefined],
+        ['England (benchmark)', `2023-24: 41.0 (${IMPORT}); 41.4 (${LAIT}). 2024-25: 40.1 (${IMPORT}); 40.6 (${LAIT})`],
+      ],
+    });
+    expect(exported()).toEqual({ column: undefined, rows: [['Alpha', undefined], ['England (benchmark)', undefined]] });
+  });
+});
+
+describe('a chosen area left off the funnel plot', () => {
+  it('says its figure came from an import without a denominator, where it did', () => {
+    const bravo = RANKING.chosen.find((r) => r.code === 'E06000002')!;
+    const why = (noInterval: 'no_count_in_import' | 'no_counts_published') =>
+      render(FunnelTable, {
+        props: { id: 'f', funnel: FUNNEL, chosen: [], leftOut: [{ ...bravo, denominator: undefined, noInterval, chosenIndex: 0 }], caption: 'c', denominatorLabel: 'd', formatValue: (v: number) => v.toFixed(1), decimals: 1 },
+      }).body;
+    expect(why('no_count_in_import')).toContain('no denominator in the import that gave its figure');
+    expect(why('no_counts_published')).toContain('no denominator held for the year');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seriesFromObservations } from '../../../src/lib/model/series';
-import { cellKey, conflictCells, sourceConflicts, sourceLabel } from '../../../src/lib/model/source-conflicts';
+import { cellKey, conflictCells, importedEditions, sourceConflicts, sourceLabel } from '../../../src/lib/model/source-conflicts';
 import { formatPeriod } from '../../../src/lib/model/period';
 import type { ImportRecord, Observation } from '../../../src/lib/model/types';
 
@@ -89,5 +89,18 @@ describe('conflictCells', () => {
     expect([...cells.keys()]).toEqual([cellKey(WALSALL, 2018), cellKey(WALSALL, 2019)]);
     expect(cells.get(cellKey(WALSALL, 2019))?.figures.map((f) => f.text)).toEqual(['57.0', '57.3']);
     expect(cells.get(WALSALL)).toBeUndefined();
+  });
+});
+
+describe('importedEditions', () => {
+  it('names each import holding a measure’s figures, latest first (its figures are drawn), with its edition where given', () => {
+    const record = (id: string, fileName: string, importedAt: string, edition?: string): ImportRecord => ({
+      id, fileName, hash: '', kind: 'generic_csv', importedAt, counts: { areas: 0, indicators: 0, observations: 0, documents: 0, priorities: 0 }, warnings: [], ...(edition ? { edition } : {}),
+    });
+    expect(importedEditions([record('a', 'cpp-2018.csv', '2026-11-30T09:00:00.000Z', 'main tables, first release, 2018'), record('b', 'cpp-local.csv', '2026-12-01T22:00:00.000Z')])).toEqual([
+      { fileName: 'cpp-local.csv', edition: undefined, importedOn: '1 Dec 2026' },
+      { fileName: 'cpp-2018.csv', edition: 'main tables, first release, 2018', importedOn: '30 Nov 2026' },
+    ]);
+    expect(importedEditions([])).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rankAuthorities } from '../../../src/lib/stats/ranking';
 import { AREAS, OBS } from '../ranking-fixture';
+import { obs } from '../builders';
 
 describe('rankAuthorities', () => {
   const data = rankAuthorities({
@@ -77,6 +78,22 @@ describe('rankAuthorities', () => {
       ['Bravo', 2, 'B'],
       ['Charlie', 2, 'B'],
       ['Alpha', 4, 'D'],
+    ]);
+  });
+
+  it('says why a figure has no interval: an import that brought it without its count, over a bundled one that had one, is named', () => {
+    const imported = rankAuthorities({
+      indicator: { unit: 'rate_per_10000', polarity: 'neither' },
+      year: 2025,
+      areas: AREAS,
+      observations: [...OBS.filter((o) => o.areaCode !== 'E06000001'), obs('E06000001', 2025, 61, { importId: 'a1b2' })],
+      chosen: ['E06000001', 'E06000002', 'E06000003'],
+      bundledId: 'bundled',
+    });
+    expect(imported.chosen.map((r) => [r.name, r.interval !== null, r.noInterval, r.comparison])).toEqual([
+      ['Alpha', false, 'no_count_in_import', 'not_compared'],
+      ['Bravo', true, null, 'similar'],
+      ['Charlie', false, 'no_counts_published', 'not_compared'],
     ]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { comparisonLabel, compareWithBenchmark, intervalAroundPublished, judge } from '../../../src/lib/stats/significance';
+import { comparisonLabel, compareWithBenchmark, intervalAroundPublished, judge, noIntervalNote, noIntervalReason } from '../../../src/lib/stats/significance';
 import { rateInterval } from '../../../src/lib/stats/confidence';
 import { neighbourAverage, changeOnPrevious } from '../../../src/lib/stats/benchmarks';
 
@@ -73,5 +73,32 @@ describe('benchmarks', () => {
   it('gives a change only when both years have a figure', () => {
     expect(changeOnPrevious(43.5, 49.8)).toBeCloseTo(-6.3, 10);
     expect(changeOnPrevious(43.5, null)).toBeNull();
+  });
+});
+
+describe('noIntervalReason: why a rate or percentage has no interval', () => {
+  // Walsall's 2017-18 CP plan rate: LAIT's 60.9 with its count, and a user's first-release 60.7 without one.
+  const bundled = { value: 60.9, numerator: 402, denominator: 66_000, importId: 'bundled' };
+  const imported = { value: 60.7, importId: 'a1b2' };
+
+  it.each([
+    ['a bundled figure with its counts', 'rate_per_10000', bundled, null],
+    ['an imported figure that brings its counts', 'rate_per_10000', { ...bundled, importId: 'a1b2' }, null],
+    ['an imported figure without a count', 'rate_per_10000', imported, 'no_count_in_import'],
+    ['an imported figure with a count but no denominator', 'percent', { ...imported, numerator: 12 }, 'no_count_in_import'],
+    ['a published figure without counts', 'rate_per_10000', { value: 60.9, importId: 'bundled' }, 'no_counts_published'],
+    ['a count, which never has an interval', 'count', imported, null],
+    ['no figure', 'rate_per_10000', { value: null, importId: 'a1b2' }, null],
+  ] as const)('%s: %s', (_what, unit, o, expected) => {
+    expect(noIntervalReason(unit, o, 'bundled')).toBe(expected);
+  });
+
+  it('is noted in a table’s cells only for an import’s figure (a measure without counts says so once, under its table)', () => {
+    expect(noIntervalNote('no_count_in_import')).toBe(' (no count in the import)');
+    expect([noIntervalNote('no_counts_published'), noIntervalNote(null), noIntervalNote(undefined)]).toEqual(['', '', '']);
+  });
+
+  it('takes no figure for an import’s when not told which are the bundled figures', () => {
+    expect(noIntervalReason('rate_per_10000', imported, undefined)).toBe('no_counts_published');
   });
 });

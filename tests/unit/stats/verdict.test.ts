@@ -56,9 +56,10 @@ describe('verdictSentence', () => {
     );
   });
 
-  it('says when there is no figure, or no counts to test it, and does not compare England with itself', () => {
+  it('says when there is no figure, or no counts to test it (none published, or none in the import that gave the figure), and does not compare England with itself', () => {
     expect(verdictSentence(input({ observation: { value: null, status: 'c' } }))).toMatch(/^Worcestershire’s CP plan rate has been increasing over the five years to 2024-25 and has no figure for 2024-25 \(suppressed\)\.$/);
     expect(verdictSentence(input({ observation: { value: 43.5, status: null } }))).toMatch(/^Worcestershire’s CP plan rate \(43\.5 per 10,000 children\) has been .* and is not tested against England’s \(40\.6\) in 2024-25 \(no counts are published\)\.$/);
+    expect(verdictSentence(input({ observation: { value: 43.5, status: null, importId: 'a1b2' }, bundledId: 'bundled' }))).toMatch(/ and is not tested against England’s \(40\.6\) in 2024-25 \(no count in the import\)\.$/);
     expect(verdictSentence(input({ name: 'England', isEngland: true }))).toBe('England’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25.');
   });
 

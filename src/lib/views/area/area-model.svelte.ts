@@ -12,9 +12,9 @@ import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { BUNDLED } from '../../db/bundled';
-import { getObservations, getSourceConflicts, listDocuments, listImports, listInspections } from '../../db/queries';
+import { getObservations, getSourceConflicts, importsHolding, listDocuments, listImports, listInspections } from '../../db/queries';
 import { ENGLAND } from '../../model/england';
-import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
+import { conflictCells, importedEditions, sourceLabel, type ConflictCell, type ImportedEdition, type SourceConflict } from '../../model/source-conflicts';
 import { listPriorities, listThemeMentions } from '../../db/theme-queries';
 import { breakdownControl, linkOf, measuresOf, pickerIndicators, resolveIndicator, TOTAL_CHOICE, type BreakdownControl } from '../../model/breakdown';
 import { profileIndicators as profileIndicatorsOf } from '../../model/indicator-groups';
@@ -79,6 +79,9 @@ export class AreaModel {
   /** Trend table cells where two sources give different figures, by `cellKey` (area and year). Empty when all agree. */
   trendConflicts: ReadonlyMap<string, ConflictCell>;
   readonly #trendConflicts: Live<Map<string, SourceConflict[]>>;
+  /** The imports holding figures of the trend's indicator, latest first, for About this indicator. */
+  trendImports: ImportedEdition[];
+  readonly #trendHolding: Live<ImportRecord[]>;
   themesOverTime: ThemesOverTime | null;
   /** What the area's documents said beside what its linked figures show, one row per theme. */
   saidSeen: SaidSeenModel;
@@ -138,6 +141,7 @@ export class AreaModel {
           chosen: [area.code],
           neighbours: this.neighbours.group,
           level: this.level,
+          bundledId: BUNDLED,
         });
         return spineRow(profileRow(ind, ranking, area.code));
       });
@@ -224,6 +228,11 @@ export class AreaModel {
       if (!ind || !found?.length) return new Map();
       return cellsOf(ind, found, true);
     });
+    this.#trendHolding = live(
+      () => this.trendIndicator?.id,
+      (id) => (id ? importsHolding(db, id) : Promise.resolve([])),
+    );
+    this.trendImports = $derived(importedEditions(this.#trendHolding.current ?? []));
 
     this.#documents = live(code, (c) => listDocuments(db, c));
     this.#inspections = live(
@@ -297,6 +306,7 @@ export class AreaModel {
       this.saidSeen.error ??
       this.#conflicts.error ??
       this.#trendConflicts.error ??
+      this.#trendHolding.error ??
       this.#imports.error
     );
   }
@@ -339,11 +349,12 @@ function profileSummary(area: Area, rows: readonly SpineRow[]): string {
   if (!rows.length) return '';
   const count = (j: string[]) => rows.filter((r) => r.row && j.includes(r.row.comparison)).length;
   const latest = Math.max(...rows.map((r) => r.period));
+  const fromImport = rows.filter((r) => r.row?.comparison === 'not_compared' && r.row.noInterval === 'no_count_in_import').length;
   if (area.level !== 'local_authority')
     return `${area.name} on ${rows.length} measures of children’s social care, latest year each (to ${formatPeriod(latest)}), against England and the spread of every local authority.`;
   return (
     `${area.name} on ${rows.length} measures of children’s social care, latest year each (to ${formatPeriod(latest)}), against England. ` +
     `Significantly higher than England on ${count(['higher'])}, lower on ${count(['lower'])}, similar on ${count(['similar'])}; ` +
-    `${count(['not_compared'])} not tested (no counts published).`
+    `${count(['not_compared']) - fromImport} not tested (no counts published)${fromImport ? ` and ${fromImport} not tested (no count in the import)` : ''}.`
   );
 }

@@ -13,10 +13,10 @@ import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { BUNDLED } from '../../db/bundled';
-import { getObservations, getSourceConflicts, listImports, listInspections } from '../../db/queries';
+import { getObservations, getSourceConflicts, importsHolding, listImports, listInspections } from '../../db/queries';
 import { trackWork } from '../../model/activity';
 import { asError } from '../../model/errors';
-import { conflictCells, sourceLabel, type ConflictCell, type SourceConflict } from '../../model/source-conflicts';
+import { conflictCells, importedEditions, sourceLabel, type ConflictCell, type ImportedEdition, type SourceConflict } from '../../model/source-conflicts';
 import { totalsComparable } from '../../model/benchmark-scope';
 import { breakdownControl, linkOf, measuresOf, pickerIndicators, TOTAL_CHOICE, type BreakdownControl, type Measure } from '../../model/breakdown';
 import type { Inspection } from '../../model/inspections';
@@ -60,6 +60,9 @@ export class CompareModel {
   /** Every authority ranked for the year, with the benchmarks; null until read. */
   ranked: RankedData | null;
   source: DataSource | undefined;
+  /** The imports holding figures of the indicator shown, latest first, for About this indicator. */
+  importedEditions: ImportedEdition[];
+  readonly #holding: Live<ImportRecord[]>;
   exportSource: string;
   /** The selection in words, for presentation mode. */
   selectionText: [string, string][];
@@ -155,7 +158,7 @@ export class CompareModel {
       if (!s || !areas || !observations || !this.#ranking) return null;
       const { rankAuthorities, rankedChartData } = this.#ranking;
       return rankedChartData(
-        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group, level: this.level }),
+        rankAuthorities({ indicator: s.indicator, year: s.year, areas, observations, chosen: s.areas.map((a) => a.code), neighbours: this.neighbours.group, level: this.level, bundledId: BUNDLED }),
         totalsComparable(s.indicator.unit),
       );
     });
@@ -180,7 +183,7 @@ export class CompareModel {
       const out = new Map<AreaCode, AreaVerdict>();
       for (const code of verdictCodes) {
         const area = this.areasByCode.get(code);
-        if (area) out.set(code, verdictFor({ area, indicator: s.indicator, year: s.year, observations: byArea.get(code) ?? [], england, level: this.level }));
+        if (area) out.set(code, verdictFor({ area, indicator: s.indicator, year: s.year, observations: byArea.get(code) ?? [], england, level: this.level, bundledId: BUNDLED }));
       }
       return out;
     });
@@ -212,6 +215,11 @@ export class CompareModel {
     this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
+    this.#holding = live(
+      () => this.selection?.indicator.id,
+      (id) => (id ? importsHolding(db, id) : Promise.resolve([])),
+    );
+    this.importedEditions = $derived(importedEditions(this.#holding.current ?? []));
     this.exportSource = $derived(exportSourceLine(this.source, this.selection?.indicator));
     this.selectionText = $derived.by(() => {
       const s = this.selection;
@@ -253,7 +261,7 @@ export class CompareModel {
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
     const c = this.#catalog;
-    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#conflicts.error ?? this.#imports.error ?? this.#rankingError;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#conflicts.error ?? this.#imports.error ?? this.#holding.error ?? this.#rankingError;
   }
 
   /** Writes a change, carrying over what the user had set explicitly, as resolved. */
