@@ -1,4 +1,5 @@
 import { expect, settled, test } from './fixtures';
+import type { Page } from '@playwright/test';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,8 @@ test.beforeEach(() => {
 });
 test.afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-test('an import that differs from the bundled figures: the tables show both with their sources and say which is drawn', async ({ page }) => {
+/** Imports the table as figures of the bundled CP-plan rate, where some differ from the bundled ones. */
+async function importOverBundled(page: Page): Promise<void> {
   const path = join(dir, FILE);
   writeFileSync(path, TABLE);
   await page.goto('/#/data');
@@ -31,6 +33,10 @@ test('an import that differs from the bundled figures: the tables show both with
   await page.getByRole('button', { name: `Import ${FILE}` }).click();
   await settled(page);
   await expect(page.getByRole('status').filter({ hasText: `Imported ${FILE}` })).toBeVisible();
+}
+
+test('an import that differs from the bundled figures: the tables show both with their sources and say which is drawn', async ({ page }) => {
+  await importOverBundled(page);
 
   // Compare, 2017-18: Walsall's and England's value cells give both figures, the drawn one first.
   await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2018');
@@ -126,14 +132,7 @@ test('an import that differs from the bundled figures: the tables show both with
 });
 
 test('About this indicator names, beside the bundled edition, each import holding figures of the measure with its edition', async ({ page }) => {
-  const path = join(dir, FILE);
-  writeFileSync(path, TABLE);
-  await page.goto('/#/data');
-  await page.getByLabel('Import data').setInputFiles(path);
-  await settled(page);
-  await page.getByLabel('The figures are').selectOption({ label: 'Children on a child protection plan at 31 March, rate per 10,000 children' });
-  await page.getByRole('button', { name: `Import ${FILE}` }).click();
-  await expect(page.getByRole('status').filter({ hasText: `Imported ${FILE}` })).toBeVisible();
+  await importOverBundled(page);
 
   const trend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
   const aboutOf = (figure: typeof trend) => figure.getByRole('group').filter({ hasText: 'About this indicator' });
