@@ -4,7 +4,7 @@ import { sourceConflicts, type SourceConflict } from '../model/source-conflicts'
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
 import { BUNDLED, INSPECTIONS_KEY, SOURCES_KEY } from './bundled';
 import type { LensDb } from './database';
-import { isPackOf, unpack } from './series-packs';
+import { unpack } from './series-packs';
 
 export async function listAreas(db: LensDb): Promise<Area[]> {
   return db.areas.toArray();
@@ -62,16 +62,6 @@ export function inPrecedence(series: ObservationSeries[], imports: readonly Impo
 }
 
 /**
- * The imports holding figures of an indicator, oldest first (the bundled figures left
- * out): for "About this indicator", which names each file and its edition. Reads only
- * the index's keys, not the figures.
- */
-export async function importsHolding(db: LensDb, indicatorId: string): Promise<ImportRecord[]> {
-  const [packIds, imports] = await Promise.all([db.series.where('indicatorIds').equals(indicatorId).primaryKeys(), listImports(db)]);
-  return imports.filter((i) => i.id !== BUNDLED && packIds.some((p) => isPackOf(p, i.id)));
-}
-
-/**
  * Where sources disagree (model/source-conflicts.ts): for each indicator asked, its
  * cells in the years asked for some areas, reading each stored pack once (an area's
  * profile asks for every measure it shows).
@@ -105,11 +95,19 @@ export async function getObservations(
   return observations;
 }
 
-/** First and last period of every indicator, in one pass over the series. */
-export async function getPeriodExtents(db: LensDb): Promise<Map<string, [Period, Period]>> {
+/**
+ * What the series held say of each indicator, in one pass over them: its first and last
+ * period, and the imports (the bundled figures among them) holding figures of it, which
+ * "About this indicator" names. One pass, so the first view does not wait for a second.
+ */
+export async function seriesCatalog(db: LensDb): Promise<{ extents: Map<string, [Period, Period]>; holders: Map<string, Set<string>> }> {
   const out = new Map<string, [Period, Period]>();
+  const holders = new Map<string, Set<string>>();
   await db.series.each((pack) => {
     for (const s of pack.series) {
+      const held = holders.get(s.indicatorId) ?? new Set<string>();
+      held.add(pack.importId);
+      holders.set(s.indicatorId, held);
       const e = out.get(s.indicatorId) ?? [Infinity, -Infinity];
       for (const p of s.periods) {
         if (p < e[0]) e[0] = p;
@@ -118,5 +116,10 @@ export async function getPeriodExtents(db: LensDb): Promise<Map<string, [Period,
       if (Number.isFinite(e[0])) out.set(s.indicatorId, e);
     }
   });
-  return out;
+  return { extents: out, holders };
+}
+
+/** First and last period of every indicator. */
+export async function getPeriodExtents(db: LensDb): Promise<Map<string, [Period, Period]>> {
+  return (await seriesCatalog(db)).extents;
 }

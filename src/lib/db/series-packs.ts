@@ -64,15 +64,6 @@ export function packOfOne(s: ObservationSeries): SeriesPack {
   return { id: s.id, importId: s.importId, indicatorIds: [s.indicatorId], series: [s] };
 }
 
-/**
- * Whether a pack (by its id alone) belongs to an import: its id is the import's followed
- * by `#n` (packSeries) or `:indicatorId` (packOfOne). Lets a query name the imports
- * holding a measure from the index's keys, without reading their figures.
- */
-export function isPackOf(packId: string, importId: string): boolean {
-  return packId.startsWith(`${importId}#`) || packId.startsWith(`${importId}:`);
-}
-
 /** The series of packs, all of them or those of one indicator. */
 export function unpack(packs: readonly SeriesPack[], indicatorId?: string): ObservationSeries[] {
   const out: ObservationSeries[] = [];

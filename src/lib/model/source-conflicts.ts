@@ -112,12 +112,17 @@ export interface ImportedEdition {
 }
 
 /**
- * The imports holding figures of a measure (as db/queries importsHolding gives them,
- * oldest first), latest first: where two give a figure for the same area and year,
- * the latest one's is drawn, so it is read first.
+ * The imports holding figures of a measure (`holders`, the catalog's ids of them), the
+ * bundled figures left out, latest first: where two give a figure for the same area
+ * and year, the latest one's is drawn, so it is read first. `imports` are as
+ * listImports gives them, oldest first.
  */
-export function importedEditions(records: readonly ImportRecord[]): ImportedEdition[] {
-  return [...records].reverse().map((r) => ({ fileName: r.fileName, edition: r.edition, importedOn: importDay(r) }));
+export function importedEditions(imports: readonly ImportRecord[], holders: ReadonlySet<string> | undefined, bundledId: string): ImportedEdition[] {
+  if (!holders) return [];
+  return imports
+    .filter((r) => r.id !== bundledId && holders.has(r.id))
+    .reverse()
+    .map((r) => ({ fileName: r.fileName, edition: r.edition, importedOn: importDay(r) }));
 }
 
 /** A trend table's key for a cell: its area and year. */

@@ -5,7 +5,8 @@ import { BUNDLED, loadBundle } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { commitImport, DuplicateImportError, findImportByHash, recordCounts, setImportEdition, storageMessage, undoImport, type PreparedImport } from '../../../src/lib/db/imports';
 import { EDITION_MAX_CHARS } from '../../../src/lib/model/source-conflicts';
-import { getObservations, importsHolding } from '../../../src/lib/db/queries';
+import { getObservations, listImports, seriesCatalog } from '../../../src/lib/db/queries';
+import { importedEditions } from '../../../src/lib/model/source-conflicts';
 import { unpack } from '../../../src/lib/db/series-packs';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { seriesFromObservations } from '../../../src/lib/model/series';
@@ -131,20 +132,24 @@ describe('setImportEdition: which edition of its publication an import is', () =
   });
 });
 
-describe('importsHolding: the imports holding figures of a measure, for About this indicator', () => {
-  it('names each import with figures of the measure, oldest first, never the bundled figures, and forgets an undone one', async () => {
+describe('the imports holding figures of a measure, for About this indicator', () => {
+  const importsHolding = async (db: LensDb, indicatorId: string) => {
+    const [{ holders }, imports] = await Promise.all([seriesCatalog(db), listImports(db)]);
+    return importedEditions(imports, holders.get(indicatorId), BUNDLED);
+  };
+  it('names each import with figures of the measure, latest first, never the bundled figures, and forgets an undone one', async () => {
     const only = (id: string, hash: string, indicatorId: string) =>
       prepared(id, hash, { indicators: [], series: seriesFromObservations('', [{ indicatorId, areaCode: 'E10000034', period: 2025, value: 1, status: null }]) });
     await commitImport(db, only('first', 'h-1', 'cpp_rate'));
     await commitImport(db, only('other', 'h-2', 'cin_rate'));
     await commitImport(db, only('second', 'h-3', 'cpp_rate'));
     await setImportEdition(db, 'second', 'main tables, first release, 2018');
-    expect((await importsHolding(db, 'cpp_rate')).map((i) => [i.id, i.edition])).toEqual([
-      ['first', undefined],
-      ['second', 'main tables, first release, 2018'],
+    expect((await importsHolding(db, 'cpp_rate')).map((i) => [i.fileName, i.edition])).toEqual([
+      ['second.csv', 'main tables, first release, 2018'],
+      ['first.csv', undefined],
     ]);
     await undoImport(db, 'first');
-    expect((await importsHolding(db, 'cpp_rate')).map((i) => i.id)).toEqual(['second']);
+    expect((await importsHolding(db, 'cpp_rate')).map((i) => i.fileName)).toEqual(['second.csv']);
     expect(await importsHolding(db, 'cla_rate')).toEqual([]);
   });
 });

@@ -97,10 +97,17 @@ describe('importedEditions', () => {
     const record = (id: string, fileName: string, importedAt: string, edition?: string): ImportRecord => ({
       id, fileName, hash: '', kind: 'generic_csv', importedAt, counts: { areas: 0, indicators: 0, observations: 0, documents: 0, priorities: 0 }, warnings: [], ...(edition ? { edition } : {}),
     });
-    expect(importedEditions([record('a', 'cpp-2018.csv', '2026-11-30T09:00:00.000Z', 'main tables, first release, 2018'), record('b', 'cpp-local.csv', '2026-12-01T22:00:00.000Z')])).toEqual([
+    const imports = [
+      record('bundled', 'Bundled data', '2026-11-29T09:00:00.000Z'),
+      record('a', 'cpp-2018.csv', '2026-11-30T09:00:00.000Z', 'main tables, first release, 2018'),
+      record('c', 'cin.csv', '2026-12-01T09:00:00.000Z'),
+      record('b', 'cpp-local.csv', '2026-12-01T22:00:00.000Z'),
+    ];
+    // The bundled figures and an import of other measures are not named.
+    expect(importedEditions(imports, new Set(['bundled', 'a', 'b']), 'bundled')).toEqual([
       { fileName: 'cpp-local.csv', edition: undefined, importedOn: '1 Dec 2026' },
       { fileName: 'cpp-2018.csv', edition: 'main tables, first release, 2018', importedOn: '30 Nov 2026' },
     ]);
-    expect(importedEditions([])).toEqual([]);
+    expect(importedEditions(imports, undefined, 'bundled')).toEqual([]);
   });
 });

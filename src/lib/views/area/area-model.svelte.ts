@@ -12,7 +12,7 @@ import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { BUNDLED } from '../../db/bundled';
-import { getObservations, getSourceConflicts, importsHolding, listDocuments, listImports, listInspections } from '../../db/queries';
+import { getObservations, getSourceConflicts, listDocuments, listImports, listInspections } from '../../db/queries';
 import { ENGLAND } from '../../model/england';
 import { conflictCells, importedEditions, sourceLabel, type ConflictCell, type ImportedEdition, type SourceConflict } from '../../model/source-conflicts';
 import { listPriorities, listThemeMentions } from '../../db/theme-queries';
@@ -81,7 +81,6 @@ export class AreaModel {
   readonly #trendConflicts: Live<Map<string, SourceConflict[]>>;
   /** The imports holding figures of the trend's indicator, latest first, for About this indicator. */
   trendImports: ImportedEdition[];
-  readonly #trendHolding: Live<ImportRecord[]>;
   themesOverTime: ThemesOverTime | null;
   /** What the area's documents said beside what its linked figures show, one row per theme. */
   saidSeen: SaidSeenModel;
@@ -228,11 +227,9 @@ export class AreaModel {
       if (!ind || !found?.length) return new Map();
       return cellsOf(ind, found, true);
     });
-    this.#trendHolding = live(
-      () => this.trendIndicator?.id,
-      (id) => (id ? importsHolding(db, id) : Promise.resolve([])),
+    this.trendImports = $derived(
+      this.trendIndicator ? importedEditions(this.#imports.current ?? [], catalog.holders.current?.get(this.trendIndicator.id), BUNDLED) : [],
     );
-    this.trendImports = $derived(importedEditions(this.#trendHolding.current ?? []));
 
     this.#documents = live(code, (c) => listDocuments(db, c));
     this.#inspections = live(
@@ -306,7 +303,6 @@ export class AreaModel {
       this.saidSeen.error ??
       this.#conflicts.error ??
       this.#trendConflicts.error ??
-      this.#trendHolding.error ??
       this.#imports.error
     );
   }

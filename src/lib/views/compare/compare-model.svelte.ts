@@ -13,7 +13,7 @@ import { liveCatalog, type Catalog } from '../../db/catalog.svelte';
 import type { LensDb } from '../../db/database';
 import { live, type Live } from '../../db/live.svelte';
 import { BUNDLED } from '../../db/bundled';
-import { getObservations, getSourceConflicts, importsHolding, listImports, listInspections } from '../../db/queries';
+import { getObservations, getSourceConflicts, listImports, listInspections } from '../../db/queries';
 import { trackWork } from '../../model/activity';
 import { asError } from '../../model/errors';
 import { conflictCells, importedEditions, sourceLabel, type ConflictCell, type ImportedEdition, type SourceConflict } from '../../model/source-conflicts';
@@ -62,7 +62,6 @@ export class CompareModel {
   source: DataSource | undefined;
   /** The imports holding figures of the indicator shown, latest first, for About this indicator. */
   importedEditions: ImportedEdition[];
-  readonly #holding: Live<ImportRecord[]>;
   exportSource: string;
   /** The selection in words, for presentation mode. */
   selectionText: [string, string][];
@@ -215,11 +214,9 @@ export class CompareModel {
     this.sentences = $derived((this.selection?.areas ?? []).map((a) => this.verdicts.get(a.code)).filter((v): v is AreaVerdict => v !== undefined));
 
     this.source = $derived(this.selection ? catalog.sources.current?.find((s) => s.id === this.selection!.indicator.source) : undefined);
-    this.#holding = live(
-      () => this.selection?.indicator.id,
-      (id) => (id ? importsHolding(db, id) : Promise.resolve([])),
+    this.importedEditions = $derived(
+      this.selection ? importedEditions(this.#imports.current ?? [], catalog.holders.current?.get(this.selection.indicator.id), BUNDLED) : [],
     );
-    this.importedEditions = $derived(importedEditions(this.#holding.current ?? []));
     this.exportSource = $derived(exportSourceLine(this.source, this.selection?.indicator));
     this.selectionText = $derived.by(() => {
       const s = this.selection;
@@ -261,7 +258,7 @@ export class CompareModel {
   /** The first query that failed, if any: the view says so once. */
   get error(): Error | undefined {
     const c = this.#catalog;
-    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#conflicts.error ?? this.#imports.error ?? this.#holding.error ?? this.#rankingError;
+    return c.areas.error ?? c.indicators.error ?? c.extents.error ?? c.sources.error ?? c.models.error ?? this.neighbours.error ?? this.#observations.error ?? this.#rankYears.error ?? this.#marks.error ?? this.#inspections.error ?? this.#history.error ?? this.#conflicts.error ?? this.#imports.error ?? this.#rankingError;
   }
 
   /** Writes a change, carrying over what the user had set explicitly, as resolved. */
