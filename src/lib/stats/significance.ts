@@ -85,6 +85,14 @@ export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCount
   return null;
 }
 
+/** Why a rate or percentage has no interval, so is not compared. */
+export type NoInterval = 'no_count_in_import' | 'no_counts_published';
+
+export const NO_INTERVAL_TEXT: Record<NoInterval, string> = {
+  no_count_in_import: 'no count in the import',
+  no_counts_published: 'no counts are published',
+};
+
 /**
  * Why a figure has no interval where its measure would have one (a rate or a
  * percentage): for want of its count or denominator; none for a figure with both, or
@@ -96,13 +104,6 @@ export function intervalAroundPublished(unit: IndicatorUnit, obs: ValueWithCount
  * sourceLabel takes it, so the statistics' chunk holds no database module); without
  * it no figure is taken for an import's.
  */
-export type NoInterval = 'no_count_in_import' | 'no_counts_published';
-
-export const NO_INTERVAL_TEXT: Record<NoInterval, string> = {
-  no_count_in_import: 'no count in the import',
-  no_counts_published: 'no counts are published',
-};
-
 export function noIntervalReason(unit: IndicatorUnit, obs: ValueWithCounts & { importId?: string | undefined }, bundledId: string | undefined): NoInterval | null {
   if (obs.value === null || (ratePer(unit) === null && unit !== 'percent')) return null;
   if (obs.numerator !== undefined && obs.denominator !== undefined) return null;
