@@ -11,6 +11,7 @@
  * page width of A4, print type sizes; src/app.css) before measuring, and off again after.
  * Print emulation (a test's `emulateMedia`) comes through the print media query.
  */
+import { watchPrinting } from './printing';
 import { cellLabels, columnLabels, overflows } from './table-labels';
 
 const boxes = new Set<HTMLElement>();
@@ -49,19 +50,13 @@ function setPrinting(on: boolean): void {
 }
 
 let printWatched = false;
-function watchPrinting(): void {
-  if (printWatched) return;
-  printWatched = true;
-  const printMedia = matchMedia('print');
-  addEventListener('beforeprint', () => setPrinting(true));
-  addEventListener('afterprint', () => setPrinting(printMedia.matches));
-  printMedia.addEventListener('change', () => setPrinting(printMedia.matches));
-  if (printMedia.matches) setPrinting(true);
-}
 
 /** An attachment for the box around a table: labels its cells and fits it, whenever either changes. */
 export function fitTable(box: HTMLElement): () => void {
-  watchPrinting();
+  if (!printWatched) {
+    printWatched = true;
+    watchPrinting(setPrinting);
+  }
   resizes ??= new ResizeObserver((entries) => {
     for (const e of entries) {
       // A box changes height when its table turns into cards; only a new width can change the fit.

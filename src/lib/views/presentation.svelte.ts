@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { watchPrinting } from '../charts/printing';
 import { provideTextScale } from '../charts/text-scale';
 
 /**
@@ -32,13 +33,7 @@ export function providePresentation(mode: () => { present: boolean; embed: boole
   // are laid out again in the microtasks after it, before the print layout.
   let printing = $state(false);
   provideTextScale(() => (large() && !printing ? PRESENT_TEXT_SCALE : 1));
-  $effect(() => {
-    const media = matchMedia('print');
-    const set = (e: Event) => void (printing = e.type === 'beforeprint' || media.matches);
-    media.onchange = onbeforeprint = onafterprint = set;
-    printing = media.matches;
-    return () => (media.onchange = onbeforeprint = onafterprint = null);
-  });
+  $effect(() => watchPrinting((on) => (printing = on)));
   $effect(() => {
     const root = document.documentElement;
     if (large()) {
