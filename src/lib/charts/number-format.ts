@@ -1,6 +1,7 @@
 import { formatValue } from '../model/format';
 import type { Indicator } from '../model/types';
 import type { Interval } from '../stats/confidence';
+import { noIntervalNote, type NoInterval } from '../stats/significance';
 
 /**
  * A difference as a table shows it: "+2.3", "−1.0" (a true minus sign), "0.0";
@@ -17,4 +18,9 @@ export function formatDifference(indicator: Pick<Indicator, 'unit' | 'decimals'>
 export function formatInterval(indicator: Pick<Indicator, 'unit' | 'decimals'>, ci: Interval): string {
   const f = (v: number) => formatValue({ unit: 'count', decimals: Math.max(1, indicator.decimals) }, v);
   return `${f(ci.lower)} to ${f(ci.upper)}${indicator.unit === 'percent' ? '%' : ''}`;
+}
+
+/** An interval cell: the interval, or "–", with why there is none where an import's figure came without its count. */
+export function intervalCell(indicator: Pick<Indicator, 'unit' | 'decimals'>, ci: Interval | null | undefined, noInterval: NoInterval | null | undefined): string {
+  return ci ? formatInterval(indicator, ci) : `–${noIntervalNote(noInterval)}`;
 }
