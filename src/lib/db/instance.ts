@@ -3,6 +3,7 @@ import { coreUrl, restUrl } from 'virtual:bundle-parts';
 import type { BundleCore, BundleRest } from '../model/bundle-parts';
 import { bundledHash, storeBundleCore, storeBundleRest, type BundleLoadResult } from './bundled';
 import { openDatabase, type LensDb } from './database';
+import type { MemoryDatabase } from './memory-database';
 
 let instance: LensDb | undefined;
 
@@ -15,11 +16,17 @@ export function getDb(): LensDb {
 export interface EnsureOptions {
   /**
    * Called once the core of the bundle is stored (model/bundle-parts.ts), with the
-   * indicators whose series it holds, before the rest is read: a view that needs only
-   * those can be drawn. The rest waits until the returned promise settles, so that
-   * parsing and storing it does not hold up that view.
+   * indicators whose series it holds and the database holding it, before the rest is
+   * read: a view that needs only those can be drawn. The rest waits until the returned
+   * promise settles, so that parsing and storing it does not hold up that view.
    */
-  onCore?: (indicators: readonly string[]) => Promise<void> | void;
+  onCore?: (indicators: readonly string[], from: LensDb) => Promise<void> | void;
+  /**
+   * A database in memory (first-look.svelte.ts). Given, a first visit (no library yet)
+   * stores the core there and calls `onCore` with it at once, and the library is created
+   * and filled after: creating and filling it is most of a first visit's wait.
+   */
+  memory?: () => Promise<MemoryDatabase>;
 }
 
 /**
@@ -34,12 +41,27 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   // Each step is a performance measure, for the browser's tools and `npm run bench -- startup`.
   const begun = performance.now();
   const measure = (name: string, start: number) => performance.measure(`bundle: ${name}`, { start, end: performance.now() });
+  // Asked before the library is opened, which creates it.
+  const firstVisit = opts.memory && opts.onCore ? isNew(db.name).then((yes) => (measure('look for the library', begun), yes)) : Promise.resolve(false);
   const abort = new AbortController();
   const core = readPart<BundleCore>(fetch(coreUrl, { signal: abort.signal }), 'core', begun, measure);
   // Not awaited when the database holds this bundle already.
   core.catch(() => undefined);
-  const held = await bundledHash(db);
-  measure('open database', begun);
+  const opened = bundledHash(db).then((hash) => {
+    measure('open database', begun);
+    return hash;
+  });
+  let shown = false;
+  if (await firstVisit) {
+    const [coreData, memory] = await Promise.all([core, opts.memory!()]);
+    const start = performance.now();
+    await storeBundleCore(memory.db, coreData);
+    memory.seal();
+    measure('store core in memory', start);
+    await opts.onCore!(coreData.series.map((s) => s.indicatorId), memory.db);
+    shown = true;
+  }
+  const held = await opened;
   if (held === bundleMeta.hash) {
     abort.abort();
     return 'unchanged';
@@ -51,12 +73,22 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   const result = await storeBundleCore(db, coreData);
   measure('store core', start);
   if (result === 'unchanged') return result;
-  await opts.onCore?.(coreData.series.map((s) => s.indicatorId));
+  if (!shown) await opts.onCore?.(coreData.series.map((s) => s.indicatorId), db);
   const restData = await readPart<BundleRest>(rest, 'rest', performance.now(), measure);
   start = performance.now();
   await storeBundleRest(db, coreData, restData);
   measure('store rest', start);
   return result;
+}
+
+/** Whether no database of this name exists yet (false where the browser cannot say). */
+async function isNew(name: string): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return false;
+  try {
+    return !(await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return false;
+  }
 }
 
 /** `fetch ${name}` is measured from `start` to the whole body received (what remains of it once the app waits for it). */

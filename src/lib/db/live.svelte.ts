@@ -1,6 +1,7 @@
 import { liveQuery } from 'dexie';
 import { beginWork } from '../model/activity';
 import { asError } from '../model/errors';
+import { firstLook } from './first-look.svelte';
 
 export interface Live<T> {
   readonly current: T | undefined;
@@ -11,7 +12,8 @@ export interface Live<T> {
 /**
  * The one bridge from Dexie to runes. `deps` is read inside an effect, so a change
  * to any rune it reads re-runs the query; Dexie's liveQuery re-runs it when the
- * tables it read change, in this tab or another.
+ * tables it read change, in this tab or another. When the first look ends
+ * (first-look.svelte.ts) it asks again, of the library, keeping its answer until then.
  */
 export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<T> {
   let current = $state.raw<T | undefined>(undefined);
@@ -19,6 +21,7 @@ export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<
   let error = $state.raw<Error | undefined>(undefined);
 
   $effect(() => {
+    void firstLook.active;
     const d = deps();
     isLoading = true;
     // Until its first answer, the query keeps the page from reading as ready.
