@@ -41,8 +41,12 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   // Each step is a performance measure, for the browser's tools and `npm run bench -- startup`.
   const begun = performance.now();
   const measure = (name: string, start: number) => performance.measure(`bundle: ${name}`, { start, end: performance.now() });
+  // Its code is fetched at once, not after the look for the library: on a return visit it
+  // comes from the service worker's cache while the library opens, and is not used.
+  const memory = opts.onCore ? opts.memory?.() : undefined;
+  memory?.catch(() => undefined);
   // Asked before the library is opened, which creates it.
-  const firstVisit = opts.memory && opts.onCore ? isNew(db.name).then((yes) => (measure('look for the library', begun), yes)) : Promise.resolve(false);
+  const firstVisit = memory ? isNew(db.name).then((yes) => (measure('look for the library', begun), yes)) : Promise.resolve(false);
   const abort = new AbortController();
   const core = readPart<BundleCore>(fetch(coreUrl, { signal: abort.signal }), 'core', begun, measure);
   // Not awaited when the database holds this bundle already.
@@ -53,12 +57,12 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   });
   let shown = false;
   if (await firstVisit) {
-    const [coreData, memory] = await Promise.all([core, opts.memory!()]);
+    const [coreData, inMemory] = await Promise.all([core, memory!]);
     const start = performance.now();
-    await storeBundleCore(memory.db, coreData);
-    memory.seal();
+    await storeBundleCore(inMemory.db, coreData);
+    inMemory.seal();
     measure('store core in memory', start);
-    await opts.onCore!(coreData.series.map((s) => s.indicatorId), memory.db);
+    await opts.onCore!(coreData.series.map((s) => s.indicatorId), inMemory.db);
     shown = true;
   }
   const held = await opened;
