@@ -14,6 +14,7 @@ import FunnelChart from '../../../src/lib/charts/FunnelChart.svelte';
 import FunnelTable from '../../../src/lib/charts/FunnelTable.svelte';
 import InspectionMarkersFixture from './InspectionMarkersFixture.svelte';
 import { joinRanking, mapFeatures, type MapFile } from '../../../src/lib/charts/map-data';
+import type { FunnelPoint } from '../../../src/lib/stats/funnel';
 import MapTable from '../../../src/lib/charts/MapTable.svelte';
 import PrioritiesTimeline from '../../../src/lib/charts/PrioritiesTimeline.svelte';
 import RankedChart from '../../../src/lib/charts/RankedChart.svelte';
@@ -189,7 +190,7 @@ const FIXTURES: Record<string, { name: string; ext: 'svg' | 'html'; markup: () =
           chosen: FUNNEL_CHOSEN,
           title: 'Funnel',
           summary: 's',
-          describePoint: (p) => p.name,
+          describePoint: (p: FunnelPoint) => p.name,
           formatValue: fmt,
           valueLabel: 'Rate per 10,000 children',
           denominatorLabel: 'Children aged 0–17',
