@@ -111,6 +111,7 @@ test('an import that differs from the bundled figures: the tables show both with
   const trend2025 = (name: string) => table2025.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).getByRole('cell').nth(2);
   await expect(trend2025('England (benchmark)')).toHaveText(/ \(2024-25 left out: no count in the import\)$/);
   await expect(trend2025('West Midlands (region benchmark)')).not.toContainText('left out');
+  await expect(page.getByText('A year whose figure an import gave without its count has no interval, so the trend leaves it out and says so.')).toBeVisible();
 
   // A year where the sources agree (or only one has a figure): the ranked table has no note; the trend's years are the same, so its note stays.
   await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2019');
