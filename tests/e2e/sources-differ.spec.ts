@@ -97,6 +97,22 @@ test('an import that differs from the bundled figures: the tables show both with
   );
   expect(trendCsv.find((l) => l.startsWith('West Midlands'))).toMatch(/,$/);
 
+  // 2024-25, where the import gives Walsall's figure (31.9) without its count: the recent trend, which needs counts, leaves
+  // the year out and fits the five years to 2023-24, and both the sentence and the ranked table's trend cell say why.
+  await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2025');
+  const inWords = page.getByRole('region', { name: 'In words, 2024-25' });
+  await expect(inWords.getByRole('listitem').filter({ hasText: /^Walsall’s / })).toHaveText(
+    /^Walsall’s CP plan rate \(31\.9 per 10,000 children\) .* over the five years to 2023-24 and is not tested against England’s \(40\.6\) in 2024-25 \(no count in the import\); 2024-25 is left out of the trend \(no count in the import\)\.$/,
+  );
+  const table2025 = page.getByRole('table', { name: 'CP plan rate, 2024-25: chosen areas and benchmarks' });
+  const walsall2025 = table2025.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall' }) }).getByRole('cell');
+  await expect(walsall2025.nth(2)).toHaveText(/ \(2024-25 left out: no count in the import\)$/);
+  // England's 2024-25 came in the import without its count too (the same 40.6 as LAIT's, but not LAIT's count); the region was not imported.
+  const trend2025 = (name: string) => table2025.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) }).getByRole('cell').nth(2);
+  await expect(trend2025('England (benchmark)')).toHaveText(/ \(2024-25 left out: no count in the import\)$/);
+  await expect(trend2025('West Midlands (region benchmark)')).not.toContainText('left out');
+  await expect(page.getByText('A year whose figure an import gave without its count has no interval, so the trend leaves it out and says so.')).toBeVisible();
+
   // A year where the sources agree (or only one has a figure): the ranked table has no note; the trend's years are the same, so its note stays.
   await page.goto('/#/compare?areas=E08000030&indicator=cpp_rate&from=2016&to=2025&year=2019');
   await expect(ranked.getByRole('table', { name: 'CP plan rate, 2018-19: chosen areas and benchmarks' })).toBeVisible();
@@ -117,6 +133,8 @@ test('an import that differs from the bundled figures: the tables show both with
   await expect(page.getByText(/ not tested \(no counts published\) and 1 not tested \(no count in the import\)\.$/)).toBeVisible();
   await expect(cpp.getByRole('cell').nth(2)).toHaveText('○ Not compared (no count in the import)');
   await expect(cpp.getByRole('cell').nth(4)).toHaveText('– (no count in the import)');
+  // Its recent trend leaves the year out, and the profile's trend cell says why.
+  await expect(cpp.getByRole('cell').nth(3)).toHaveText(/ \(2024-25 left out: no count in the import\)$/);
   const areaTrend = page.getByRole('figure', { name: /^Children on a child protection plan/ });
   await expect(areaTrend.getByRole('table', { name: /, Walsall$/ }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) }).getByRole('cell').last()).toHaveText(
     new RegExp(`^31\\.9 \\(${SOURCE.source}\\); 31\\.6 \\(${LAIT}\\)$`),

@@ -20,7 +20,8 @@
  */
 import type { Indicator, Period, Polarity } from '../model/types';
 import type { StatusCode } from '../model/status';
-import { intervalAroundPublished } from './significance';
+import { formatPeriod } from '../model/period';
+import { intervalAroundPublished, NO_INTERVAL_TEXT, noIntervalReason } from './significance';
 
 /** How many recent points the trend uses. */
 export const TREND_POINTS = 5;
@@ -65,11 +66,15 @@ export interface TrendCalculated {
   chiSquare: number;
   /** Whether every leave-one-out refit kept the slope's sign. */
   stable: boolean;
+  /** Years after the first one fitted that were left out because an import gave their figure without its count (oldest first); absent when none were. */
+  importedWithoutCount?: Period[];
 }
 
 export interface TrendNotCalculated {
   kind: 'cannot_calculate';
   reason: TrendReason;
+  /** With `no_counts`: the years whose figure an import gave without its count (oldest first), which would otherwise have counted; absent when none. */
+  importedWithoutCount?: Period[];
 }
 
 export type Trend = TrendCalculated | TrendNotCalculated;
@@ -143,6 +148,8 @@ export interface TrendObservation {
   status: StatusCode | null;
   numerator?: number | undefined;
   denominator?: number | undefined;
+  /** The import the figure comes from, so that one an import gave without its count is named as such (noIntervalReason). */
+  importId?: string | undefined;
 }
 
 /**
@@ -150,24 +157,69 @@ export interface TrendObservation {
  * app shows (Byar for rates, Wilson for percentages, around the published figure).
  * Pass the observations up to the year being read; later years are the caller's to
  * leave out.
+ * A year whose figure an import gave without its count has no interval, so is skipped
+ * like a suppressed year; unlike one, it had a figure, and the trend records it
+ * (`importedWithoutCount`) so that its words can say why the year is missing.
+ * `bundledId` is the bundled figures' importId, as noIntervalReason takes it; without
+ * it no figure is taken for an import's.
  */
-export function recentTrend(indicator: Pick<Indicator, 'unit' | 'polarity'>, observations: readonly TrendObservation[]): Trend {
+export function recentTrend(indicator: Pick<Indicator, 'unit' | 'polarity'>, observations: readonly TrendObservation[], bundledId?: string): Trend {
   const { unit } = indicator;
   if (unit === 'ordinal' || unit === 'count' || unit === 'mean') return { kind: 'cannot_calculate', reason: unit };
   const withValue = observations.filter((o) => o.value !== null && Number.isFinite(o.value));
   const points: (TrendPoint & { whole: boolean })[] = [];
+  const withoutCount: Period[] = [];
   for (const o of withValue) {
     const ci = intervalAroundPublished(unit, o);
     if (ci) points.push({ period: o.period, value: o.value!, lower: ci.lower, upper: ci.upper, whole: unit === 'percent' && o.numerator === o.denominator });
+    else if (noIntervalReason(unit, o, bundledId) === 'no_count_in_import') withoutCount.push(o.period);
   }
+  withoutCount.sort((a, b) => a - b);
   if (points.length < TREND_POINTS) {
     const years = new Set(observations.map((o) => o.period)).size;
     const reason: TrendReason = years < TREND_POINTS ? 'fewer_than_five_points' : withValue.length < TREND_POINTS ? 'suppressed' : 'no_counts';
-    return { kind: 'cannot_calculate', reason };
+    // Only for want of counts would the import's years have made the difference: with too few years or figures, they would not.
+    return reason === 'no_counts' && withoutCount.length ? { kind: 'cannot_calculate', reason, importedWithoutCount: withoutCount } : { kind: 'cannot_calculate', reason };
   }
   const recent = points.sort((a, b) => a.period - b.period).slice(-TREND_POINTS);
   if (recent.some((p) => p.whole)) return { kind: 'cannot_calculate', reason: 'whole_denominator' };
-  return fingertipsTrend(recent, indicator.polarity);
+  const trend = fingertipsTrend(recent, indicator.polarity);
+  // A year before the first one fitted would not have been among the five had it had its count.
+  const leftOut = withoutCount.filter((p) => p > recent[0]!.period);
+  return trend.kind === 'calculated' && leftOut.length ? { ...trend, importedWithoutCount: leftOut } : trend;
+}
+
+/** "2024-25", "2023-24 and 2024-25": the years a trend left out for want of an import's count. */
+function yearsText(periods: readonly Period[]): string {
+  const years = periods.map((p) => formatPeriod(p));
+  return years.length <= 1 ? years.join('') : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`;
+}
+
+/**
+ * Which years a calculated trend left out because an import gave their figure without
+ * its count, as a sentence clause: "2024-25 is left out of the trend (no count in the
+ * import)"; "" when none were.
+ */
+export function leftOutText(trend: Trend): string {
+  const years = trend.importedWithoutCount;
+  if (trend.kind !== 'calculated' || !years?.length) return '';
+  return `${yearsText(years)} ${years.length === 1 ? 'is' : 'are'} left out of the trend (${NO_INTERVAL_TEXT.no_count_in_import})`;
+}
+
+/**
+ * Why a trend that could not be calculated for want of counts lacked them, where an
+ * import gave figures without theirs: "2024-25 has no count in the import"; "" otherwise.
+ */
+export function withoutCountText(trend: Trend): string {
+  const years = trend.importedWithoutCount;
+  if (trend.kind !== 'cannot_calculate' || !years?.length) return '';
+  return `${yearsText(years)} ${years.length === 1 ? 'has' : 'have'} ${NO_INTERVAL_TEXT.no_count_in_import}`;
+}
+
+/** The same, short, for a table's trend cell: "2024-25 left out: no count in the import"; null when none were. */
+function leftOutShort(trend: Trend): string | null {
+  const years = trend.importedWithoutCount;
+  return years?.length ? `${yearsText(years)} left out: ${NO_INTERVAL_TEXT.no_count_in_import}` : null;
 }
 
 const REASON_TEXT: Record<TrendReason, string> = {
@@ -187,12 +239,15 @@ export function trendReasonText(reason: TrendReason): string {
 
 /**
  * The trend in Fingertips' words: "increasing and getting worse", "decreasing",
- * "no significant change", "cannot be calculated (fewer than five years of figures)".
+ * "no significant change", "cannot be calculated (fewer than five years of figures)";
+ * with the years an import gave without their count, where the trend left any out:
+ * "no significant change (2024-25 left out: no count in the import)".
  */
 export function trendWords(trend: Trend): string {
-  if (trend.kind === 'cannot_calculate') return `cannot be calculated (${trendReasonText(trend.reason)})`;
-  if (trend.direction === 'no_change') return 'no significant change';
-  return trend.judgement ? `${trend.direction} and getting ${trend.judgement}` : trend.direction;
+  const leftOut = leftOutShort(trend);
+  if (trend.kind === 'cannot_calculate') return `cannot be calculated (${[trendReasonText(trend.reason), leftOut].filter(Boolean).join('; ')})`;
+  const words = trend.direction === 'no_change' ? 'no significant change' : trend.judgement ? `${trend.direction} and getting ${trend.judgement}` : trend.direction;
+  return leftOut ? `${words} (${leftOut})` : words;
 }
 
 /** A symbol for tables, so the trend does not rest on colour or on reading the words. */

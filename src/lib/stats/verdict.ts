@@ -16,7 +16,7 @@ import { ENGLAND } from '../model/england';
 import type { Area, Indicator, Observation, Period } from '../model/types';
 import { levelText, type ConfidenceLevel } from './confidence';
 import { compareWithBenchmark, intervalAroundPublished, judge, NO_INTERVAL_TEXT, noIntervalReason, type Comparison } from './significance';
-import { recentTrend, trendReasonText, trendWords, type Trend } from './trend';
+import { leftOutText, recentTrend, trendReasonText, trendWords, withoutCountText, type Trend } from './trend';
 
 export interface VerdictInput {
   /** The area's name. */
@@ -105,13 +105,18 @@ export function verdictSentence(input: VerdictInput): string {
   // The figure read, beside the measure it belongs to; none when the year has no figure (the clause says why).
   const subject = o && o.value !== null ? `${measure} (${describeValue(indicator, o.value, null)})` : measure;
   const moving = trendClause(trend);
-  const notMoving = trend.kind === 'cannot_calculate' ? `its recent trend cannot be calculated (${trendReasonText(trend.reason)})` : '';
+  // A year an import gave without its count: named with the reason a trend cannot be calculated, or in a clause of
+  // its own after a calculated one (last, so that the trend and the comparison still read as one clause).
+  const notMoving =
+    trend.kind === 'cannot_calculate' ? `its recent trend cannot be calculated (${[trendReasonText(trend.reason), withoutCountText(trend)].filter(Boolean).join('; ')})` : '';
+  const leftOut = leftOutText(trend);
+  const end = leftOut ? `; ${leftOut}.` : '.';
   if (input.isEngland) {
-    return moving ? `${subject} ${moving}.` : `${subject}: ${notMoving}.`;
+    return moving ? `${subject} ${moving}${end}` : `${subject}: ${notMoving}${end}`;
   }
   const cmp = comparisonClause(input);
   const level = cmp.tested ? ` ${levelText(input.level)}` : '';
-  return moving ? `${subject} ${moving} and ${cmp.text}${level}.` : `${subject} ${cmp.text}${level}; ${notMoving}.`;
+  return moving ? `${subject} ${moving} and ${cmp.text}${level}${end}` : `${subject} ${cmp.text}${level}; ${notMoving}${end}`;
 }
 
 /** One area's reading of one indicator: its trend, its comparison with England and the sentence. */
@@ -140,7 +145,7 @@ export function verdictFor(input: {
 }): AreaVerdict {
   const { area, indicator, year, level, england } = input;
   const upTo = input.observations.filter((o) => o.period <= year);
-  const trend = recentTrend(indicator, upTo);
+  const trend = recentTrend(indicator, upTo, input.bundledId);
   const observation = upTo.find((o) => o.period === year);
   const isEngland = area.code === ENGLAND;
   const v: VerdictInput = { name: area.name, isEngland, indicator, year, observation, england, trend, level, bundledId: input.bundledId };

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { fingertipsTrend, recentTrend, trendWords, TREND_CHI_SQUARE, type TrendPoint } from '../../../src/lib/stats/trend';
+import { fingertipsTrend, leftOutText, recentTrend, trendWords, withoutCountText, TREND_CHI_SQUARE, type TrendPoint } from '../../../src/lib/stats/trend';
 
 /** Five points from (year, value, lower, upper) rows. */
 const pts = (rows: [number, number, number, number][]): TrendPoint[] => rows.map(([period, value, lower, upper]) => ({ period, value, lower, upper }));
@@ -132,6 +132,57 @@ describe('recentTrend on stored observations', () => {
     expect(recentTrend({ unit: 'ordinal', polarity: 'higher_is_better' }, four)).toEqual({ kind: 'cannot_calculate', reason: 'ordinal' });
     expect(recentTrend({ unit: 'count', polarity: 'neither' }, four)).toEqual({ kind: 'cannot_calculate', reason: 'count' });
     expect(trendWords({ kind: 'cannot_calculate', reason: 'suppressed' })).toMatch(/^cannot be calculated \(fewer than five years with a published figure/);
+  });
+
+  describe('a year whose figure an import gave without its count', () => {
+    // 2020-21 to 2024-25 bundled with their counts; 2025-26 a user's import of the rate alone (importId a1b2), as a CSV of rates brings it.
+    const counted = [300, 350, 400, 450, 500].map((n, i) => ({ ...o(2021 + i, n / 10, n, 100_000), importId: 'bundled' }));
+    const imported = { period: 2026, value: 55, status: null, importId: 'a1b2' };
+
+    it('is left out of the window, and the trend names it', () => {
+      const t = recentTrend(rate, [...counted, imported], 'bundled');
+      expect(t).toMatchObject({ kind: 'calculated', direction: 'increasing', periods: [2021, 2022, 2023, 2024, 2025], importedWithoutCount: [2026] });
+      expect(trendWords(t)).toBe('increasing (2025-26 left out: no count in the import)');
+      expect(leftOutText(t)).toBe('2025-26 is left out of the trend (no count in the import)');
+    });
+
+    it('names every such year after the first one fitted, and none before it', () => {
+      const early = { period: 2019, value: 20, status: null, importId: 'a1b2' };
+      const t = recentTrend(rate, [early, { ...o(2020, 25, 250, 100_000), importId: 'bundled' }, ...counted.slice(0, 4), { ...imported, period: 2025 }, imported], 'bundled');
+      expect(t).toMatchObject({ kind: 'calculated', periods: [2020, 2021, 2022, 2023, 2024], importedWithoutCount: [2025, 2026] });
+      expect(leftOutText(t)).toBe('2024-25 and 2025-26 are left out of the trend (no count in the import)');
+    });
+
+    it('says so when, for want of those counts, the trend cannot be calculated', () => {
+      const t = recentTrend(rate, [...counted.slice(1), imported], 'bundled');
+      expect(t).toEqual({ kind: 'cannot_calculate', reason: 'no_counts', importedWithoutCount: [2026] });
+      expect(trendWords(t)).toBe('cannot be calculated (fewer than five years with the counts an interval needs; 2025-26 left out: no count in the import)');
+      expect(withoutCountText(t)).toBe('2025-26 has no count in the import');
+      expect(leftOutText(t)).toBe('');
+    });
+
+    it.each([
+      ['a suppressed year', [...counted, { ...o(2026, null), importId: 'a1b2' }]],
+      ['a year with no figure at all', counted],
+      ['a published figure without counts', [...counted, { ...imported, importId: 'bundled' }]],
+      ['a year before the five fitted', [{ ...imported, period: 2020 }, ...counted]],
+    ])('is not said of %s', (_what, series) => {
+      const t = recentTrend(rate, series, 'bundled');
+      expect(t).toMatchObject({ kind: 'calculated', periods: [2021, 2022, 2023, 2024, 2025] });
+      expect(t.importedWithoutCount).toBeUndefined();
+      expect(trendWords(t)).toBe('increasing');
+      expect(leftOutText(t)).toBe('');
+      expect(withoutCountText(t)).toBe('');
+    });
+
+    it('is not said when not told which are the bundled figures (as noIntervalReason)', () => {
+      expect(recentTrend(rate, [...counted, imported]).importedWithoutCount).toBeUndefined();
+    });
+
+    it('is not said when there are too few years or figures for a trend anyway', () => {
+      expect(recentTrend(rate, [...counted.slice(2), imported], 'bundled')).toEqual({ kind: 'cannot_calculate', reason: 'fewer_than_five_points' });
+      expect(recentTrend(rate, [o(2020, null), o(2021, null), ...counted.slice(3), imported], 'bundled')).toEqual({ kind: 'cannot_calculate', reason: 'suppressed' });
+    });
   });
 
   it('declines a share that counts every child, as Fingertips does', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { measureInSentence } from '../../../src/lib/model/indicator-label';
 import { OFSTED_JUDGEMENT } from '../../../src/lib/model/ordinal';
 import { recentTrend } from '../../../src/lib/stats/trend';
-import { verdictSentence, type VerdictInput } from '../../../src/lib/stats/verdict';
+import { verdictFor, verdictSentence, type VerdictInput } from '../../../src/lib/stats/verdict';
 
 // Children on CP plans at 31 March (LAIT CPP_rate, revised populations, April 2026; counts from EES d5 and the ONS
 // 0–17 mid-year estimates the bundle holds): Worcestershire 2020-21 to 2024-25.
@@ -61,6 +61,31 @@ describe('verdictSentence', () => {
     expect(verdictSentence(input({ observation: { value: 43.5, status: null } }))).toMatch(/^Worcestershire’s CP plan rate \(43\.5 per 10,000 children\) has been .* and is not tested against England’s \(40\.6\) in 2024-25 \(no counts are published\)\.$/);
     expect(verdictSentence(input({ observation: { value: 43.5, status: null, importId: 'a1b2' }, bundledId: 'bundled' }))).toMatch(/ and is not tested against England’s \(40\.6\) in 2024-25 \(no count in the import\)\.$/);
     expect(verdictSentence(input({ name: 'England', isEngland: true }))).toBe('England’s CP plan rate (43.5 per 10,000 children) has been increasing over the five years to 2024-25.');
+  });
+
+  it('says which year the trend left out because an import gave its figure without a count, and not a suppressed or missing year', () => {
+    // A user's CSV of rates gives 2024-25 as 43.5 without its count, over the bundled figure: the trend fits 2019-20 to 2023-24.
+    const bundled = [{ period: 2020, value: 30, status: null, numerator: 350, denominator: 117_000 }, ...series.slice(0, 4)].map((o) => ({ ...o, importId: 'bundled' }));
+    const observations = (latest: { value: number | null; status: 'c' | null; importId: string }) =>
+      [...bundled, { ...latest, period: 2025 }].map((o) => ({ ...o, indicatorId: 'cpp_rate', areaCode: 'E10000034' }));
+    const read = (latest: { value: number | null; status: 'c' | null; importId: string }) =>
+      verdictFor({ area: { code: 'E10000034', name: 'Worcestershire' }, indicator: rate, year: 2025, observations: observations(latest), england: 40.6, level: 95, bundledId: 'bundled' });
+    const v = read({ value: 43.5, status: null, importId: 'a1b2' });
+    expect(v.trend).toMatchObject({ kind: 'calculated', periods: [2020, 2021, 2022, 2023, 2024], importedWithoutCount: [2025] });
+    expect(v.sentence).toMatch(
+      /^Worcestershire’s CP plan rate \(43\.5 per 10,000 children\) has .* over the five years to 2023-24 and is not tested against England’s \(40\.6\) in 2024-25 \(no count in the import\); 2024-25 is left out of the trend \(no count in the import\)\.$/,
+    );
+    expect(v.trendText).toMatch(/ \(2024-25 left out: no count in the import\)$/);
+    // With 2019-20 gone too, four years have counts: the trend cannot be calculated, and the reason names the import's year.
+    const short = verdictFor({ area: { code: 'E10000034', name: 'Worcestershire' }, indicator: rate, year: 2025, observations: observations({ value: 43.5, status: null, importId: 'a1b2' }).slice(1), england: 40.6, level: 95, bundledId: 'bundled' });
+    expect(short.sentence).toMatch(
+      /\(no count in the import\); its recent trend cannot be calculated \(fewer than five years with the counts an interval needs; 2024-25 has no count in the import\)\.$/,
+    );
+    // Suppressed, or no figure held: the trend skips the year as before, and says nothing of an import.
+    for (const s of [read({ value: null, status: 'c', importId: 'a1b2' }).sentence, verdictFor({ area: { code: 'E10000034', name: 'Worcestershire' }, indicator: rate, year: 2025, observations: observations({ value: 1, status: null, importId: 'a1b2' }).slice(0, 5), england: 40.6, level: 95, bundledId: 'bundled' }).sentence]) {
+      expect(s).toMatch(/ over the five years to 2023-24 and has no figure for 2024-25 \((suppressed|no figure held)\)\.$/);
+      expect(s).not.toMatch(/left out/);
+    }
   });
 
   it('says the trend test and the comparison do not apply to an Ofsted judgement', () => {

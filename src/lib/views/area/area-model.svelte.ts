@@ -153,7 +153,7 @@ export class AreaModel {
     this.profileTrends = $derived.by(() => {
       const series = this.#profileSeries.current;
       if (!series || !catalog.extents.current) return new Map();
-      return new Map(profileIndicators.map((ind) => [ind.id, recentTrend(ind, (series.get(ind.id) ?? []).filter((o) => o.period <= latest(ind.id)))]));
+      return new Map(profileIndicators.map((ind) => [ind.id, recentTrend(ind, (series.get(ind.id) ?? []).filter((o) => o.period <= latest(ind.id)), BUNDLED)]));
     });
     this.#conflicts = live(
       () => (this.area ? { asked: profileIndicators.map((i) => ({ indicatorId: i.id, from: latest(i.id), to: latest(i.id), decimals: i.decimals })), code: this.area.code } : null),
