@@ -42,6 +42,10 @@ test('a first-time hint says own files can be imported, until the first import',
   await page.getByLabel('Import data').setInputFiles({ name: 'referrals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported referrals.csv' })).toBeVisible();
+  // On paper the import's message keeps its heading.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Add data' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   await page.goto('/#/compare');
   await expect(page.getByRole('heading', { name: 'Compare partnerships' })).toBeVisible();
@@ -172,6 +176,8 @@ test('printed on A4 every table fits the page and the controls are left off', as
   await page.goto('/#/data');
   await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
   for (const label of ['Import data', 'Import minutes or reports', 'Restore from a backup…']) await expect(page.getByText(label, { exact: true }), label).toBeHidden();
+  // With nothing printable under it (no import's message), the import's heading is left off too.
+  await expect(page.getByRole('heading', { name: 'Add data' })).toBeHidden();
   // The area profile keeps every column to the highest authority, as a table.
   await page.goto('/#/area/E10000034');
   const highest = page.getByRole('columnheader', { name: 'Highest authority' });
