@@ -182,6 +182,15 @@ test('on a 1366 px screen in Arial’s widths the area profile’s twelve column
   const highest = profile.getByRole('columnheader', { name: 'Highest authority' });
   await expect(highest).toBeVisible();
   expect((await highest.boundingBox())!.width).toBeGreaterThan(20);
+  // Drawn this narrow, a year still reads on one line, not broken at its hyphen ("2024-" over "25").
+  const year = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CP plan rate', exact: true }) }).getByRole('cell').first();
+  await expect(year).toHaveText('2024-25');
+  const lines = await year.evaluate((cell) => {
+    const text = document.createRange();
+    text.selectNodeContents(cell);
+    return text.getClientRects().length;
+  });
+  expect(lines).toBe(1);
   await expectTablesFit(page, '/#/area/E10000034 at 1366 px');
 });
 
