@@ -42,6 +42,10 @@ test('a first-time hint says own files can be imported, until the first import',
   await page.getByLabel('Import data').setInputFiles({ name: 'referrals.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await settled(page);
   await expect(page.getByRole('status').filter({ hasText: 'Imported referrals.csv' })).toBeVisible();
+  // On paper the import's message keeps its heading.
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Add data' })).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   await page.goto('/#/compare');
   await expect(page.getByRole('heading', { name: 'Compare partnerships' })).toBeVisible();
@@ -154,6 +158,42 @@ test('on a 1366 px screen the chosen areas’ ten columns stay a table, not card
   await expectTablesFit(page, '/#/compare at 1366 px');
 });
 
+test('on a 1366 px screen in Arial’s widths the area profile’s twelve columns stay a table, not cards', async ({ page }) => {
+  // Liberation Sans has Arial's widths, as near as this machine comes to the type of Windows
+  // and macOS; its own DejaVu Sans is about a seventh wider, and in it the profile needs
+  // 1,238 px with its ranks wrapped, more than the 1,168 px the page gives it.
+  // Set once the page's own root element is parsed (an init script runs before it), and so
+  // before the profile, drawn from the database's answers, is measured.
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      document.documentElement.style.fontFamily = '"Liberation Sans"';
+    }),
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/area/E10000034');
+  const hasArialWidths = await page.evaluate(() => {
+    const c = document.createElement('canvas').getContext('2d')!;
+    const width = (font: string) => ((c.font = `16px ${font}`), c.measureText('Neighbours’ average').width);
+    return width('"Liberation Sans", monospace') !== width('monospace');
+  });
+  test.skip(!hasArialWidths, 'needs Liberation Sans (Debian’s fonts-liberation, which its chromium recommends)');
+  const profile = page.getByRole('table', { name: 'Worcestershire: indicators against England' });
+  // As cards, the header row is kept for screen readers but drawn 1 px wide.
+  const highest = profile.getByRole('columnheader', { name: 'Highest authority' });
+  await expect(highest).toBeVisible();
+  expect((await highest.boundingBox())!.width).toBeGreaterThan(20);
+  // Drawn this narrow, a year still reads on one line, not broken at its hyphen ("2024-" over "25").
+  const year = profile.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'CP plan rate', exact: true }) }).getByRole('cell').first();
+  await expect(year).toHaveText('2024-25');
+  const lines = await year.evaluate((cell) => {
+    const text = document.createRange();
+    text.selectNodeContents(cell);
+    return text.getClientRects().length;
+  });
+  expect(lines).toBe(1);
+  await expectTablesFit(page, '/#/area/E10000034 at 1366 px');
+});
+
 test('printed on A4 every table fits the page and the controls are left off', async ({ page }) => {
   // A4 is 794 px wide at 96 dpi.
   await page.setViewportSize({ width: 794, height: 1123 });
@@ -172,6 +212,8 @@ test('printed on A4 every table fits the page and the controls are left off', as
   await page.goto('/#/data');
   await expect(page.getByRole('table', { name: 'Data held in this browser' })).toBeVisible();
   for (const label of ['Import data', 'Import minutes or reports', 'Restore from a backup…']) await expect(page.getByText(label, { exact: true }), label).toBeHidden();
+  // With nothing printable under it (no import's message), the import's heading is left off too.
+  await expect(page.getByRole('heading', { name: 'Add data' })).toBeHidden();
   // The area profile keeps every column to the highest authority, as a table.
   await page.goto('/#/area/E10000034');
   const highest = page.getByRole('columnheader', { name: 'Highest authority' });

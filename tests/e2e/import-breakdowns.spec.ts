@@ -46,6 +46,12 @@ test('an EES file with a filter: the values to import are chosen in the mapping 
 
   const values = page.getByRole('group', { name: /^Breakdowns by population_type: values to import/ });
   await expect(values).toBeVisible();
+  // The first look read the whole file, so nothing is listed further down: the listing's
+  // status stays empty and takes no room above the breakdowns.
+  const outcome = page.getByRole('region', { name: 'Check how cla-west-midlands.csv is read' }).getByRole('status').filter({ hasText: /^$/ });
+  await expect(outcome).toHaveCount(1);
+  await expect(outcome).toHaveCSS('margin-top', '0px');
+  await expect(outcome).toHaveCSS('margin-bottom', '0px');
   // No total among the three: all are chosen. Three figure columns (population_estimate, children_count, rate_per_10000) × 3.
   const ceasing = values.getByRole('checkbox', { name: 'Children ceasing to be looked after each year' });
   await expect(ceasing).toBeChecked();
@@ -171,6 +177,14 @@ test('the step shows before every value is listed: “every value” chosen mean
   await page.getByLabel('Import data').setInputFiles({ name: 'late-values.csv', mimeType: 'text/csv', buffer: sortedByCharacteristic(['Care leavers', 'Disabled children']) });
 
   await expect(page.getByText(/^Listing every value further down late-values\.csv/)).toBeVisible();
+  // The status that will say the listing is done is there already, for a screen reader to
+  // follow, but takes no room while it has nothing to say.
+  const step = page.getByRole('region', { name: 'Check how late-values.csv is read' });
+  const outcome = step.getByRole('status').filter({ hasText: /^$/ });
+  await expect(outcome).toHaveCount(1);
+  await expect(outcome).toHaveCSS('margin-top', '0px');
+  await expect(outcome).toHaveCSS('margin-bottom', '0px');
+  expect((await outcome.boundingBox())!.height).toBe(0);
   const values = page.getByRole('group', { name: /^Breakdowns by characteristic: values to import/ });
   await expect(values).toHaveAccessibleName(/\(1 of 1 seen in the first rows\)/);
   await values.getByRole('button', { name: 'Every value of characteristic' }).click();
