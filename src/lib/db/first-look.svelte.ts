@@ -20,13 +20,15 @@ declare global {
 let memory = $state.raw<LensDb | null>(null);
 
 /**
- * Whether a first look is quicker here than the browser's own database. The memory
- * database runs each request as a task of its own: with `scheduler.postTask`
- * (Chromium, Firefox) at once, without it (Safari) on a timer browsers hold back to
- * 4 ms, slower than writing to IndexedDB.
+ * Whether to draw the first view from memory: on a visit the service worker does not
+ * serve, which is a first visit (it serves every visit after one, when the library is
+ * filled; a reload that bypasses it only costs the first look's work), and where the
+ * memory database is quick. It runs each request as a task of its own: with
+ * `scheduler.postTask` (Chromium, Firefox) at once, without it (Safari) on a timer
+ * browsers hold back to 4 ms, slower than the browser's own database.
  */
 export function firstLookHelps(): boolean {
-  return typeof globalThis.scheduler?.postTask === 'function';
+  return typeof globalThis.scheduler?.postTask === 'function' && !navigator.serviceWorker?.controller;
 }
 
 export const firstLook = {

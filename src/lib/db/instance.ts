@@ -22,9 +22,10 @@ export interface EnsureOptions {
    */
   onCore?: (indicators: readonly string[], from: LensDb) => Promise<void> | void;
   /**
-   * A database in memory (first-look.svelte.ts). Given, a first visit (no library yet)
-   * stores the core there and calls `onCore` with it at once, and the library is created
-   * and filled after: creating and filling it is most of a first visit's wait.
+   * A database in memory (first-look.svelte.ts). Given (on a first visit), the core is
+   * stored there and `onCore` called with it at once, and the library is created and
+   * filled after: creating and filling it is most of a first visit's wait. Should the
+   * library hold the bundle already, the views move to it as soon as it says so.
    */
   memory?: () => Promise<MemoryDatabase>;
 }
@@ -41,12 +42,7 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   // Each step is a performance measure, for the browser's tools and `npm run bench -- startup`.
   const begun = performance.now();
   const measure = (name: string, start: number) => performance.measure(`bundle: ${name}`, { start, end: performance.now() });
-  // Its code is fetched at once, not after the look for the library: on a return visit it
-  // comes from the service worker's cache while the library opens, and is not used.
   const memory = opts.onCore ? opts.memory?.() : undefined;
-  memory?.catch(() => undefined);
-  // Asked before the library is opened, which creates it.
-  const firstVisit = memory ? isNew(db.name).then((yes) => (measure('look for the library', begun), yes)) : Promise.resolve(false);
   const abort = new AbortController();
   const core = readPart<BundleCore>(fetch(coreUrl, { signal: abort.signal }), 'core', begun, measure);
   // Not awaited when the database holds this bundle already.
@@ -55,9 +51,11 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
     measure('open database', begun);
     return hash;
   });
+  // Awaited after the first look, if there is one.
+  opened.catch(() => undefined);
   let shown = false;
-  if (await firstVisit) {
-    const [coreData, inMemory] = await Promise.all([core, memory!]);
+  if (memory) {
+    const [coreData, inMemory] = await Promise.all([core, memory]);
     const start = performance.now();
     await storeBundleCore(inMemory.db, coreData);
     inMemory.seal();
@@ -83,16 +81,6 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   await storeBundleRest(db, coreData, restData);
   measure('store rest', start);
   return result;
-}
-
-/** Whether no database of this name exists yet (false where the browser cannot say). */
-async function isNew(name: string): Promise<boolean> {
-  if (typeof indexedDB.databases !== 'function') return false;
-  try {
-    return !(await indexedDB.databases()).some((d) => d.name === name);
-  } catch {
-    return false;
-  }
 }
 
 /** `fetch ${name}` is measured from `start` to the whole body received (what remains of it once the app waits for it). */

@@ -59,15 +59,25 @@ describe('ensureBundledData on a first visit', () => {
     expect((await listInspections(db)).inspections.length).toBeGreaterThan(0);
   });
 
-  it('shows the core from the library itself when the library is there already (a new edition of the bundle)', async () => {
+  it('without a memory database (a visit the service worker serves), shows the core from the library', async () => {
     serveBundle();
     const db = library();
     await db.open();
     await db.meta.put({ key: 'bundleHash', value: 'an older edition' });
     const from: LensDb[] = [];
-    await ensureBundledData(db, { memory: async () => openMemoryDatabase(), onCore: (_, d) => void from.push(d) });
+    await ensureBundledData(db, { onCore: (_, d) => void from.push(d) });
     expect(from).toEqual([db]);
     expect(await bundledHash(db)).toBe(bundle.hash);
+  });
+
+  it('when the library holds this bundle already (a reload past the service worker), the first look ends as soon as the library says so', async () => {
+    serveBundle();
+    const db = library();
+    await ensureBundledData(db);
+    const from: LensDb[] = [];
+    expect(await ensureBundledData(db, { memory: async () => openMemoryDatabase(), onCore: (_, d) => void from.push(d) })).toBe('unchanged');
+    expect(from).toHaveLength(1);
+    expect(from[0]).not.toBe(db);
   });
 });
 
