@@ -24,8 +24,9 @@ export interface EnsureOptions {
   /**
    * A database in memory (first-look.svelte.ts). Given (on a first visit), the core is
    * stored there and `onCore` called with it at once, and the library is created and
-   * filled after: creating and filling it is most of a first visit's wait. Should the
-   * library hold the bundle already, the views move to it as soon as it says so.
+   * filled after: creating and filling it is most of a first visit's wait. A library
+   * that holds the bundle already is read instead, or, should it say so only after the
+   * first look has begun, the views move to it then.
    */
   memory?: () => Promise<MemoryDatabase>;
 }
@@ -55,13 +56,20 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   opened.catch(() => undefined);
   let shown = false;
   if (memory) {
-    const [coreData, inMemory] = await Promise.all([core, memory]);
-    const start = performance.now();
-    await storeBundleCore(inMemory.db, coreData);
-    inMemory.seal();
-    measure('store core in memory', start);
-    await opts.onCore!(coreData.series.map((s) => s.indicatorId), inMemory.db);
-    shown = true;
+    const ready = Promise.all([core, memory]);
+    // A library that says it holds this bundle before the memory database is ready (a
+    // visit the service worker did not serve, such as a second one before it took over)
+    // is read at once; one that does not (a first visit) is filled after the first look.
+    const libraryFirst = await Promise.race([opened.then((hash) => hash === bundleMeta.hash), ready.then(() => false)]);
+    if (!libraryFirst) {
+      const [coreData, inMemory] = await ready;
+      const start = performance.now();
+      await storeBundleCore(inMemory.db, coreData);
+      inMemory.seal();
+      measure('store core in memory', start);
+      await opts.onCore!(coreData.series.map((s) => s.indicatorId), inMemory.db);
+      shown = true;
+    }
   }
   const held = await opened;
   if (held === bundleMeta.hash) {

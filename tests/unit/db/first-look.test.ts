@@ -70,12 +70,34 @@ describe('ensureBundledData on a first visit', () => {
     expect(await bundledHash(db)).toBe(bundle.hash);
   });
 
-  it('when the library holds this bundle already (a reload past the service worker), the first look ends as soon as the library says so', async () => {
+  it('when the library holds this bundle already (a visit the service worker did not serve), reads it without a first look', async () => {
+    serveBundle();
+    const db = library();
+    await ensureBundledData(db);
+    // The core never arrives: were the first look waited for, this would not end.
+    vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
+    const from: LensDb[] = [];
+    expect(await ensureBundledData(db, { memory: async () => openMemoryDatabase(), onCore: (_, d) => void from.push(d) })).toBe('unchanged');
+    expect(from).toEqual([]);
+  });
+
+  it('when the library says it holds this bundle only after the first look has begun, the first look still ends with the library', async () => {
     serveBundle();
     const db = library();
     await ensureBundledData(db);
     const from: LensDb[] = [];
-    expect(await ensureBundledData(db, { memory: async () => openMemoryDatabase(), onCore: (_, d) => void from.push(d) })).toBe('unchanged');
+    // The library answers only once the first view (onCore) is drawn from memory.
+    let drawn!: () => void;
+    const shown = new Promise<void>((r) => (drawn = r));
+    const slow = Object.create(db, { meta: { get: () => ({ get: async (key: string) => (await shown, db.meta.get(key)) }) } }) as LensDb;
+    const result = await ensureBundledData(slow, {
+      memory: async () => openMemoryDatabase(),
+      onCore: (_, d) => {
+        from.push(d);
+        drawn();
+      },
+    });
+    expect(result).toBe('unchanged');
     expect(from).toHaveLength(1);
     expect(from[0]).not.toBe(db);
   });
