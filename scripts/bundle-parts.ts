@@ -32,7 +32,11 @@ export function bundleParts(root: string): Plugin {
       const restFile = join(dir, 'bundle-rest.json');
       writeFileSync(coreFile, JSON.stringify(core));
       writeFileSync(restFile, JSON.stringify(rest));
-      return [`export { default as coreUrl } from ${JSON.stringify(`${coreFile}?url`)};`, `export { default as restUrl } from ${JSON.stringify(`${restFile}?url`)};`].join('\n');
+      return [
+        `export { default as coreUrl } from ${JSON.stringify(`${coreFile}?url`)};`,
+        `export { default as restUrl } from ${JSON.stringify(`${restFile}?url`)};`,
+        `export const coreIndicators = ${JSON.stringify(core.series.map((s) => s.indicatorId))};`,
+      ].join('\n');
     },
     transformIndexHtml: {
       order: 'post',

@@ -6,4 +6,6 @@
 declare module 'virtual:bundle-parts' {
   export const coreUrl: string;
   export const restUrl: string;
+  /** The indicators whose series the core holds. */
+  export const coreIndicators: readonly string[];
 }

@@ -85,3 +85,9 @@ test('after the first look the view follows the library: figures imported in ano
   await expect(walsall).toContainText('31.9');
   await expect(page.getByTestId('trend-svg')).toHaveAttribute('data-first', 'yes');
 });
+
+test('a first visit to a view the core cannot draw (an area page) has no first look: it waits for the library, as it would anyway', async ({ page }) => {
+  await page.goto('/#/area/E10000034');
+  await expect(page.getByRole('heading', { level: 2, name: /Worcestershire/ })).toBeVisible();
+  expect(await page.evaluate(() => performance.getEntriesByName('bundle: store core in memory').length)).toBe(0);
+});
