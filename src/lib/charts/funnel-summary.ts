@@ -2,7 +2,7 @@ import { describeValue, formatValue, ratePhrase } from '../model/format';
 import type { Indicator } from '../model/types';
 import { ZONE_LABEL, ZONE_SYMBOL, type Funnel, type FunnelPoint } from '../stats/funnel';
 import { widerThanChance } from '../stats/funnel-ranking';
-import { listJoin } from './list-join';
+import { listJoin } from '../model/words';
 import type { Readout, ReadoutPart } from './readout';
 
 type Ind = Pick<Indicator, 'shortLabel' | 'unit' | 'decimals'>;

@@ -2,7 +2,7 @@ import { formatValue, rateInBrackets, ratePhrase } from '../model/format';
 import type { Indicator, Period } from '../model/types';
 import type { Ranking, RankingRow } from '../stats/ranking';
 import { comparisonLabel } from '../stats/significance';
-import { listJoin } from './list-join';
+import { listJoin } from '../model/words';
 
 /** The sentence that labels the ranked chart. */
 export function rankedSummary(data: Ranking, indicator: Pick<Indicator, 'shortLabel' | 'unit' | 'decimals'>, formatPeriod: (p: Period) => string): string {

@@ -1,7 +1,7 @@
 import { describeValue, formatValue, rateInBrackets } from '../model/format';
 import { formatPeriod } from '../model/period';
 import type { Indicator } from '../model/types';
-import { listJoin } from './list-join';
+import { listJoin } from '../model/words';
 import type { TrendData } from './trend-data';
 
 /**

@@ -21,6 +21,7 @@
 import type { Indicator, Period, Polarity } from '../model/types';
 import type { StatusCode } from '../model/status';
 import { formatPeriod } from '../model/period';
+import { listJoin } from '../model/words';
 import { intervalAroundPublished, NO_INTERVAL_TEXT, noIntervalReason } from './significance';
 
 /** How many recent points the trend uses. */
@@ -191,8 +192,7 @@ export function recentTrend(indicator: Pick<Indicator, 'unit' | 'polarity'>, obs
 
 /** "2024-25", "2023-24 and 2024-25": the years a trend left out for want of an import's count. */
 function yearsText(periods: readonly Period[]): string {
-  const years = periods.map((p) => formatPeriod(p));
-  return years.length <= 1 ? years.join('') : `${years.slice(0, -1).join(', ')} and ${years[years.length - 1]}`;
+  return listJoin(periods.map((p) => formatPeriod(p)));
 }
 
 /**

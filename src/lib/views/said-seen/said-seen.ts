@@ -34,7 +34,7 @@ import { recentTrend, trendSymbol, trendWords } from '../../stats/trend';
 import type { Comparison } from '../../stats/significance';
 import type { DocumentHead } from '../../themes/evidence';
 import type { ThemeMeasures } from '../../themes/measure-links';
-import { listJoin } from '../../charts/list-join';
+import { listJoin } from '../../model/words';
 
 /** What a flag and a reading are, said once under every said-and-seen table. */
 export const ASSOCIATION_NOTE =
