@@ -1,12 +1,12 @@
 import bundleMeta from '../../../data/bundle-meta.json';
 import { coreUrl, restUrl } from 'virtual:bundle-parts';
-
-/** The indicators whose series the bundle's core holds: a Compare link on one of them is drawn as soon as the core is in. */
-export { coreIndicators } from 'virtual:bundle-parts';
 import type { BundleCore, BundleRest } from '../model/bundle-parts';
 import { bundledHash, storeBundleCore, storeBundleRest, type BundleLoadResult } from './bundled';
 import { openDatabase, type LensDb } from './database';
 import type { MemoryDatabase } from './memory-database';
+
+/** The indicators whose series the bundle's core holds: a Compare link on one of them is drawn as soon as the core is in. */
+export { coreIndicators } from 'virtual:bundle-parts';
 
 let instance: LensDb | undefined;
 
