@@ -1,6 +1,7 @@
 import { formatValue } from '../model/format';
 import type { Indicator } from '../model/types';
 import type { Interval } from '../stats/confidence';
+import { formatRank, type Ranked } from '../stats/rank';
 import { noIntervalNote, type NoInterval } from '../stats/significance';
 
 /**
@@ -23,4 +24,12 @@ export function formatInterval(indicator: Pick<Indicator, 'unit' | 'decimals'>, 
 /** An interval cell: the interval, or "–", with why there is none where an import's figure came without its count. */
 export function intervalCell(indicator: Pick<Indicator, 'unit' | 'decimals'>, ci: Interval | null | undefined, noInterval: NoInterval | null | undefined): string {
   return ci ? formatInterval(indicator, ci) : `–${noIntervalNote(noInterval)}`;
+}
+
+/**
+ * A rank cell's "joint 116 of 151": it may wrap after its first words (the `wraps` cell
+ * class), so a table of many columns stays a table, but "of 151" stays together.
+ */
+export function rankOf(rank: Ranked, of: number): string {
+  return `${formatRank(rank)} of\u00a0${of}`;
 }
