@@ -9,6 +9,7 @@ import { BackupReader, type BackupOutcome } from './backup-validate';
 import { bundledHash } from './bundled';
 import type { LensDb } from './database';
 import { upgradeBackup } from './migrations';
+import type { SeriesPack } from './series-packs';
 
 /**
  * Every table's records as backup lines, header first, read in one transaction so
@@ -23,7 +24,7 @@ export async function backupLines(db: LensDb, now: Date = new Date()): Promise<s
     for (const table of db.tables) {
       counts[table.name] = await table.count();
       // Encoded as they are read, so the decoded records are never all held at once.
-      await table.each((record) => void lines.push(recordLine(table.name, record)));
+      await table.each((record) => void lines.push(recordLine(table.name, table.name === 'series' ? withoutSpans(record as SeriesPack) : record)));
     }
   });
   const digest = sha256.create();
@@ -40,6 +41,11 @@ export async function backupLines(db: LensDb, now: Date = new Date()): Promise<s
   };
   lines[0] = headerLine(header);
   return lines;
+}
+
+/** A pack as backed up: its `spans` index keys are the database's, written again when it is restored (database.ts). */
+function withoutSpans({ spans: _, ...pack }: SeriesPack): SeriesPack {
+  return pack;
 }
 
 /**

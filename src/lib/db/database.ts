@@ -1,6 +1,6 @@
-import Dexie, { type EntityTable, type Transaction } from 'dexie';
-import { upgradeToV2, upgradeToV3 } from './migrations';
-import type { SeriesPack } from './series-packs';
+import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
+import { upgradeToV2, upgradeToV3, upgradeToV5 } from './migrations';
+import { spansOf, type SeriesPack } from './series-packs';
 import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeLinkEdit, ThemeMention } from '../model/types';
 
 /** Key–value facts about the database itself, such as the bundled data's hash. */
@@ -52,6 +52,8 @@ export const SCHEMA: readonly SchemaVersion[] = [
   { version: 3, stores: { series: '&id, *indicatorIds, importId' }, upgrade: upgradeToV3 },
   // The user's links between themes and measures (theme-links.ts); nothing to convert.
   { version: 4, stores: { themeLinks: '&id, themeId, indicatorId, importId' } },
+  // What each pack holds, indexed, so the catalog of what is held is read without the figures (series-packs.ts).
+  { version: 5, stores: { series: '&id, *indicatorIds, importId, *spans' }, upgrade: upgradeToV5 },
 ];
 
 export interface SchemaVersion {
@@ -80,8 +82,31 @@ export function openDatabase(
     const declared = db.version(v.version).stores(v.stores);
     if (v.upgrade) declared.upgrade(v.upgrade);
   }
+  if (version >= 5) db.use(seriesSpans);
   return db;
 }
+
+/**
+ * Every series pack stored gets its `spans` (series-packs.ts) here, whichever path
+ * stores it (an import, the bundle, a restored backup), and one given with it is
+ * replaced: the index must say what the pack holds.
+ */
+const seriesSpans: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'series-spans',
+  create: (down) => ({
+    ...down,
+    table(name) {
+      const table = down.table(name);
+      if (name !== 'series') return table;
+      return {
+        ...table,
+        mutate: (req) =>
+          table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((p: SeriesPack) => ({ ...p, spans: spansOf(p) })) } : req),
+      };
+    },
+  }),
+};
 
 /** Tables whose records belong to an import and go with it on undo. */
 export const IMPORT_OWNED_TABLES = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels'] as const;

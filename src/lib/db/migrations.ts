@@ -8,7 +8,7 @@ import type { Transaction } from 'dexie';
 import type { BackupContents } from './backup-format';
 import type { ObservationSeries } from '../model/series';
 import { addToImport } from './record-size';
-import { packOfOne } from './series-packs';
+import { packOfOne, spansOf, type SeriesPack } from './series-packs';
 
 /** Tables whose records carried an importId at version 2. */
 const V2_OWNED = ['areas', 'indicators', 'series', 'documents', 'themeMentions', 'priorities', 'neighbourModels'];
@@ -49,6 +49,20 @@ export async function upgradeToV3(tx: Transaction): Promise<void> {
 function backupToV3(tables: BackupContents['tables']): BackupContents['tables'] {
   const series = (tables['series'] ?? []) as unknown as ObservationSeries[];
   return { ...tables, series: series.map(packOfOne) as unknown as BackupContents['tables'][string] };
+}
+
+/**
+ * Version 5: each pack lists what it holds in `spans`, a multi-entry index
+ * (series-packs.ts). Derived from the series, so a backup needs no step: the database
+ * writes it as the records are stored (database.ts).
+ */
+export async function upgradeToV5(tx: Transaction): Promise<void> {
+  await tx
+    .table('series')
+    .toCollection()
+    .modify((p: SeriesPack) => {
+      p.spans = spansOf(p);
+    });
 }
 
 /** Backup migrations by the version they bring the records to. */

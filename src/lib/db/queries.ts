@@ -4,7 +4,7 @@ import { sourceConflicts, type SourceConflict } from '../model/source-conflicts'
 import type { Area, AreaCode, DataSource, ImportRecord, Indicator, NeighbourModel, Observation, Period, SourceDocument } from '../model/types';
 import { BUNDLED, INSPECTIONS_KEY, SOURCES_KEY } from './bundled';
 import type { LensDb } from './database';
-import { unpack } from './series-packs';
+import { unpack, type SeriesSpan } from './series-packs';
 
 export async function listAreas(db: LensDb): Promise<Area[]> {
   return db.areas.toArray();
@@ -96,26 +96,28 @@ export async function getObservations(
 }
 
 /**
- * What the series held say of each indicator, in one pass over them: its first and last
- * period, and the imports (the bundled figures among them) holding figures of it, which
- * "About this indicator" names. One pass, so the first view does not wait for a second.
+ * What the series held say of each indicator: its first and last period, and the imports
+ * (the bundled figures among them) holding figures of it, which "About this indicator"
+ * names. Read from the keys of the `spans` index in one pass, so the first view waits
+ * neither for a second pass nor for every figure held to be read.
  */
 export async function seriesCatalog(db: LensDb): Promise<{ extents: Map<string, [Period, Period]>; holders: Map<string, Set<string>> }> {
   const out = new Map<string, [Period, Period]>();
   const holders = new Map<string, Set<string>>();
-  await db.series.each((pack) => {
-    for (const s of pack.series) {
-      const held = holders.get(s.indicatorId) ?? new Set<string>();
-      held.add(pack.importId);
-      holders.set(s.indicatorId, held);
-      const e = out.get(s.indicatorId) ?? [Infinity, -Infinity];
-      for (const p of s.periods) {
-        if (p < e[0]) e[0] = p;
-        if (p > e[1]) e[1] = p;
-      }
-      if (Number.isFinite(e[0])) out.set(s.indicatorId, e);
+  // The index's keys alone (series-packs.ts spansOf), not the figures of every pack.
+  const spans = (await db.series.orderBy('spans').uniqueKeys()) as unknown as SeriesSpan[];
+  for (const [indicatorId, importId, first, last] of spans) {
+    const held = holders.get(indicatorId) ?? new Set<string>();
+    held.add(importId);
+    holders.set(indicatorId, held);
+    if (!Number.isFinite(first)) continue;
+    const e = out.get(indicatorId);
+    if (!e) out.set(indicatorId, [first, last]);
+    else {
+      if (first < e[0]) e[0] = first;
+      if (last > e[1]) e[1] = last;
     }
-  });
+  }
   return { extents: out, holders };
 }
 

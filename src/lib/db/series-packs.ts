@@ -25,6 +25,33 @@ export interface SeriesPack {
   /** The indicators of `series`, in the same order: a multi-entry index. */
   indicatorIds: string[];
   series: ObservationSeries[];
+  /**
+   * What the pack holds, one key per series (spansOf): a multi-entry index from schema
+   * version 5. The database writes it for every pack stored (database.ts); nothing else does.
+   */
+  spans?: SeriesSpan[];
+}
+
+/** A series as the `spans` index keys it: its indicator, its import, and its first and last period. */
+export type SeriesSpan = [indicatorId: string, importId: string, first: number, last: number];
+
+/**
+ * The index keys of a pack's series, so that what the library holds of each indicator
+ * (queries.ts seriesCatalog: the years and the imports) is read from the index alone.
+ * Reading the packs themselves meant reading every figure held, the slowest step of a
+ * return visit's first chart. A series without periods spans Infinity to -Infinity
+ * (both valid keys), so its import still counts as holding the indicator.
+ */
+export function spansOf(pack: Pick<SeriesPack, 'importId' | 'series'>): SeriesSpan[] {
+  return pack.series.map((s) => {
+    let first = Infinity;
+    let last = -Infinity;
+    for (const p of s.periods) {
+      if (p < first) first = p;
+      if (p > last) last = p;
+    }
+    return [s.indicatorId, pack.importId, first, last];
+  });
 }
 
 /**

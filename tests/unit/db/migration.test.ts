@@ -6,7 +6,7 @@ import { readBackupFile } from '../../../src/lib/db/backup';
 import { openDatabase, SCHEMA, SCHEMA_VERSION, type LensDb } from '../../../src/lib/db/database';
 import { collectExport } from '../../../src/lib/db/export';
 import { undoImport } from '../../../src/lib/db/imports';
-import { getObservations } from '../../../src/lib/db/queries';
+import { getObservations, seriesCatalog } from '../../../src/lib/db/queries';
 import { estimateBytes } from '../../../src/lib/db/record-size';
 import { unpack, type SeriesPack } from '../../../src/lib/db/series-packs';
 import { restoreReplace } from '../../../src/lib/db/restore';
@@ -84,6 +84,33 @@ describe('a version-1 database with real content, opened by the current version'
     expect(referrals.map((p) => p.importId).sort()).toEqual(['bundled', 'import-c1-referrals']);
   });
 
+  it('version 5: each pack lists what it holds as spans, and the catalog read from them is what its figures say', async () => {
+    const { db } = await upgradedFixture();
+    // The catalog worked out from every figure held, as it was read before version 5.
+    const extents = new Map<string, [number, number]>();
+    const holders = new Map<string, Set<string>>();
+    for (const s of unpack(await db.series.toArray())) {
+      holders.set(s.indicatorId, (holders.get(s.indicatorId) ?? new Set()).add(s.importId));
+      if (!s.periods.length) continue;
+      const [first, last] = extents.get(s.indicatorId) ?? [Infinity, -Infinity];
+      extents.set(s.indicatorId, [Math.min(first, ...s.periods), Math.max(last, ...s.periods)]);
+    }
+    expect(extents.size).toBeGreaterThan(0);
+    expect(await seriesCatalog(db)).toEqual({ extents, holders });
+    // The fixture's referral rates: bundled and imported ones, as its version-3 test says.
+    expect((await seriesCatalog(db)).holders.get('referral_rate')).toEqual(new Set(['bundled', 'import-c1-referrals']));
+  });
+
+  it('version 5: a pack is stored with the spans its series give, whatever spans it comes with', async () => {
+    const db = fresh();
+    const [pack] = (await upgradedFixture().then(({ db: f }) => f.series.toArray())) as SeriesPack[];
+    await db.series.put({ ...pack!, spans: [['made_up', 'nobody', 1900, 2999]] });
+    const stored = await db.series.get(pack!.id);
+    expect(stored!.spans).toEqual(pack!.spans);
+    expect(stored!.spans!.length).toBe(pack!.series.length);
+    expect((await seriesCatalog(db)).holders.has('made_up')).toBe(false);
+  });
+
   it('version 2: every import record says about how much it stores', async () => {
     const { fixture, db } = await upgradedFixture();
     const imports = new Map((await db.imports.toArray()).map((i) => [i.id, i.storedBytes]));
@@ -123,7 +150,8 @@ describe('a version-1 database with real content, opened by the current version'
     expect(read.value.header.schemaVersion).toBe(SCHEMA_VERSION);
     // A backup's records are brought up to this version exactly as the database's are in place;
     // its bundled records are not restored (the app keeps its own), so the rest is compared.
-    expect(read.value.tables['series']).toEqual(await upgraded.series.toArray());
+    // Less the packs' spans, the database's index keys, which it writes as the backup is restored.
+    expect(read.value.tables['series']).toEqual((await upgraded.series.toArray()).map(({ spans: _, ...pack }) => pack));
     await restoreReplace(restored, read.value);
     expect(splitDump(await dump(restored)).user).toEqual(splitDump(await dump(upgraded)).user);
   });
