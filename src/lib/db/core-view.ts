@@ -79,10 +79,10 @@ export function coreView(core: Readonly<Record<string, readonly object[]>>, libr
   const standIn = <T extends object>(answers: T, deferred: () => Later): T =>
     new Proxy(answers, {
       get(target, key) {
-        // Tables, where clauses and collections are not promises.
+        // Tables, where clauses and collections are not promises; a symbol is asked by the language (or a console), not by a query.
         if (key === 'then') return undefined;
-        if (!settled && Object.prototype.hasOwnProperty.call(target, key)) return Reflect.get(target, key);
-        return deferred()[key as string];
+        if (typeof key === 'symbol' || (!settled && Object.prototype.hasOwnProperty.call(target, key))) return Reflect.get(target, key);
+        return deferred()[key];
       },
     });
 
@@ -97,7 +97,7 @@ export function coreView(core: Readonly<Record<string, readonly object[]>>, libr
   return new Proxy({} as LensDb, {
     get(_, key) {
       if (key === 'then') return undefined;
-      if (settled) {
+      if (settled || typeof key === 'symbol') {
         const value: unknown = Reflect.get(library, key, library);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(library) : value;
       }
@@ -105,7 +105,7 @@ export function coreView(core: Readonly<Record<string, readonly object[]>>, libr
       if (key === 'table') return (name: string) => tables.get(name) ?? fromLibrary().table!(name);
       // Anything else (a transaction, a write's helpers, open, close…) the library answers, once it holds the bundle.
       const value: unknown = Reflect.get(library, key, library);
-      return typeof value === 'function' ? fromLibrary()[key as string] : value;
+      return typeof value === 'function' ? fromLibrary()[key] : value;
     },
   });
 }
