@@ -1,7 +1,7 @@
 import { BUNDLE_FORMAT, seriesFromJson, type Bundle, type BundleSeries } from '../model/bundle';
 import { splitBundle, type BundleCore, type BundleRest } from '../model/bundle-parts';
 import { BUNDLED, type ImportRecord } from '../model/types';
-import { IMPORT_OWNED_TABLES, type LensDb } from './database';
+import { IMPORT_OWNED_TABLES, type LensDb, type MetaRecord } from './database';
 import { estimateBytes } from './record-size';
 import { packSeries, type SeriesPack } from './series-packs';
 
@@ -50,13 +50,13 @@ export async function storeBundleCore(db: LensDb, core: BundleCore): Promise<Bun
     for (const table of IMPORT_OWNED_TABLES) await db.table(table).where('importId').equals(BUNDLED).delete();
     await db.imports.delete(BUNDLED);
     await db.meta.bulkDelete([HASH_KEY, INSPECTIONS_KEY]);
-    const records = await coreRecords(db, core);
+    const records = coreRecords(core, await userEdited(db));
     await db.areas.bulkPut(records.areas);
     await db.indicators.bulkPut(records.indicators);
     await db.series.bulkPut(series);
     await db.neighbourModels.bulkPut(records.neighbourModels);
     await db.priorities.bulkPut(records.priorities);
-    await db.meta.put({ key: SOURCES_KEY, value: core.sources });
+    await db.meta.put(coreSources(core));
     return current ? 'replaced' : 'loaded';
   });
 }
@@ -76,7 +76,7 @@ export async function storeBundleRest(db: LensDb, core: BundleCore, rest: Bundle
     await db.series.bulkPut(series);
     await db.documents.bulkPut(documents);
     await db.themeMentions.bulkPut(mentions);
-    const fromCore = await coreRecords(db, core);
+    const fromCore = coreRecords(core, await userEdited(db));
     const stored = [fromCore.areas, fromCore.indicators, fromCore.neighbourModels, fromCore.priorities, documents, mentions];
     const record: ImportRecord = {
       id: BUNDLED,
@@ -107,15 +107,32 @@ function bundledPacks(prefix: string, series: BundleSeries[]): SeriesPack[] {
   ).map((p, i) => ({ ...p, id: `${BUNDLED}#${prefix}${i}` }));
 }
 
-/** The core's records as stored; priorities the user has edited stay the user's. */
-async function coreRecords(db: LensDb, core: BundleCore) {
-  const edited = new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
+/** Ids of the priorities the user has edited: a bundle does not overwrite them. */
+async function userEdited(db: LensDb): Promise<Set<string>> {
+  return new Set(await db.priorities.where('importId').equals(USER_EDITS).primaryKeys());
+}
+
+/** The core's records as stored, the series and sources aside; priorities the user has edited (`edited`) stay the user's. */
+function coreRecords(core: BundleCore, edited: ReadonlySet<string> = new Set()) {
   return {
     areas: core.areas.map((a) => ({ ...a, importId: BUNDLED })),
     indicators: core.indicators.map((i) => ({ ...i, importId: BUNDLED })),
     neighbourModels: core.neighbourModels.map((m) => ({ ...m, importId: BUNDLED })),
     priorities: (core.priorities ?? []).filter((p) => !edited.has(p.id)).map((p) => ({ ...p, importId: BUNDLED })),
   };
+}
+
+/** The core's meta record: the sources of the bundled figures. */
+function coreSources(core: BundleCore): MetaRecord {
+  return { key: SOURCES_KEY, value: core.sources };
+}
+
+/**
+ * Every record storeBundleCore writes, by table: what the first look holds in memory
+ * (core-view.ts) in the library's stead. Tables not named here the core leaves empty.
+ */
+export function coreTables(core: BundleCore): Record<string, readonly object[]> {
+  return { ...coreRecords(core), series: bundledPacks('core-', core.series), meta: [coreSources(core)] };
 }
 
 export async function bundledHash(db: LensDb): Promise<string | undefined> {

@@ -68,15 +68,10 @@ export const SCHEMA_VERSION = SCHEMA[SCHEMA.length - 1]!.version;
 
 /**
  * Opens (and creates or upgrades) the database. `name` lets tests use a fresh one;
- * `version` opens it as an older version of the app would (tests and fixtures);
- * `backend` holds it somewhere other than the browser's IndexedDB (first-look.ts holds
- * one in memory).
+ * `version` opens it as an older version of the app would (tests and fixtures).
  */
-export function openDatabase(
-  name: string = DB_NAME,
-  { version = SCHEMA_VERSION, backend }: { version?: number; backend?: { indexedDB: IDBFactory; IDBKeyRange: typeof IDBKeyRange } } = {},
-): LensDb {
-  const db = new Dexie(name, backend) as LensDb;
+export function openDatabase(name: string = DB_NAME, { version = SCHEMA_VERSION }: { version?: number } = {}): LensDb {
+  const db = new Dexie(name) as LensDb;
   for (const v of SCHEMA) {
     if (v.version > version) break;
     const declared = db.version(v.version).stores(v.stores);

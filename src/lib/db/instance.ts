@@ -1,9 +1,9 @@
 import bundleMeta from '../../../data/bundle-meta.json';
 import { coreUrl, restUrl } from 'virtual:bundle-parts';
 import type { BundleCore, BundleRest } from '../model/bundle-parts';
-import { bundledHash, storeBundleCore, storeBundleRest, type BundleLoadResult } from './bundled';
+import { bundledHash, coreTables, storeBundleCore, storeBundleRest, type BundleLoadResult } from './bundled';
 import { openDatabase, type LensDb } from './database';
-import type { MemoryDatabase } from './memory-database';
+import type { coreView } from './core-view';
 
 /** The indicators whose series the bundle's core holds: a Compare link on one of them is drawn as soon as the core is in. */
 export { coreIndicators } from 'virtual:bundle-parts';
@@ -25,13 +25,16 @@ export interface EnsureOptions {
    */
   onCore?: (indicators: readonly string[], from: LensDb) => Promise<void> | void;
   /**
-   * A database in memory (first-look.svelte.ts). Given (on a first visit), the core is
-   * stored there and `onCore` called with it at once, and the library is created and
-   * filled after: creating and filling it is most of a first visit's wait. A library
-   * that holds the bundle already is read instead, or, should it say so only after the
-   * first look has begun, the views move to it then.
+   * core-view.ts's `coreView`, loaded on demand (first-look.svelte.ts). Given (on a first
+   * visit), `onCore` is called as soon as the core is parsed, with a view of it held in
+   * memory, and the library is created and filled after: creating and filling it is most
+   * of a first visit's wait. Until the library holds the whole bundle, the view leaves
+   * what it does not answer to it (a write, say); the library is then filled without
+   * waiting for the first view any longer. A library that holds the bundle already is read
+   * instead, or, should it say so only after the first look has begun, the views move to
+   * it then.
    */
-  memory?: () => Promise<MemoryDatabase>;
+  coreView?: () => Promise<typeof coreView>;
 }
 
 /**
@@ -46,7 +49,7 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   // Each step is a performance measure, for the browser's tools and `npm run bench -- startup`.
   const begun = performance.now();
   const measure = (name: string, start: number) => performance.measure(`bundle: ${name}`, { start, end: performance.now() });
-  const memory = opts.onCore ? opts.memory?.() : undefined;
+  const viewOf = opts.onCore ? opts.coreView?.() : undefined;
   const abort = new AbortController();
   const core = readPart<BundleCore>(fetch(coreUrl, { signal: abort.signal }), 'core', begun, measure);
   // Not awaited when the database holds this bundle already.
@@ -57,41 +60,58 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   });
   // Awaited after the first look, if there is one.
   opened.catch(() => undefined);
-  let shown = false;
-  if (memory) {
-    const ready = Promise.all([core, memory]);
-    // A library that says it holds this bundle before the memory database is ready (a
-    // visit the service worker did not serve, such as a second one before it took over)
-    // is read at once; one that does not (a first visit) is filled after the first look.
-    const libraryFirst = await Promise.race([opened.then((hash) => hash === bundleMeta.hash), ready.then(() => false)]);
-    if (!libraryFirst) {
-      const [coreData, inMemory] = await ready;
-      const start = performance.now();
-      await storeBundleCore(inMemory.db, coreData);
-      inMemory.seal();
-      measure('store core in memory', start);
-      await opts.onCore!(coreData.series.map((s) => s.indicatorId), inMemory.db);
-      shown = true;
+  // Settled when the library holds the whole bundle, or could not be filled: the core's view then leaves every read to it.
+  let wholeIn!: () => void;
+  const whole = new Promise<void>((resolve) => (wholeIn = resolve));
+  try {
+    return await fill();
+  } finally {
+    wholeIn();
+  }
+
+  async function fill(): Promise<BundleLoadResult> {
+    let shown = false;
+    if (viewOf) {
+      const ready = Promise.all([core, viewOf]);
+      // A library that says it holds this bundle before the core is in (a visit the service
+      // worker did not serve, such as a second one before it took over) is read at once;
+      // one that does not (a first visit) is filled after the first look.
+      const libraryFirst = await Promise.race([opened.then((hash) => hash === bundleMeta.hash), ready.then(() => false)]);
+      if (!libraryFirst) {
+        const [coreData, view] = await ready;
+        const start = performance.now();
+        let waits!: () => void;
+        const waiting = new Promise<void>((resolve) => (waits = resolve));
+        const held = view(coreTables(coreData), db, whole, () => {
+          // For the browser's tools and the first-visit test: the first view should not need this.
+          performance.mark('first look: left to the library');
+          waits();
+        });
+        measure('hold core in memory', start);
+        // Until the first view is drawn, or it waits for the library.
+        await Promise.race([opts.onCore!(coreData.series.map((s) => s.indicatorId), held), waiting]);
+        shown = true;
+      }
     }
+    const held = await opened;
+    if (held === bundleMeta.hash) {
+      abort.abort();
+      return 'unchanged';
+    }
+    const rest = fetch(restUrl);
+    rest.catch(() => undefined);
+    const coreData = await core;
+    let start = performance.now();
+    const result = await storeBundleCore(db, coreData);
+    measure('store core', start);
+    if (result === 'unchanged') return result;
+    if (!shown) await opts.onCore?.(coreData.series.map((s) => s.indicatorId), db);
+    const restData = await readPart<BundleRest>(rest, 'rest', performance.now(), measure);
+    start = performance.now();
+    await storeBundleRest(db, coreData, restData);
+    measure('store rest', start);
+    return result;
   }
-  const held = await opened;
-  if (held === bundleMeta.hash) {
-    abort.abort();
-    return 'unchanged';
-  }
-  const rest = fetch(restUrl);
-  rest.catch(() => undefined);
-  const coreData = await core;
-  let start = performance.now();
-  const result = await storeBundleCore(db, coreData);
-  measure('store core', start);
-  if (result === 'unchanged') return result;
-  if (!shown) await opts.onCore?.(coreData.series.map((s) => s.indicatorId), db);
-  const restData = await readPart<BundleRest>(rest, 'rest', performance.now(), measure);
-  start = performance.now();
-  await storeBundleRest(db, coreData, restData);
-  measure('store rest', start);
-  return result;
 }
 
 /** `fetch ${name}` is measured from `start` to the whole body received (what remains of it once the app waits for it). */

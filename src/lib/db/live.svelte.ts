@@ -12,8 +12,10 @@ export interface Live<T> {
 /**
  * The one bridge from Dexie to runes. `deps` is read inside an effect, so a change
  * to any rune it reads re-runs the query; Dexie's liveQuery re-runs it when the
- * tables it read change, in this tab or another. When the first look ends
- * (first-look.svelte.ts) it asks again, of the library, keeping its answer until then.
+ * tables it read change, in this tab or another. During the first look the query reads
+ * the core's view (core-view.ts), plain promises of which liveQuery observes nothing; when
+ * the first look ends (first-look.svelte.ts) it asks again, of the library, keeping its
+ * answer until then, and follows the library from then on.
  */
 export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<T> {
   let current = $state.raw<T | undefined>(undefined);

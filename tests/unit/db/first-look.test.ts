@@ -2,12 +2,12 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { coreUrl, restUrl } from 'virtual:bundle-parts';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { bundledHash } from '../../../src/lib/db/bundled';
+import { bundledHash, coreTables } from '../../../src/lib/db/bundled';
 import { openDatabase, type LensDb } from '../../../src/lib/db/database';
 import { firstLook, readingLibrary } from '../../../src/lib/db/first-look.svelte';
 import { ensureBundledData } from '../../../src/lib/db/instance';
-import { openMemoryDatabase, STILL_STORING } from '../../../src/lib/db/memory-database';
-import { getObservations, getPeriodExtents, listInspections } from '../../../src/lib/db/queries';
+import { coreView } from '../../../src/lib/db/core-view';
+import { getObservations, getPeriodExtents, listAreas, listInspections, seriesInPrecedence } from '../../../src/lib/db/queries';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { splitBundle } from '../../../src/lib/model/bundle-parts';
 
@@ -27,9 +27,12 @@ function library(): LensDb {
   return db;
 }
 
+/** core-view.ts's coreView, as App.svelte loads it. */
+const view = async () => coreView;
+
 afterEach(async () => {
   vi.unstubAllGlobals();
-  await firstLook.end();
+  firstLook.end();
   for (const db of opened.splice(0)) await db.delete();
 });
 
@@ -39,7 +42,7 @@ describe('ensureBundledData on a first visit', () => {
     const db = library();
     const seen: { indicators: readonly string[]; fromMemory: boolean; libraryHash: string | undefined; worcs2025: number | null | undefined }[] = [];
     const result = await ensureBundledData(db, {
-      memory: async () => openMemoryDatabase(),
+      coreView: view,
       onCore: async (indicators, from) => {
         seen.push({
           indicators,
@@ -48,7 +51,6 @@ describe('ensureBundledData on a first visit', () => {
           // Worcestershire's CP-plan rate in 2025, LAIT and the DfE's CIN tables: 43.5 per 10,000.
           worcs2025: (await getObservations(from, 'cpp_rate', { areas: ['E10000034'], from: 2025, to: 2025 }))[0]?.value,
         });
-        await expect(from.meta.put({ key: 'x', value: 1 })).rejects.toThrow(STILL_STORING);
       },
     });
     expect(result).toBe('loaded');
@@ -57,6 +59,34 @@ describe('ensureBundledData on a first visit', () => {
     expect(await bundledHash(db)).toBe(bundle.hash);
     expect((await getPeriodExtents(db)).size).toBe(new Set(bundle.series.map((s) => s.indicatorId)).size);
     expect((await listInspections(db)).inspections.length).toBeGreaterThan(0);
+  });
+
+  it('during the first look, a write and a read the core cannot answer wait for the library and are done there, without holding it back', async () => {
+    serveBundle();
+    const db = library();
+    let asked: Promise<[number, unknown]> | undefined;
+    let libraryHashThen: string | undefined = 'not asked';
+    const result = await ensureBundledData(db, {
+      coreView: view,
+      onCore: async (_, from) => {
+        libraryHashThen = await bundledHash(db);
+        // A write, and a range of an index: neither is the core's to answer (it holds no documents).
+        const written = from.meta.put({ key: 'written during the first look', value: 1 });
+        const documents = from.documents.where('period').above(0).count();
+        asked = Promise.all([documents, written]);
+        // The first view waits for them: the library is filled all the same.
+        await asked;
+      },
+    });
+    expect(result).toBe('loaded');
+    expect(libraryHashThen).toBeUndefined();
+    const [documents, key] = await asked!;
+    expect(documents).toBe(bundle.documents.length);
+    expect(documents).toBeGreaterThan(0);
+    expect(key).toBe('written during the first look');
+    expect((await db.meta.get('written during the first look'))?.value).toBe(1);
+    // The library's own record of the bundle stands: the write did not land before the core's.
+    expect(await bundledHash(db)).toBe(bundle.hash);
   });
 
   it('without a memory database (a visit the service worker serves), shows the core from the library', async () => {
@@ -77,7 +107,7 @@ describe('ensureBundledData on a first visit', () => {
     // The core never arrives: were the first look waited for, this would not end.
     vi.stubGlobal('fetch', () => new Promise<Response>(() => undefined));
     const from: LensDb[] = [];
-    expect(await ensureBundledData(db, { memory: async () => openMemoryDatabase(), onCore: (_, d) => void from.push(d) })).toBe('unchanged');
+    expect(await ensureBundledData(db, { coreView: view, onCore: (_, d) => void from.push(d) })).toBe('unchanged');
     expect(from).toEqual([]);
   });
 
@@ -91,7 +121,7 @@ describe('ensureBundledData on a first visit', () => {
     const shown = new Promise<void>((r) => (drawn = r));
     const slow = Object.create(db, { meta: { get: () => ({ get: async (key: string) => (await shown, db.meta.get(key)) }) } }) as LensDb;
     const result = await ensureBundledData(slow, {
-      memory: async () => openMemoryDatabase(),
+      coreView: view,
       onCore: (_, d) => {
         from.push(d);
         drawn();
@@ -103,22 +133,67 @@ describe('ensureBundledData on a first visit', () => {
   });
 });
 
-describe('readingLibrary', () => {
-  it('reads the memory database during the first look and the library after it', async () => {
+describe('coreView', () => {
+  it('answers from the core until the library holds the whole bundle, and leaves what it cannot answer to the library until then', async () => {
     const lib = library();
     await lib.meta.put({ key: 'where', value: 'library' });
-    const memory = openMemoryDatabase();
-    await memory.db.meta.put({ key: 'where', value: 'memory' });
+    let wholeIn!: () => void;
+    const whole = new Promise<void>((r) => (wholeIn = r));
+    let waited = 0;
+    const held = coreView(coreTables(parts.core), lib, whole, () => waited++);
+    // The core's figures, though the library holds none.
+    expect((await getObservations(held, 'cpp_rate', { areas: ['E10000034'], from: 2025, to: 2025 }))[0]?.value).toBe(43.5);
+    expect(await held.meta.get('where')).toBeUndefined();
+    expect(waited).toBe(0);
+    // An index range the view does not answer: it waits, and says so.
+    let answered = false;
+    const later = held.meta
+      .where('key')
+      .startsWith('wh')
+      .toArray()
+      .then((records) => ((answered = true), records));
+    expect(waited).toBe(1);
+    // A round trip to the library and back, and still no answer: the library is not ready.
+    await lib.meta.get('where');
+    expect(answered).toBe(false);
+    wholeIn();
+    expect(await later).toEqual([{ key: 'where', value: 'library' }]);
+    // Now every read is the library's.
+    expect((await held.meta.get('where'))?.value).toBe('library');
+    expect(await held.areas.count()).toBe(0);
+  });
+
+  it('gives copies: a caller that changes what it gets does not change the core', async () => {
+    const held = coreView(coreTables(parts.core), library(), new Promise(() => undefined));
+    const areas = await listAreas(held);
+    const first = areas[0]!.code;
+    areas.reverse();
+    areas[0]!.name = 'changed';
+    const series = await seriesInPrecedence(held, 'cpp_rate');
+    series[0]!.values.fill(-1);
+    series.length = 0;
+    const again = await listAreas(held);
+    expect(again[0]!.code).toBe(first);
+    expect(again.map((a) => a.name)).not.toContain('changed');
+    expect((await getObservations(held, 'cpp_rate', { areas: ['E10000034'], from: 2025, to: 2025 }))[0]?.value).toBe(43.5);
+  });
+});
+
+describe('readingLibrary', () => {
+  it('reads the core during the first look and the library after it', async () => {
+    const lib = library();
+    await lib.meta.put({ key: 'where', value: 'library' });
+    const held = coreView(coreTables(parts.core), lib, new Promise(() => undefined));
     const reading = readingLibrary(lib);
     expect((await reading.meta.get('where'))?.value).toBe('library');
-    firstLook.begin(memory.db);
+    expect(await reading.areas.count()).toBe(0);
+    firstLook.begin(held);
     expect(firstLook.active).toBe(true);
-    expect((await reading.meta.get('where'))?.value).toBe('memory');
-    await reading.transaction('r', reading.meta, async () => expect((await reading.meta.get('where'))?.value).toBe('memory'));
-    await firstLook.end();
+    expect(await reading.meta.get('where')).toBeUndefined();
+    expect(await reading.areas.count()).toBe(parts.core.areas.length);
+    firstLook.end();
     expect(firstLook.active).toBe(false);
     expect((await reading.meta.get('where'))?.value).toBe('library');
-    // The memory database is closed once the views have left it.
-    expect(memory.db.isOpen()).toBe(false);
+    expect(await reading.areas.count()).toBe(0);
   });
 });
