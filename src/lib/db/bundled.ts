@@ -3,7 +3,7 @@ import { splitBundle, type BundleCore, type BundleRest } from '../model/bundle-p
 import { BUNDLED, type ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb, type MetaRecord } from './database';
 import { estimateBytes } from './record-size';
-import { packSeries, type SeriesPack } from './series-packs';
+import { packSeries, spansOf, type SeriesPack } from './series-packs';
 
 // Defined with the types, so that the statistics can tell an imported figure from a bundled one.
 export { BUNDLED };
@@ -132,7 +132,9 @@ function coreSources(core: BundleCore): MetaRecord {
  * (core-view.ts) in the library's stead. Tables not named here the core leaves empty.
  */
 export function coreTables(core: BundleCore): Record<string, readonly object[]> {
-  return { ...coreRecords(core), series: bundledPacks('core-', core.series), meta: [coreSources(core)] };
+  // With the spans the database writes for each pack it stores (database.ts).
+  const series = bundledPacks('core-', core.series).map((p) => ({ ...p, spans: spansOf(p) }));
+  return { ...coreRecords(core), series, meta: [coreSources(core)] };
 }
 
 export async function bundledHash(db: LensDb): Promise<string | undefined> {

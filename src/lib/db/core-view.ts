@@ -19,7 +19,7 @@
  */
 import { SCHEMA, type LensDb } from './database';
 
-type Key = string | number;
+type Key = string | number | Key[];
 type Rec = Record<string, unknown>;
 /** One record in a collection's order: its key in the index read, and its primary key. */
 interface Entry {
@@ -124,13 +124,27 @@ function latestSchema(): Map<string, TableSchema> {
   return out;
 }
 
+/** A key of a kind the view compares: a string, a number, or an array of them (as the series' `spans` are). */
 function isKey(value: unknown): value is Key {
-  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value));
+  return typeof value === 'string' || (typeof value === 'number' && !Number.isNaN(value)) || (Array.isArray(value) && value.every(isKey));
 }
 
-/** IndexedDB's order of keys, for numbers and strings: numbers first, strings by UTF-16 code units. */
+/** A primary key the view looks up: every table's is a string or a number. */
+function isScalarKey(value: unknown): value is string | number {
+  return isKey(value) && !Array.isArray(value);
+}
+
+/** IndexedDB's order of keys: numbers, then strings by UTF-16 code units, then arrays item by item (a shorter array first when one begins the other). */
 function compare(a: Key, b: Key): number {
-  if (typeof a !== typeof b) return typeof a === 'number' ? -1 : 1;
+  const kind = (k: Key) => (typeof k === 'number' ? 0 : typeof k === 'string' ? 1 : 2);
+  if (kind(a) !== kind(b)) return kind(a) - kind(b);
+  if (Array.isArray(a) && Array.isArray(b)) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+      const c = compare(a[i]!, b[i]!);
+      if (c) return c;
+    }
+    return a.length - b.length;
+  }
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
@@ -154,10 +168,16 @@ function heldTable(name: string, schema: TableSchema, records: readonly Rec[], s
     for (const [pk, rec] of byKey) {
       const value = rec[index];
       if (multiEntry && Array.isArray(value)) {
-        for (const key of new Set(value)) {
-          if (isKey(key)) out.push({ key, pk, rec });
-          else if (!skipped(key)) return undefined;
+        // A multi-entry index holds each distinct key once per record.
+        const keys: Key[] = [];
+        for (const key of value) {
+          if (!isKey(key)) {
+            if (skipped(key)) continue;
+            return undefined;
+          }
+          if (!keys.some((k) => compare(k, key) === 0)) keys.push(key);
         }
+        for (const key of keys) out.push({ key, pk, rec });
       } else if (isKey(value)) out.push({ key: value, pk, rec });
       else if (!skipped(value)) return undefined;
     }
@@ -171,8 +191,8 @@ function heldTable(name: string, schema: TableSchema, records: readonly Rec[], s
     count: () => whole().count(),
     toCollection: () => whole(),
     filter: (fn: (rec: Rec) => boolean) => whole().filter(fn),
-    get: (key: unknown) => (isKey(key) ? Promise.resolve(copy(byKey.get(key))) : deferred().get!(key)),
-    bulkGet: (keys: unknown) => (Array.isArray(keys) && keys.every(isKey) ? Promise.resolve(keys.map((k) => copy(byKey.get(k)))) : deferred().bulkGet!(keys)),
+    get: (key: unknown) => (isScalarKey(key) ? Promise.resolve(copy(byKey.get(key))) : deferred().get!(key)),
+    bulkGet: (keys: unknown) => (Array.isArray(keys) && keys.every(isScalarKey) ? Promise.resolve(keys.map((k) => copy(byKey.get(k)))) : deferred().bulkGet!(keys)),
     where: (index: unknown) => {
       const entries = typeof index === 'string' ? indexEntries(index) : undefined;
       if (!entries) return deferred().where!(index);
@@ -180,13 +200,12 @@ function heldTable(name: string, schema: TableSchema, records: readonly Rec[], s
       return standIn(
         {
           equals: (value: unknown) =>
-            isKey(value) ? heldCollection(() => entries.filter((e) => e.key === value), standIn, () => clause().equals!(value)) : clause().equals!(value),
+            isKey(value) ? heldCollection(() => entries.filter((e) => compare(e.key, value) === 0), standIn, () => clause().equals!(value)) : clause().equals!(value),
           anyOf: (...args: unknown[]) => {
             const values = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
             if (!values.every(isKey)) return clause().anyOf!(...args);
-            const asked = new Set(values);
             return heldCollection(
-              () => entries.filter((e) => asked.has(e.key)),
+              () => entries.filter((e) => values.some((v) => compare(v, e.key) === 0)),
               standIn,
               () => clause().anyOf!(...args),
             );
@@ -215,6 +234,8 @@ interface HeldCollection {
   count(): Promise<number>;
   primaryKeys(): Promise<Key[]>;
   keys(): Promise<Key[]>;
+  /** The keys once each, in order. */
+  uniqueKeys(): Promise<Key[]>;
   first(): Promise<Rec | undefined>;
   last(): Promise<Rec | undefined>;
   distinct(): HeldCollection;
@@ -230,6 +251,7 @@ function heldCollection(list: () => readonly Entry[], standIn: StandIn, deferred
     count: async () => list().length,
     primaryKeys: async () => list().map((e) => e.pk),
     keys: async () => list().map((e) => e.key),
+    uniqueKeys: async () => list().map((e) => e.key).filter((k, i, all) => i === 0 || compare(all[i - 1]!, k) !== 0),
     first: async () => {
       const e = list()[0];
       return e && copy(e.rec);

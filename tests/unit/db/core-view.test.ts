@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coreTables, storeBundleCore } from '../../../src/lib/db/bundled';
 import { coreView } from '../../../src/lib/db/core-view';
 import { openDatabase, SCHEMA, type LensDb } from '../../../src/lib/db/database';
+import { seriesCatalog } from '../../../src/lib/db/queries';
 import type { Bundle } from '../../../src/lib/model/bundle';
 import { splitBundle } from '../../../src/lib/model/bundle-parts';
 
@@ -74,6 +75,7 @@ describe('coreView answers as a database holding the core', () => {
         expect(await b.orderBy(index).toArray()).toEqual(await a.orderBy(index).toArray());
         expect(await b.orderBy(index).primaryKeys()).toEqual(await a.orderBy(index).primaryKeys());
         expect(await b.orderBy(index).keys()).toEqual(await a.orderBy(index).keys());
+        expect(await b.orderBy(index).uniqueKeys()).toEqual(await a.orderBy(index).uniqueKeys());
         const values = (await a.orderBy(index).uniqueKeys()) as string[];
         const asked = [values[0], values[Math.floor(values.length / 2)], values.at(-1), 'no such value'].filter((v) => v !== undefined);
         for (const v of asked) {
@@ -99,6 +101,13 @@ describe('coreView answers as a database holding the core', () => {
       });
     }
   }
+
+  it('series: the catalog of what is held is read from the spans index, without the library', async () => {
+    const catalog = await seriesCatalog(held);
+    expect(catalog).toEqual(await seriesCatalog(stored));
+    // The core's series: the CP-plan rate, 2016 to 2025 in the DfE's LAIT extract.
+    expect(catalog.extents.get('cpp_rate')).toEqual([2016, 2025]);
+  });
 
   it('series: a pack of several indicators is found once with distinct, as the queries read it', async () => {
     const ids = ['cpp_rate', 'no such indicator'];
