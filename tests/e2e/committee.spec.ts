@@ -52,6 +52,28 @@ test('a first-time hint says own files can be imported, until the first import',
   await expect(hint).toBeHidden();
 });
 
+test('printed, the minutes and reports held are listed under their heading, without the file picker’s help', async ({ page }) => {
+  await page.goto('/#/data');
+  const minutes = 'Worcestershire Safeguarding Children Partnership\nAnnual Report 2023/24\n\nOur priorities for the year are neglect and exploitation.\n';
+  await page.getByLabel('Import minutes or reports').setInputFiles({ name: 'worcs-report.txt', mimeType: 'text/plain', buffer: Buffer.from(minutes) });
+  await settled(page);
+  await expect(page.getByLabel('Area', { exact: true })).toHaveValue('Worcestershire');
+  await page.getByRole('button', { name: 'Import this document' }).click();
+  await settled(page);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported “' })).toBeVisible();
+  // Reloaded, the message is gone: what is held is all there is to print.
+  await page.reload();
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('heading', { name: 'Minutes and reports' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Documents you imported' })).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'worcs-report.txt' })).toBeVisible();
+  await expect(page.getByText(/^Council minutes or partnership annual reports saved as/)).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Undo import of worcs-report.txt' })).toBeHidden();
+  await page.emulateMedia({ media: 'screen' });
+  await expect(page.getByText(/^Council minutes or partnership annual reports saved as/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Dashboards shared with you' })).toBeVisible();
+});
+
 test('with a focus area’s ten neighbours: the focus highlighted, the rest muted and named on hover, one region line, and no other region offered', async ({ page }) => {
   await page.goto('/#/compare?areas=E10000034');
   await page.getByRole('button', { name: /Add Worcestershire’s \d+ statistical neighbours/ }).click();
@@ -225,6 +247,11 @@ test('printed on A4 every table fits the page and the controls are left off', as
   for (const label of ['Import data', 'Import minutes or reports', 'Restore from a backup…']) await expect(page.getByText(label, { exact: true }), label).toBeHidden();
   // With nothing printable under it (no import's message), the import's heading is left off too.
   await expect(page.getByRole('heading', { name: 'Add data' })).toBeHidden();
+  // So are the help on file pickers that do not print, and the headings over nothing else.
+  await expect(page.getByText(/^Council minutes or partnership annual reports saved as/)).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Minutes and reports' })).toBeHidden();
+  await expect(page.getByText(/^A dashboard file \(.+\) opens the view someone shared/)).toBeHidden();
+  await expect(page.getByRole('heading', { name: 'Dashboards shared with you' })).toBeHidden();
   // The area profile keeps every column to the highest authority, as a table.
   await page.goto('/#/area/E10000034');
   const highest = page.getByRole('columnheader', { name: 'Highest authority' });
