@@ -227,6 +227,55 @@ for (const { font, widths, pkg } of [
   });
 }
 
+/** The lines a header's year ("2023-24") is drawn on: 1 unless it breaks at its hyphen. */
+function yearLines(header: Locator): Promise<number> {
+  return header.evaluate((th) => {
+    const walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      const text = node as Text;
+      const at = text.data.search(/\d{4}-\d{2}/);
+      if (at < 0) continue;
+      const year = document.createRange();
+      year.setStart(text, at);
+      year.setEnd(text, at + 7);
+      return new Set([...year.getClientRects()].map((r) => Math.round(r.top))).size;
+    }
+    return 0;
+  });
+}
+
+test('a year in a table’s header is not broken at its hyphen, on a 1366 px screen or on paper', async ({ page }) => {
+  // In DejaVu Sans, the wider of the two fonts the 1366 px tests set, "Change on 2023-24" is
+  // drawn over three lines, and its year had broken into "2023-" over "24".
+  await page.addInitScript(() =>
+    document.addEventListener('DOMContentLoaded', () => {
+      document.documentElement.style.fontFamily = '"DejaVu Sans"';
+    }),
+  );
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await page.goto('/#/compare');
+  const summary = page.getByRole('table', { name: /CP plan rate, \d{4}-\d{2}: chosen areas and benchmarks/ });
+  const change = summary.getByRole('columnheader', { name: /^Change on \d{4}-\d{2}$/ });
+  await expect(change).toBeVisible();
+  const headerLines = await change.evaluate((th) => {
+    const all = document.createRange();
+    all.selectNodeContents(th);
+    return new Set([...all.getClientRects()].map((r) => Math.round(r.top))).size;
+  });
+  expect(headerLines, 'the header is drawn narrow enough to wrap').toBeGreaterThan(1);
+  expect(await yearLines(change)).toBe(1);
+
+  // On paper a heading over figures may wrap (app.css), but not inside its year.
+  await page.setViewportSize({ width: 794, height: 1123 });
+  await page.emulateMedia({ media: 'print' });
+  await page.goto('/#/compare');
+  const trend = page.getByRole('table', { name: /^Children on a child protection plan at 31 March, rate per 10,000 children, \d{4}-\d{2} to \d{4}-\d{2}$/ });
+  const years = trend.getByRole('columnheader', { name: /^\d{4}-\d{2}$/ });
+  expect(await years.count()).toBeGreaterThan(1);
+  for (const year of await years.all()) expect(await yearLines(year), await year.innerText()).toBe(1);
+  await expectTablesFit(page, '/#/compare printed');
+});
+
 test('printed on A4 every table fits the page and the controls are left off', async ({ page }) => {
   // A4 is 794 px wide at 96 dpi.
   await page.setViewportSize({ width: 794, height: 1123 });
