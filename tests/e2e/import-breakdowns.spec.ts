@@ -146,6 +146,26 @@ test('a breakdown chosen on Compare and on the area page: its figures, in the li
   await expect(areaTrend('Children ceasing to be looked after each year')).toHaveText(['22.0', '25.0']);
 });
 
+test('printed, the mapping step says in words which values are chosen, as its checkboxes are left off the page', async ({ page }) => {
+  await page.goto('/#/data');
+  await page.getByLabel('Import data').setInputFiles({ name: 'cla-west-midlands.csv', mimeType: 'text/csv', buffer: westMidlandsCut() });
+  await settled(page);
+  const values = page.getByRole('group', { name: /^Breakdowns by population_type: values to import/ });
+  await values.getByRole('checkbox', { name: 'Children ceasing to be looked after each year' }).uncheck();
+  const value = (name: string) => values.getByRole('listitem').filter({ hasText: name });
+  // On screen the checkbox shows its state, and names itself without the words.
+  await expect(values.getByRole('checkbox', { name: 'Children ceasing to be looked after each year 8 rows', exact: true })).not.toBeChecked();
+  await expect(value('Children ceasing').getByText('not chosen')).toBeHidden();
+
+  await page.emulateMedia({ media: 'print' });
+  await expect(values.getByRole('checkbox').first()).toBeHidden();
+  await expect(value('Children ceasing').getByText('not chosen', { exact: true })).toBeVisible();
+  for (const chosen of ['Children starting', 'Children looked after']) {
+    await expect(value(chosen).getByText('✓ chosen', { exact: true }), chosen).toBeVisible();
+    await expect(value(chosen).getByText('not chosen'), chosen).toHaveCount(0);
+  }
+});
+
 test('a value first met past the first 1,000 rows is listed with its rows counted, and can be chosen and imported', async ({ page }) => {
   await page.goto('/#/data');
   await page.getByLabel('Import data').setInputFiles({ name: 'late-values.csv', mimeType: 'text/csv', buffer: sortedByCharacteristic(['Care leavers', 'Disabled children']) });

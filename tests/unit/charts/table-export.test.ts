@@ -2,12 +2,13 @@ import { render } from 'svelte/server';
 import { describe, expect, it } from 'vitest';
 import { wrapText } from '../../../src/lib/charts/chart-export';
 import { dataValue, fileSlug, sourcesText } from '../../../src/lib/charts/table-export';
-import { toCsv, toTsv } from '../../../src/lib/charts/table-file';
+import { cellText, toCsv, toTsv } from '../../../src/lib/charts/table-file';
 import FunnelTable from '../../../src/lib/charts/FunnelTable.svelte';
+import RankedTable from '../../../src/lib/charts/RankedTable.svelte';
 import TrendTable from '../../../src/lib/charts/TrendTable.svelte';
 import { formatPeriod } from '../../../src/lib/model/period';
 import { cellKey, type ConflictCell } from '../../../src/lib/model/source-conflicts';
-import { FUNNEL, RANKING, TREND } from './fixtures';
+import { FUNNEL, INDICATOR, RANKING, TREND } from './fixtures';
 
 describe('toCsv (RFC 4180)', () => {
   it('quotes fields with commas, quotes or line breaks and doubles quotes', () => {
@@ -102,5 +103,23 @@ describe('a chosen area left off the funnel plot', () => {
       }).body;
     expect(why('no_count_in_import')).toContain('no denominator in the import that gave its figure');
     expect(why('no_counts_published')).toContain('no denominator held for the year');
+  });
+});
+
+describe('a year in a table’s header', () => {
+  // The header row as tableRows reads it for CSV and the clipboard: each cell's text content.
+  const headerRow = (body: string) =>
+    [.../<thead>([\s\S]*?)<\/thead>/.exec(body)![1]!.matchAll(/<th[^>]*>([\s\S]*?)<\/th>/g)].map(([, cell]) => cellText(cell!.replace(/<[^>]*>/g, '')));
+
+  it('is held on one line by a span, so the files keep its plain hyphen, not a non-breaking one', () => {
+    const ranked = render(RankedTable, { props: { id: 'ranked', data: RANKING, indicator: INDICATOR, formatPeriod } }).body;
+    expect(ranked).toContain('Change on <span class="period">2023-24</span>');
+    const rankedCsv = toCsv([headerRow(ranked)]);
+    expect(rankedCsv).toContain(',Change on 2023-24,');
+    expect(rankedCsv).not.toMatch(/[\u2011\u00a0]/);
+
+    const trend = render(TrendTable, { props: { id: 'trend-table', data: TREND, caption: 'Trend', formatPeriod, formatValue: (v: number) => v.toFixed(1) } }).body;
+    expect(trend).toContain('<span class="period">2023-24</span>');
+    expect(toCsv([headerRow(trend)])).toBe('Area,2022-23,2023-24,2024-25\r\n');
   });
 });
