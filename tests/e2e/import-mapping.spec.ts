@@ -91,6 +91,18 @@ test('a DfE main table from Excel: header row found, columns guessed, unknown ar
   await expect(cells('Barsetshire2')).toHaveText(['10', '11', '12', '13', '14']);
 });
 
+test('the preview leaves out blank rows, as the import does: a blank line at the end of the file is no empty row', async ({ page }) => {
+  const path = join(dir, 'trailing-blank.csv');
+  writeFileSync(path, ['Area name,2023,2024', 'Walsall,1,2', 'Worcestershire,3,4', ',,', ''].join('\r\n'));
+  await importFile(page, path);
+
+  await expect(page.getByRole('heading', { name: 'Check how trailing-blank.csv is read' })).toBeVisible();
+  const preview = page.getByRole('table', { name: 'The header row and the rows below it' });
+  // The header and the two areas; the blank lines are counted as not imported, not shown.
+  await expect(preview.getByRole('row')).toHaveCount(3);
+  await expect(preview.getByRole('row').nth(2)).toHaveText(/Worcestershire/);
+});
+
 test('an .xlsx workbook: the user picks the sheet', async ({ page }) => {
   const path = join(dir, 'local-figures.xlsx');
   writeFileSync(

@@ -6,6 +6,7 @@
 import { parseCell } from '../model/status';
 import { parsePeriod } from '../model/period';
 import type { Period } from '../model/types';
+import { isBlankRow } from './table-rows';
 
 /** A year in a column header, forgiving the footnote marks spreadsheets add: "2023 1", "20231", "2022-23 (r)", "2024 [note 3]". */
 export function parseYearHeader(raw: string): Period | null {
@@ -56,7 +57,7 @@ function headerScore(rows: string[][], i: number): number {
   // Headers are words and years; a row of figures is data.
   score -= numbers * 3;
   // The rows below should be data of about the same width, with figures in them.
-  const below = rows.slice(i + 1, i + 6).filter((r) => r.some((c) => c.trim() !== ''));
+  const below = rows.slice(i + 1, i + 6).filter((r) => !isBlankRow(r));
   if (below.length === 0) return score - 50;
   const withFigures = below.filter((r) => r.some((c) => parseCell(c)?.status === null && c.trim() !== '')).length;
   score += withFigures * 2;

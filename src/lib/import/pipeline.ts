@@ -22,7 +22,7 @@ import type { EesMeta } from './ees-zip';
 import { IMPORT_LIMITS, limitMessages } from './limits';
 import { errorMessage } from '../model/errors';
 import type { EesPlan, ImportPlan, Inspection, KnownData, ParsedFile, SheetPlan, TableMapping } from './plan';
-import { describeLeftOut } from './table-rows';
+import { describeLeftOut, isBlankRow } from './table-rows';
 import { isNotesSheet, openArchive } from './workbook';
 
 /** Rows sent to the mapping step: a whole main table (about 200 rows), so what is left out can be counted before reading. */
@@ -58,7 +58,7 @@ export async function inspect(file: File, known: KnownData, options: InspectOpti
         return { ok: true, value: { ...inner.value, fileName: file.name, size: file.size, description: `EES data set zip (${archive.zip.csv.name}, ${parts}): ${inner.value.description}`, doubts } };
       }
       const { book, format } = archive;
-      const sheets = book.sheets.filter((x) => x.rows.some((r) => r.some((c) => c.trim() !== '')));
+      const sheets = book.sheets.filter((x) => x.rows.some((r) => !isBlankRow(r)));
       if (sheets.length === 0) return fail('the workbook has no sheet with anything in it.');
       const notesSheets = sheets.filter((x) => isNotesSheet(x.name)).map((x) => x.name);
       let chosen = sheets.find((x) => x.name === opts.sheet);
@@ -119,7 +119,7 @@ type TablePlan = Pick<Inspection, 'description' | 'preview' | 'previewComplete' 
 
 /** Recognises the layout of a table from its first rows. */
 export function planTable(rows: string[][], known: KnownData, fileName: string, opts: { sheetName?: string; meta?: EesMeta; complete?: boolean } = {}): Outcome<TablePlan> {
-  const nonBlank = rows.filter((r) => r.some((c) => c.trim() !== ''));
+  const nonBlank = rows.filter((r) => !isBlankRow(r));
   if (nonBlank.length === 0) return fail('the file has no rows with anything in them.');
   const widest = rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (widest > IMPORT_LIMITS.columns) return fail(limitMessages.columns(widest), 1);

@@ -23,15 +23,20 @@ export interface RowColumns {
 
 const filled = (c: string | undefined) => c !== undefined && c.trim() !== '';
 
+/** A row with nothing in any cell (a blank line, or one of commas only): never data, never shown. */
+export function isBlankRow(row: string[]): boolean {
+  return row.every((c) => c.trim() === '');
+}
+
 /** What one row is, given which columns name the area and which hold figures. */
 export function rowKind(row: string[], cols: RowColumns): RowKind {
+  if (isBlankRow(row)) return 'blank';
   let nonBlank = 0;
   let first = '';
   for (const c of row) {
     if (c.trim() === '') continue;
     if (nonBlank++ === 0) first = c.trim();
   }
-  if (nonBlank === 0) return 'blank';
   const hasFigure = cols.figures.some((c) => filled(row[c]));
   const areaCells = cols.area.filter((c): c is number => c !== null).map((c) => (row[c] ?? '').trim());
   const area = areaCells.find((c) => c !== '') ?? '';
