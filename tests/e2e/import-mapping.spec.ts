@@ -103,6 +103,29 @@ test('the preview leaves out blank rows, as the import does: a blank line at the
   await expect(preview.getByRole('row').nth(2)).toHaveText(/Worcestershire/);
 });
 
+test('each Layout radio button sits beside its text, centred on it, at 1366 and 390 px', async ({ page }) => {
+  const path = join(dir, 'layout.csv');
+  writeFileSync(path, ['Area name,2023,2024', 'Walsall,1,2', 'Worcestershire,3,4'].join('\r\n'));
+  await importFile(page, path);
+  const layout = page.getByRole('group', { name: 'Layout' });
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    for (const name of ['One column per year', 'One row per area (and year)']) {
+      // The radio's box and its label's words, measured where the browser lays them out.
+      const { radio, text } = await layout.getByRole('radio', { name }).evaluate((el) => {
+        const words = [...el.parentElement!.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '').at(-1)!;
+        const range = document.createRange();
+        range.selectNodeContents(words);
+        const r = el.getBoundingClientRect();
+        const t = range.getBoundingClientRect();
+        return { radio: { right: r.right, middle: (r.top + r.bottom) / 2 }, text: { left: t.left, middle: (t.top + t.bottom) / 2 } };
+      });
+      expect(text.left, `${name} at ${width} px: the text follows the radio`).toBeGreaterThanOrEqual(radio.right);
+      expect(Math.abs(text.middle - radio.middle), `${name} at ${width} px: on the radio's line`).toBeLessThanOrEqual(2);
+    }
+  }
+});
+
 test('an .xlsx workbook: the user picks the sheet', async ({ page }) => {
   const path = join(dir, 'local-figures.xlsx');
   writeFileSync(
