@@ -110,6 +110,24 @@ test('a priority can be edited, and the edit survives a reload', async ({ page }
   await expect(page.getByRole('table', { name: /Priorities stated/ }).getByRole('button', { name: 'Neglect: a whole-family response (edited)' })).toBeVisible();
 });
 
+test('as cards (390 px, print), the priorities timeline leaves out the years with no priority; the wide table keeps every year', async ({ page }) => {
+  // The bundled partnerships together span more years than Walsall named priorities in.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/#/themes');
+  const timeline = page.getByRole('table', { name: /Priorities stated by each partnership/ });
+  const walsall = timeline.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) });
+  // Wide: a column for every year, empty or not.
+  const years = (await timeline.getByRole('columnheader').count()) - 1;
+  expect(years).toBeGreaterThan(2);
+  await expect(walsall.getByRole('cell')).toHaveCount(years);
+  // As a card: only the two years Walsall named priorities in.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await expect(walsall.getByRole('cell')).toHaveCount(2);
+  await expect(walsall.getByRole('cell').first()).toContainText('Developing the response to neglect');
+  await page.emulateMedia({ media: 'print' });
+  await expect(walsall.getByRole('cell')).toHaveCount(2);
+});
+
 test('Compare marks the years a chosen theme was named as a priority, and lists them in words', async ({ page }) => {
   await page.goto('/#/compare?theme=neglect');
   await expect(page.getByLabel('Mark the years a partnership named this theme as a priority')).toHaveValue('neglect');
