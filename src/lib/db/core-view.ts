@@ -17,7 +17,7 @@
  * values are compared as IndexedDB compares strings and numbers; an index holding other
  * kinds of key, or a compound one, is left to the library.
  */
-import { SCHEMA, type LensDb } from './database';
+import type { LensDb } from './database';
 
 type Key = string | number | Key[];
 type Rec = Record<string, unknown>;
@@ -86,7 +86,7 @@ export function coreView(core: Readonly<Record<string, readonly object[]>>, libr
       },
     });
 
-  const schemas = latestSchema();
+  const schemas = schemaOf(library);
   const tables = new Map<string, object>();
   for (const [name, schema] of schemas) {
     const table = heldTable(name, schema, (core[name] ?? []) as readonly Rec[], standIn, () => fromLibrary().table!(name));
@@ -110,18 +110,11 @@ export function coreView(core: Readonly<Record<string, readonly object[]>>, libr
   });
 }
 
-/** Every table of the schema this code opens, with its primary key and indexes (database.ts). */
-function latestSchema(): Map<string, TableSchema> {
-  const specs = new Map<string, string>();
-  for (const v of SCHEMA) for (const [name, spec] of Object.entries(v.stores)) spec === null ? specs.delete(name) : specs.set(name, spec);
-  const out = new Map<string, TableSchema>();
-  for (const [name, spec] of specs) {
-    const [primary = '', ...rest] = spec.split(',').map((s) => s.trim());
-    const indexes = new Map<string, boolean>();
-    for (const index of rest) if (!index.startsWith('[')) indexes.set(index.replace(/^[&*]+/, ''), index.includes('*'));
-    out.set(name, { primaryKey: primary.replace(/^(\+\+|&)/, ''), indexes });
-  }
-  return out;
+/** Every table of the library with its primary key and indexes, as Dexie read them from its schema (database.ts); compound indexes are left out. */
+function schemaOf(library: LensDb): Map<string, TableSchema> {
+  return new Map(
+    library.tables.map((t) => [t.name, { primaryKey: t.schema.primKey.name, indexes: new Map(t.schema.indexes.filter((i) => !i.compound).map((i) => [i.name, i.multi === true])) }]),
+  );
 }
 
 /** A key of a kind the view compares: a string, a number, or an array of them (as the series' `spans` are). */
@@ -155,12 +148,17 @@ type StandIn = <T extends object>(answers: T, deferred: () => Later) => T;
 function heldTable(name: string, schema: TableSchema, records: readonly Rec[], standIn: StandIn, deferred: () => Later): object {
   const byKey = new Map<Key, Rec>();
   for (const rec of records) byKey.set(rec[schema.primaryKey] as Key, rec);
+  // Worked out once each: the held records never change, and every query reads them.
+  let inKeyOrder: Entry[] | undefined;
   const byPrimaryKey = (): Entry[] =>
-    [...byKey]
-      .map(([pk, rec]) => ({ key: pk, pk, rec }))
-      .sort((a, b) => compare(a.pk, b.pk));
+    (inKeyOrder ??= [...byKey].map(([pk, rec]) => ({ key: pk, pk, rec })).sort((a, b) => compare(a.pk, b.pk)));
+  const byIndex = new Map<string, Entry[] | undefined>();
   /** The index's entries in its order, or undefined for one the view leaves to the library. */
   const indexEntries = (index: string): Entry[] | undefined => {
+    if (!byIndex.has(index)) byIndex.set(index, entriesOf(index));
+    return byIndex.get(index);
+  };
+  const entriesOf = (index: string): Entry[] | undefined => {
     if (index === schema.primaryKey || index === ':id') return byPrimaryKey();
     const multiEntry = schema.indexes.get(index);
     if (multiEntry === undefined) return undefined;
