@@ -3,7 +3,7 @@ import { splitBundle, type BundleCore, type BundleRest } from '../model/bundle-p
 import { BUNDLED, type ImportRecord } from '../model/types';
 import { IMPORT_OWNED_TABLES, type LensDb, type MetaRecord } from './database';
 import { estimateBytes } from './record-size';
-import { packSeries, spansOf, type SeriesPack } from './series-packs';
+import { packSeries, withSpans, type SeriesPack } from './series-packs';
 
 // Defined with the types, so that the statistics can tell an imported figure from a bundled one.
 export { BUNDLED };
@@ -133,7 +133,7 @@ function coreSources(core: BundleCore): MetaRecord {
  */
 export function coreTables(core: BundleCore): Record<string, readonly object[]> {
   // With the spans the database writes for each pack it stores (database.ts).
-  const series = bundledPacks('core-', core.series).map((p) => ({ ...p, spans: spansOf(p) }));
+  const series = bundledPacks('core-', core.series).map(withSpans);
   return { ...coreRecords(core), series, meta: [coreSources(core)] };
 }
 

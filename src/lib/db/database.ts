@@ -1,6 +1,6 @@
 import Dexie, { type DBCore, type EntityTable, type Middleware, type Transaction } from 'dexie';
 import { upgradeToV2, upgradeToV3, upgradeToV5 } from './migrations';
-import { spansOf, type SeriesPack } from './series-packs';
+import { withSpans, type SeriesPack } from './series-packs';
 import type { Area, ImportRecord, Indicator, NeighbourModel, Priority, SourceDocument, ThemeLinkEdit, ThemeMention } from '../model/types';
 
 /** Key–value facts about the database itself, such as the bundled data's hash. */
@@ -97,7 +97,7 @@ const seriesSpans: Middleware<DBCore> = {
       return {
         ...table,
         mutate: (req) =>
-          table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((p: SeriesPack) => ({ ...p, spans: spansOf(p) })) } : req),
+          table.mutate(req.type === 'add' || req.type === 'put' ? { ...req, values: req.values.map((p: SeriesPack) => withSpans(p)) } : req),
       };
     },
   }),

@@ -86,6 +86,11 @@ export function packSeries(importId: string, series: readonly ObservationSeries[
   return packs;
 }
 
+/** The pack as the database stores it: with the spans its series give, whatever it came with (database.ts). */
+export function withSpans(pack: SeriesPack): SeriesPack {
+  return { ...pack, spans: spansOf(pack) };
+}
+
 /** A version-2 series record as a pack of its own, under the same key. */
 export function packOfOne(s: ObservationSeries): SeriesPack {
   return { id: s.id, importId: s.importId, indicatorIds: [s.indicatorId], series: [s] };
