@@ -30,13 +30,14 @@ export function isBlankRow(row: string[]): boolean {
 
 /** What one row is, given which columns name the area and which hold figures. */
 export function rowKind(row: string[], cols: RowColumns): RowKind {
-  if (isBlankRow(row)) return 'blank';
   let nonBlank = 0;
   let first = '';
   for (const c of row) {
     if (c.trim() === '') continue;
     if (nonBlank++ === 0) first = c.trim();
   }
+  // isBlankRow's test, counted in the pass the rest needs: this runs for every row of an import.
+  if (nonBlank === 0) return 'blank';
   const hasFigure = cols.figures.some((c) => filled(row[c]));
   const areaCells = cols.area.filter((c): c is number => c !== null).map((c) => (row[c] ?? '').trim());
   const area = areaCells.find((c) => c !== '') ?? '';
