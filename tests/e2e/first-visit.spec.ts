@@ -53,6 +53,29 @@ test('a shared Compare link is drawn from the core while the rest of the bundle 
   await expect(page.getByRole('heading', { level: 2, name: /^Themes/ })).toBeVisible({ timeout: 0 });
 });
 
+test('a first visit does not create the library until the first view is drawn, and fills it after', async ({ context }) => {
+  const page = await context.newPage();
+  // Every request to open a database, with whether the chart was on the page then.
+  await page.addInitScript(() => {
+    const opens: { name: string; chartDrawn: boolean }[] = [];
+    (window as unknown as { opens: typeof opens }).opens = opens;
+    const open = IDBFactory.prototype.open;
+    IDBFactory.prototype.open = function (this: IDBFactory, name: string, version?: number) {
+      opens.push({ name, chartDrawn: document.querySelector('[data-testid="trend-svg"] g.series path[d]') !== null });
+      return version === undefined ? open.call(this, name) : open.call(this, name, version);
+    };
+  });
+  await page.goto(LINK);
+  await settled(page);
+  const opens = await page.evaluate(() => (window as unknown as { opens: { name: string; chartDrawn: boolean }[] }).opens);
+  expect(opens.filter((o) => o.name === 'safeguarding-lens').length).toBeGreaterThan(0);
+  expect(opens.filter((o) => o.name === 'safeguarding-lens' && !o.chartDrawn)).toEqual([]);
+  // The library holds the whole bundle all the same, and the view reads it.
+  expect(await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).toContain('safeguarding-lens');
+  const table = page.getByRole('table', { name: /Children on a child protection plan/ });
+  await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Walsall', exact: true }) })).toContainText('31.6');
+});
+
 test('after the first look the view follows the library: figures imported in another tab show in it', async ({ context }) => {
   const page = await context.newPage();
   await page.goto(LINK);

@@ -14,6 +14,8 @@ import { untrack } from 'svelte';
 import type { LensDb } from './database';
 
 let memory = $state.raw<LensDb | null>(null);
+// From the app's start until the core's view is given, on a visit that will have a first look.
+let coming = $state(false);
 
 /**
  * Whether to draw the first view from memory: on a visit the service worker does not
@@ -30,13 +32,27 @@ export const firstLook = {
   get active(): boolean {
     return memory !== null;
   },
+  /**
+   * A first look is coming: until `begin` (or `end`), live queries wait for the core's view
+   * instead of reading the library, which on a first visit does not exist yet and would be
+   * created for them (instance.ts creates it after the first view is drawn).
+   */
+  expect(): void {
+    coming = true;
+  },
+  /** True from `expect` until `begin` or `end`. Read in an effect, it runs the effect again when the view is given. */
+  get coming(): boolean {
+    return coming;
+  },
   /** The views read `db` (core-view.ts: the core held in memory) until `end`. */
   begin(db: LensDb): void {
     memory = db;
+    coming = false;
   },
   /** The library holds the whole bundle (or could not be filled): the views read it. */
   end(): void {
     memory = null;
+    coming = false;
   },
 };
 

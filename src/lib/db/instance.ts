@@ -43,7 +43,9 @@ export interface EnsureOptions {
  * stays small and the service worker can precache them; only the hash is compiled
  * in, so a returning visitor whose database already holds this bundle does not
  * download or parse it again. The core is requested at once (index.html preloads it),
- * beside opening the database.
+ * beside opening the database; on a first look with no database yet (a first visit), the
+ * database is created only once the first view is drawn, which is main-thread work that
+ * view does not need.
  */
 export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOptions = {}): Promise<BundleLoadResult> {
   // Each step is a performance measure, for the browser's tools and `npm run bench -- startup`.
@@ -54,12 +56,25 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
   const core = readPart<BundleCore>(fetch(coreUrl, { signal: abort.signal }), 'core', begun, measure);
   // Not awaited when the database holds this bundle already.
   core.catch(() => undefined);
-  const opened = bundledHash(db).then((hash) => {
-    measure('open database', begun);
-    return hash;
+  let opening: Promise<string | undefined> | undefined;
+  /** Opens the library (creating it on a first visit) and reads which bundle it holds; once. */
+  const opened = (): Promise<string | undefined> => {
+    if (opening) return opening;
+    opening = bundledHash(db).then((hash) => {
+      measure('open database', begun);
+      return hash;
+    });
+    // Awaited after the first look, if there is one.
+    opening.catch(() => undefined);
+    return opening;
+  };
+  // Creating the library is main-thread work the first view does not need: on a first look with
+  // no library yet, it waits until the first view is drawn (or something is left to the library).
+  // Otherwise it is opened at once, beside the core's fetch.
+  const exists = viewOf ? libraryExists(db.name) : Promise.resolve(true);
+  void exists.then((yes) => {
+    if (yes) void opened();
   });
-  // Awaited after the first look, if there is one.
-  opened.catch(() => undefined);
   // Settled when the library holds the whole bundle, or could not be filled: the core's view then leaves every read to it.
   let wholeIn!: () => void;
   const whole = new Promise<void>((resolve) => (wholeIn = resolve));
@@ -76,7 +91,10 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
       // A library that says it holds this bundle before the core is in (a visit the service
       // worker did not serve, such as a second one before it took over) is read at once;
       // one that does not (a first visit) is filled after the first look.
-      const libraryFirst = await Promise.race([opened.then((hash) => hash === bundleMeta.hash), ready.then(() => false)]);
+      const libraryFirst = await Promise.race([
+        exists.then((yes) => (yes ? opened().then((hash) => hash === bundleMeta.hash) : new Promise<boolean>(() => undefined))),
+        ready.then(() => false),
+      ]);
       if (!libraryFirst) {
         const [coreData, view] = await ready;
         const start = performance.now();
@@ -93,7 +111,7 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
         shown = true;
       }
     }
-    const held = await opened;
+    const held = await opened();
     if (held === bundleMeta.hash) {
       abort.abort();
       return 'unchanged';
@@ -111,6 +129,19 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
     await storeBundleRest(db, coreData, restData);
     measure('store rest', start);
     return result;
+  }
+}
+
+/**
+ * Whether a database of this name exists in this browser (on a first visit it does not).
+ * Where the browser cannot say, it is taken to exist: the library is then opened at once.
+ */
+async function libraryExists(name: string): Promise<boolean> {
+  if (typeof indexedDB.databases !== 'function') return true;
+  try {
+    return (await indexedDB.databases()).some((d) => d.name === name);
+  } catch {
+    return true;
   }
 }
 

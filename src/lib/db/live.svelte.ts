@@ -15,7 +15,8 @@ export interface Live<T> {
  * tables it read change, in this tab or another. During the first look the query reads
  * the core's view (core-view.ts), plain promises of which liveQuery observes nothing; when
  * the first look ends (first-look.svelte.ts) it asks again, of the library, keeping its
- * answer until then, and follows the library from then on.
+ * answer until then, and follows the library from then on. Before the first look begins
+ * (the core is not in yet) it waits, loading.
  */
 export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<T> {
   let current = $state.raw<T | undefined>(undefined);
@@ -24,6 +25,8 @@ export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<
 
   $effect(() => {
     void firstLook.active;
+    // The core's view answers it once the core is in; the library is not to be opened for it before.
+    if (firstLook.coming) return;
     const d = deps();
     isLoading = true;
     // Until its first answer, the query keeps the page from reading as ready.

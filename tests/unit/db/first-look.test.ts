@@ -61,6 +61,21 @@ describe('ensureBundledData on a first visit', () => {
     expect((await listInspections(db)).inspections.length).toBeGreaterThan(0);
   });
 
+  it('creates the library only once the first view is drawn from memory, when there is none yet', async () => {
+    serveBundle();
+    const db = library();
+    const open = vi.spyOn(indexedDB, 'open');
+    const openedBefore: number[] = [];
+    const result = await ensureBundledData(db, {
+      coreView: view,
+      onCore: () => void openedBefore.push(open.mock.calls.filter(([name]) => name === db.name).length),
+    });
+    open.mockRestore();
+    expect(result).toBe('loaded');
+    expect(openedBefore).toEqual([0]);
+    expect(await bundledHash(db)).toBe(bundle.hash);
+  });
+
   it('during the first look, a write and a read the core cannot answer wait for the library and are done there, without holding it back', async () => {
     serveBundle();
     const db = library();
