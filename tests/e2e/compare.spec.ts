@@ -90,7 +90,7 @@ test('the trend chart is one tab stop that reads values out with the arrow keys'
   await expect(page.getByRole('figure', { name: /Children on a child protection plan/ }).locator('.chart-readout')).toHaveText('Walsall, 2023-24: 28.2 per 10,000 children');
 });
 
-test('the trend chart is drawn before the ranking below it, which follows once the trend is painted', async ({ context }) => {
+test('the trend chart is drawn before what is below it (its table, the theme picker, the ranking), which follows once the trend is painted', async ({ context }) => {
   // A page of its own: the fixture's page would wait on goto for everything, ranking included.
   const page = await context.newPage();
   // What the page holds the moment the trend's first line is drawn.
@@ -98,12 +98,18 @@ test('the trend chart is drawn before the ranking below it, which follows once t
     new MutationObserver((_, observer) => {
       if (!document.querySelector('[data-testid="trend-svg"] g.series path[d]')) return;
       observer.disconnect();
-      (window as unknown as { rankingWithTrend: boolean }).rankingWithTrend = [...document.querySelectorAll('legend')].some((l) => l.textContent?.includes('Every authority as'));
+      (window as unknown as { withTrend: Record<string, boolean> }).withTrend = {
+        ranking: [...document.querySelectorAll('legend')].some((l) => l.textContent?.includes('Every authority as')),
+        table: document.getElementById('trend-table') !== null,
+        themePicker: document.getElementById('compare-theme') !== null,
+      };
     }).observe(document, { childList: true, subtree: true });
   });
   await page.goto(LINK);
   await page.waitForFunction(() => document.documentElement.dataset.app === 'idle');
   await expect(page.getByRole('group', { name: 'Every authority as' })).toBeVisible();
   await expect(page.getByRole('figure', { name: /every local authority ranked/ })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { rankingWithTrend?: boolean }).rankingWithTrend)).toBe(false);
+  await expect(page.getByRole('table', { name: /Children on a child protection plan/ })).toBeVisible();
+  await expect(page.getByLabel('Mark the years a partnership named this theme as a priority')).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { withTrend?: Record<string, boolean> }).withTrend)).toEqual({ ranking: false, table: false, themePicker: false });
 });
