@@ -500,3 +500,31 @@ test('in presentation mode chart text grows with the page text and stays apart; 
   expect(embedded.root).toBe(16);
   expect([embedded.trend.size, embedded.ranked.size]).toEqual([12, 12]);
 });
+
+test('tables drawn together are measured together, once each, to decide between table and cards', async ({ page }) => {
+  // Counts, from the page, how often a table's width is read: each read after a change to the page makes the browser lay it out again.
+  await page.addInitScript(() => {
+    const own = Object.getOwnPropertyDescriptor(HTMLElement.prototype, 'offsetWidth')!;
+    const w = window as unknown as { tableReads: number };
+    w.tableReads = 0;
+    Object.defineProperty(HTMLElement.prototype, 'offsetWidth', {
+      get(this: HTMLElement) {
+        if (this instanceof HTMLTableElement) w.tableReads++;
+        return own.get!.call(this);
+      },
+    });
+  });
+  await page.goto('/#/compare?areas=E10000034,E08000030&indicator=cpp_rate&from=2016&to=2025&year=2025');
+  await settled(page);
+  const before = (await page.evaluate('window.tableReads')) as number;
+  // The tables already drawn are marked, so the ones the funnel plot brings can be told apart.
+  await page.evaluate(() => document.querySelectorAll('table').forEach((t) => (t.dataset['before'] = '')));
+  // The funnel plot brings its own tables (the chosen areas, and every authority in a closed panel), each drawn once with its rows.
+  await page.getByRole('radio', { name: 'Funnel plot' }).check();
+  await settled(page);
+  await expect(page.getByRole('table', { name: 'CP plan rate, 2024-25: chosen areas on the funnel plot' })).toBeVisible();
+  const added = await page.locator('.table-scroll table:not([data-before])').count();
+  expect(added).toBeGreaterThan(0);
+  // Before, each was measured when attached and again at the resize observer's first report.
+  expect((await page.evaluate('window.tableReads')) as number - before).toBeLessThanOrEqual(added);
+});

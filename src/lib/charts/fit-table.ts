@@ -32,13 +32,45 @@ function labelCells(table: HTMLTableElement): void {
   }
 }
 
-/** Lays the box's table out as a table if it fits, as cards if not. */
-function fit(box: HTMLElement): void {
-  const table = box.querySelector('table');
-  if (!table) return;
-  // Measured as a table, then switched in the same task: the page never paints the overflow.
-  delete box.dataset['layout'];
-  if (overflows(table.offsetWidth, box.clientWidth)) box.dataset['layout'] = 'stacked';
+/**
+ * Lays each box's table out as a table if it fits, as cards if not, with one layout for
+ * them all: every box is put back to a table, then all are measured, then those that
+ * overflow are switched. Measuring box by box after each switch would make the browser lay
+ * the page out again for each (a ranking of 150 rows costs tens of milliseconds a time).
+ * Measured and switched in the same task, so the page never paints the overflow.
+ */
+function fit(list: Iterable<HTMLElement>): void {
+  const measured: [HTMLElement, HTMLTableElement][] = [];
+  for (const box of list) {
+    const table = box.querySelector('table');
+    if (!table || !box.isConnected) continue;
+    delete box.dataset['layout'];
+    measured.push([box, table]);
+  }
+  const over = measured.filter(([box, table]) => {
+    // The width it was fitted at: the resize observer's first report of it is then no change.
+    widths.set(box, box.clientWidth);
+    return overflows(table.offsetWidth, box.clientWidth);
+  });
+  for (const [box] of over) box.dataset['layout'] = 'stacked';
+}
+
+const pending = new Set<HTMLElement>();
+let frame = 0;
+
+/**
+ * Fits the box before the next paint, once however many changes come before it: a table
+ * drawn and then filled in, or several tables drawn in the same update, are measured
+ * together, in the frame's animation callbacks.
+ */
+function fitSoon(box: HTMLElement): void {
+  pending.add(box);
+  frame ||= requestAnimationFrame(() => {
+    frame = 0;
+    const due = [...pending];
+    pending.clear();
+    fit(due);
+  });
 }
 
 function setPrinting(on: boolean): void {
@@ -46,7 +78,7 @@ function setPrinting(on: boolean): void {
   if (on === 'printing' in root.dataset) return;
   if (on) root.dataset['printing'] = '';
   else delete root.dataset['printing'];
-  boxes.forEach(fit);
+  fit(boxes);
 }
 
 let printWatched = false;
@@ -58,18 +90,23 @@ export function fitTable(box: HTMLElement): () => void {
     watchPrinting(setPrinting);
   }
   resizes ??= new ResizeObserver((entries) => {
+    const changed: HTMLElement[] = [];
     for (const e of entries) {
-      // A box changes height when its table turns into cards; only a new width can change the fit.
+      // A box changes height when its table turns into cards; only a new width can change the
+      // fit (the browser reports fractions of a pixel where the fit measured whole ones).
       const width = e.contentRect.width;
-      if (widths.get(e.target) === width) continue;
+      const before = widths.get(e.target);
+      if (before !== undefined && Math.abs(before - width) < 1) continue;
       widths.set(e.target, width);
-      fit(e.target as HTMLElement);
+      changed.push(e.target as HTMLElement);
     }
+    // After the layout and before the paint: fitted at once, so the new width never paints an overflow.
+    fit(changed);
   });
   const table = box.querySelector('table');
   const changes = new MutationObserver(() => {
     if (table) labelCells(table);
-    fit(box);
+    fitSoon(box);
   });
   if (table) {
     labelCells(table);
@@ -77,9 +114,10 @@ export function fitTable(box: HTMLElement): () => void {
   }
   boxes.add(box);
   resizes.observe(box);
-  fit(box);
+  fitSoon(box);
   return () => {
     boxes.delete(box);
+    pending.delete(box);
     resizes?.unobserve(box);
     changes.disconnect();
   };
