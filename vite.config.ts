@@ -7,7 +7,6 @@ import { CSP_HEADER, CSP_META } from './scripts/csp.ts';
 import { pureD3Factories } from './scripts/pure-d3-factories.ts';
 import { stripLinkDocs } from './scripts/strip-link-docs.ts';
 
-/** Writes the Content Security Policy into the built index.html, right after the charset and before any script. */
 /**
  * The modules index.html's script reaches by static imports, found once the module graph
  * is built. They go into one chunk (rolldown folds it into the entry) instead of the seven
@@ -21,6 +20,8 @@ function initialGraph(): Plugin {
     name: 'safeguarding-lens:initial-graph',
     apply: 'build',
     buildEnd() {
+      // Each build's own graph (a watching build runs this again).
+      firstModules.clear();
       const entry = [...this.getModuleIds()].find((id) => this.getModuleInfo(id)?.isEntry);
       const todo = entry ? [entry] : [];
       while (todo.length) {
@@ -33,6 +34,7 @@ function initialGraph(): Plugin {
   };
 }
 
+/** Writes the Content Security Policy into the built index.html, right after the charset and before any script. */
 function contentSecurityPolicy(): Plugin {
   return {
     name: 'safeguarding-lens:csp',
