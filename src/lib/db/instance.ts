@@ -70,13 +70,6 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
     opening.catch(() => undefined);
     return opening;
   };
-  // Creating the library is main-thread work the first view does not need: on a first look with
-  // no library yet, it waits until the first view is drawn (or something is left to the library).
-  // Otherwise it is opened at once, beside the core's fetch.
-  const exists = viewOf ? libraryExists(db.name) : Promise.resolve(true);
-  void exists.then((yes) => {
-    if (yes) void opened();
-  });
   // Settled when the library holds the whole bundle, or could not be filled: the core's view then leaves every read to it.
   let wholeIn!: () => void;
   const whole = new Promise<void>((resolve) => (wholeIn = resolve));
@@ -92,11 +85,11 @@ export async function ensureBundledData(db: LensDb = getDb(), opts: EnsureOption
       const ready = Promise.all([core, viewOf]);
       // A library that says it holds this bundle before the core is in (a visit the service
       // worker did not serve, such as a second one before it took over) is read at once;
-      // one that does not (a first visit) is filled after the first look.
-      const libraryFirst = await Promise.race([
-        exists.then((yes) => (yes ? opened().then((hash) => hash === bundleMeta.hash) : new Promise<boolean>(() => undefined))),
-        ready.then(() => false),
-      ]);
+      // one that does not (a first visit) is filled after the first look. With no library
+      // yet, none is created before the first view is drawn (or something is left to the
+      // library): creating it is main-thread work that view does not need.
+      const holdsBundle = libraryExists(db.name).then((yes) => (yes ? opened().then((hash) => hash === bundleMeta.hash) : new Promise<boolean>(() => undefined)));
+      const libraryFirst = await Promise.race([holdsBundle, ready.then(() => false)]);
       if (!libraryFirst) {
         const [coreData, view] = await ready;
         const start = performance.now();
