@@ -23,26 +23,41 @@ export function live<D, T>(deps: () => D, query: (deps: D) => Promise<T>): Live<
   let isLoading = $state(true);
   let error = $state.raw<Error | undefined>(undefined);
 
+  const next = (value: T) => {
+    current = value;
+    isLoading = false;
+    error = undefined;
+  };
+  const fail = (e: unknown) => {
+    error = asError(e);
+    isLoading = false;
+  };
+
   $effect(() => {
-    void firstLook.active;
+    const reading = firstLook.active;
     // The core's view answers it once the core is in; the library is not to be opened for it before.
     if (firstLook.coming) return;
     const d = deps();
     isLoading = true;
     // Until its first answer, the query keeps the page from reading as ready.
     const answered = beginWork();
+    if (reading) {
+      // The core's view answers with plain promises and never changes, so there is nothing
+      // to observe: asked once, without liveQuery, whose zones would put each query of the
+      // first view in a task of its own. The effect runs again when the library takes over.
+      let stopped = false;
+      query(d).then(
+        (value) => stopped || (next(value), answered()),
+        (e: unknown) => stopped || (fail(e), answered()),
+      );
+      return () => {
+        stopped = true;
+        answered();
+      };
+    }
     const subscription = liveQuery(() => query(d)).subscribe({
-      next: (value) => {
-        current = value;
-        isLoading = false;
-        error = undefined;
-        answered();
-      },
-      error: (e: unknown) => {
-        error = asError(e);
-        isLoading = false;
-        answered();
-      },
+      next: (value) => (next(value), answered()),
+      error: (e: unknown) => (fail(e), answered()),
     });
     return () => {
       subscription.unsubscribe();
