@@ -3,13 +3,14 @@ import type { Area } from './types';
 
 /**
  * Areas matching what the user typed, best first: an exact code, then names and
- * aliases that start with the text, then words that start with it, then anywhere.
+ * aliases that start with the text, then words that start with it, then anywhere;
+ * equally good matches by name.
  */
 export function searchAreas(query: string, areas: readonly Area[], limit = 10): Area[] {
   const q = query.trim();
   if (!q) return [];
   const code = q.toUpperCase();
-  if (isAreaCode(code)) return areas.filter((a) => a.code === code || a.previousCodes?.includes(code)).slice(0, limit);
+  if (isAreaCode(code)) return byName(areas.filter((a) => a.code === code || a.previousCodes?.includes(code))).slice(0, limit);
   const key = areaNameKey(q);
   const scored: { area: Area; score: number }[] = [];
   for (const area of areas) {
@@ -29,6 +30,8 @@ export function searchAreas(query: string, areas: readonly Area[], limit = 10): 
   scored.sort((a, b) => b.score - a.score || a.area.name.localeCompare(b.area.name));
   return scored.slice(0, limit).map((s) => s.area);
 }
+
+const byName = (areas: Area[]): Area[] => areas.sort((a, b) => a.name.localeCompare(b.name));
 
 const LEVEL_LABEL: Record<Area['level'], string> = { national: 'country', regional: 'region', local_authority: 'local authority' };
 export function levelLabel(area: Area): string {

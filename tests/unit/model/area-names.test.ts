@@ -57,4 +57,11 @@ describe('searchAreas', () => {
     expect(searchAreas('shire', areas).map((a) => a.name)).toEqual(['Buckinghamshire', 'Herefordshire', 'Worcestershire']);
     expect(searchAreas('   ', areas)).toEqual([]);
   });
+
+  it('puts areas sharing a former code in name order, whatever order they are held in', () => {
+    // Northamptonshire's code, carried by both unitaries that replaced it; the views pass the areas unsorted.
+    const successors = [area('E06000062', 'West Northamptonshire'), area('E06000061', 'North Northamptonshire')];
+    for (const a of successors) a.previousCodes = ['E10000021'];
+    expect(searchAreas('E10000021', successors).map((a) => a.name)).toEqual(['North Northamptonshire', 'West Northamptonshire']);
+  });
 });

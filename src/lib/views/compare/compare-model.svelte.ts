@@ -39,8 +39,8 @@ export interface CompareDeps {
 
 export class CompareModel {
   areasByCode: ReadonlyMap<AreaCode, Area>;
-  /** Every area, by name, for the area picker. */
-  sortedAreas: Area[];
+  /** Every area, for the area picker (which puts its matches in order). */
+  areas: readonly Area[];
   /** The link's selection checked against the data held; null until the catalog is read. */
   selection: CompareSelection | null;
   /** Every year the indicator has, for the year pickers. */
@@ -103,7 +103,7 @@ export class CompareModel {
     const catalog = (this.#catalog = liveCatalog(db));
     this.#measures = $derived(measuresOf(catalog.indicators.current ?? []));
     this.areasByCode = $derived(new Map((catalog.areas.current ?? []).map((a) => [a.code, a])));
-    this.sortedAreas = $derived([...(catalog.areas.current ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
+    this.areas = $derived(catalog.areas.current ?? []);
     this.selection = $derived.by(() => {
       const { areas, indicators, extents } = catalog;
       if (!areas.current || !indicators.current || !extents.current) return null;

@@ -34,7 +34,8 @@ export class ThemesModel {
   readonly columns: { id: string; label: string }[];
   readonly themeLabel: ReadonlyMap<string, string>;
   areasByCode: ReadonlyMap<AreaCode, Area>;
-  sortedAreas: Area[];
+  /** Every area, for the area picker (which puts its matches in order). */
+  areas: readonly Area[];
   /** The link's areas that exist, in its order. */
   chosen: Area[];
   rows: { code: AreaCode; label: string }[];
@@ -108,7 +109,7 @@ export class ThemesModel {
     this.#queries = [areasQ, docsQ, prioritiesQ, mentionsQ, documentQ];
 
     this.areasByCode = $derived(new Map((areasQ.current ?? []).map((a) => [a.code, a])));
-    this.sortedAreas = $derived([...(areasQ.current ?? [])].sort((a, b) => a.name.localeCompare(b.name)));
+    this.areas = $derived(areasQ.current ?? []);
     this.chosen = $derived(view().areas.map((c) => this.areasByCode.get(c)).filter((a) => a !== undefined));
     this.rows = $derived(this.chosen.map((a) => ({ code: a.code, label: a.name })));
 
