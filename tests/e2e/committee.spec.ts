@@ -74,16 +74,22 @@ test('printed, the minutes and reports held are listed under their heading, with
   await expect(page.getByRole('heading', { name: 'Dashboards shared with you' })).toBeVisible();
 });
 
-test('printed, the Data page leaves off the restore picker’s help, as it does the picker', async ({ page }) => {
+test('printed, the Data page leaves off the restore picker’s help, as it does the picker, and the Export section, which is only its buttons', async ({ page }) => {
   await page.goto('/#/data');
   const help = page.getByText(/^A file made with “Back up everything” \(\.jsonl\.gz\)/);
+  const exportHeading = page.getByRole('heading', { name: 'Export', exact: true });
+  const exportText = page.getByText(/^Every figure held in this browser \(bundled and imported/);
   await expect(help).toBeVisible();
+  await expect(exportHeading).toBeVisible();
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByText('Restore from a backup…', { exact: true })).toBeHidden();
   await expect(help).toBeHidden();
+  await expect(exportHeading).toBeHidden();
+  await expect(exportText).toBeHidden();
   await expect(page.getByRole('heading', { name: 'Back up and restore' })).toBeVisible();
   await page.emulateMedia({ media: 'screen' });
   await expect(help).toBeVisible();
+  await expect(exportHeading).toBeVisible();
 });
 
 test('with a focus area’s ten neighbours: the focus highlighted, the rest muted and named on hover, one region line, and no other region offered', async ({ page }) => {
