@@ -18,6 +18,31 @@ test('the area profile compares every indicator with England, the region and the
   await expect(page.getByTestId('profile-svg').locator('g.spine-row')).toHaveCount(18);
 });
 
+test('on a 390 px phone the spine chart names every indicator in full, inside the chart, over its own bar', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.goto('/#/area/E10000034');
+  const table = page.getByRole('table', { name: 'Worcestershire: indicators against England' });
+  await expect(table.getByRole('rowheader', { name: 'Referrals with no further action %', exact: true })).toBeAttached();
+  const names = (await table.getByRole('rowheader').allTextContents()).map((n) => n.trim());
+  const svg = page.getByTestId('profile-svg');
+  const labels = svg.locator('g.spine-row text.ind-label');
+  // Each row's name as the table gives it, whole: a column beside the bars cut "Referrals with no f…".
+  expect(await labels.allTextContents()).toEqual(names);
+  const box = (await svg.boundingBox())!;
+  const placed = await labels.evaluateAll((texts) =>
+    texts.map((t) => {
+      const r = t.getBoundingClientRect();
+      const bar = t.parentElement!.querySelector('rect.range')?.getBoundingClientRect();
+      return { left: r.left, right: r.right, bottom: r.bottom, barTop: bar?.top ?? Infinity };
+    }),
+  );
+  for (const p of placed) {
+    expect(p.left).toBeGreaterThanOrEqual(box.x - 1);
+    expect(p.right).toBeLessThanOrEqual(box.x + box.width + 1);
+    expect(p.bottom).toBeLessThanOrEqual(p.barTop + 1);
+  }
+});
+
 test('the spine chart is driven by keyboard and its rows open the trend', async ({ page }) => {
   await page.goto('/#/area/E10000034');
   const chart = page.getByRole('application', { name: /Worcestershire: every indicator against England/ });
