@@ -132,6 +132,9 @@ test('Themes: said and seen for the chosen areas, and the figures linked to a ce
   const table = page.getByRole('table', { name: 'Said and seen, by area and theme, 2017-18 to 2020-21' });
   await expect(table.getByRole('rowheader', { name: 'Domestic abuse, Herefordshire' })).toBeVisible();
   await expect(table.getByRole('rowheader', { name: 'Domestic abuse, Worcestershire' })).toBeVisible();
+  // The same file gives Worcestershire's 2020-21 child criminal exploitation as x: said in words, not as a bare letter.
+  const criminal = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Criminal exploitation, Worcestershire' }) });
+  await expect(criminal.getByRole('listitem').filter({ hasText: 'child criminal exploitation' })).toHaveText(/^Factor: child criminal exploitation %:\s+no figure for 2020-21 \(x: not available\)$/);
   // On a phone the evidence's figure tables scroll in their own box; the page does not scroll sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   await expect(neglect).toBeVisible();
