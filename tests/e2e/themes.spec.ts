@@ -128,6 +128,25 @@ test('as cards (390 px, print), the priorities timeline leaves out the years wit
   await expect(walsall.getByRole('cell')).toHaveCount(2);
 });
 
+test('an area with no priority in the years shown says why, on a screen and as a card: no documents, or none stated one', async ({ page }) => {
+  // Dudley: no minutes or reports bundled. Worcestershire in 2020-21: one document (the seeds), no priority read from it.
+  await page.setViewportSize({ width: 1366, height: 900 });
+  await page.goto('/#/themes?areas=E10000034,E08000027&from=2021&to=2021');
+  const timeline = page.getByRole('table', { name: /Priorities stated by each partnership, 2020-21 to 2020-21/ });
+  const row = (name: string) => timeline.getByRole('row').filter({ has: page.getByRole('rowheader', { name, exact: true }) });
+  await expect(row('Dudley').getByRole('cell')).toHaveText(['No minutes or reports are held for these years.']);
+  await expect(row('Worcestershire').getByRole('cell')).toHaveText(['No priorities stated in the documents held for these years.']);
+  // Over years with priorities, Worcestershire's row is its years' cells as before.
+  await page.goto('/#/themes?areas=E10000034,E08000027&from=2017&to=2021');
+  const wide = page.getByRole('table', { name: /Priorities stated by each partnership, 2016-17 to 2020-21/ });
+  await expect(wide.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Worcestershire', exact: true }) }).getByRole('cell')).toHaveCount(5);
+  // As a card, the sentence is not put under one year's label.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const dudley = wide.getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Dudley', exact: true }) }).getByRole('cell');
+  await expect(dudley).toHaveText(['No minutes or reports are held for these years.']);
+  await expect(dudley).toHaveAttribute('data-label', '');
+});
+
 test('Compare marks the years a chosen theme was named as a priority, and lists them in words', async ({ page }) => {
   await page.goto('/#/compare?theme=neglect');
   await expect(page.getByLabel('Mark the years a partnership named this theme as a priority')).toHaveValue('neglect');

@@ -16,13 +16,17 @@ export function columnLabels(headers: readonly SpannedCell[]): string[] {
   return headers.flatMap((h) => Array.from({ length: Math.max(1, h.span) }, () => h.text.replace(/\s+/g, ' ').trim()));
 }
 
-/** Each cell's label: the header of the column it starts in ('' past the last header). */
+/**
+ * Each cell's label: the header of the columns it spans. A cell across columns headed
+ * differently (a note across every year) has no one header, and a cell past the last
+ * header none: both get '' rather than a wrong label.
+ */
 export function cellLabels(cells: readonly Pick<SpannedCell, 'span'>[], labels: readonly string[]): string[] {
   let column = 0;
   return cells.map((c) => {
-    const label = labels[column] ?? '';
+    const headers = new Set(labels.slice(column, column + Math.max(1, c.span)));
     column += Math.max(1, c.span);
-    return label;
+    return headers.size === 1 ? [...headers][0]! : '';
   });
 }
 

@@ -9,8 +9,10 @@ describe('table-labels', () => {
   it('labels each cell by the column it starts in, whatever the number of columns', () => {
     const labels = ['Area', 'Value', 'Compared with England', 'Recent trend', '95% confidence interval'];
     expect(cellLabels([1, 1, 1, 1, 1].map((span) => ({ span })), labels)).toEqual(labels);
-    // A cell spanning two columns moves the next cell's label on by two.
-    expect(cellLabels([{ span: 1 }, { span: 2 }, { span: 1 }], labels)).toEqual(['Area', 'Value', 'Recent trend']);
+    // A cell spanning two columns moves the next cell's label on by two; headed differently, the two give it none.
+    expect(cellLabels([{ span: 1 }, { span: 2 }, { span: 1 }], labels)).toEqual(['Area', '', 'Recent trend']);
+    // Spanning columns under one header (a spanning header), it takes that header.
+    expect(cellLabels([{ span: 1 }, { span: 2 }], ['Area', 'Years', 'Years'])).toEqual(['Area', 'Years']);
     // A row longer than its header: the extra cells get no label rather than a wrong one.
     expect(cellLabels([{ span: 1 }, { span: 1 }, { span: 1 }], ['Area', 'Value'])).toEqual(['Area', 'Value', '']);
   });
