@@ -17,8 +17,8 @@ interface DrawnLabel {
 }
 
 /** The direct labels as drawn: each one's words (a wrapped label's lines joined by a space) and its box on the page. */
-async function drawnLabels(page: Page): Promise<{ svg: DOMRect; labels: DrawnLabel[] }> {
-  return page.getByTestId('trend-svg').evaluate((svg) => ({
+async function drawnLabels(page: Page, chart = 'trend-svg'): Promise<{ svg: DOMRect; labels: DrawnLabel[] }> {
+  return page.getByTestId(chart).evaluate((svg) => ({
     svg: svg.getBoundingClientRect().toJSON() as DOMRect,
     labels: [...svg.querySelectorAll('.direct-label text')].map((t) => {
       const lines = [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '');
@@ -26,6 +26,26 @@ async function drawnLabels(page: Page): Promise<{ svg: DOMRect; labels: DrawnLab
       return { text: lines.length ? lines.join(' ') : (t.textContent ?? ''), left: box.left, right: box.right, top: box.top, bottom: box.bottom };
     }),
   }));
+}
+
+/** Every label inside the SVG, none cut with an ellipsis, no two overlapping. */
+function expectWholeAndApart({ svg: box, labels }: { svg: DOMRect; labels: DrawnLabel[] }): void {
+  expect(box.width).toBeLessThanOrEqual(390);
+  for (const l of labels) {
+    expect(l.text, 'a label is never cut with an ellipsis').not.toContain('…');
+    expect(l.left, `${l.text} starts inside the chart`).toBeGreaterThanOrEqual(box.left);
+    expect(l.right, `${l.text} ends inside the chart`).toBeLessThanOrEqual(box.right);
+    expect(l.top, `${l.text} is inside the chart`).toBeGreaterThanOrEqual(box.top);
+    expect(l.bottom, `${l.text} is inside the chart`).toBeLessThanOrEqual(box.bottom);
+  }
+  // No two labels overlap (half a pixel allowed for rounding of the text's boxes).
+  for (let i = 0; i < labels.length; i++)
+    for (let j = i + 1; j < labels.length; j++) {
+      const [a, b] = [labels[i]!, labels[j]!];
+      const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+      const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+      expect(overlapX > 0.5 && overlapY > 0.5, `${a.text} and ${b.text} overlap`).toBe(false);
+    }
 }
 
 const CASES = [
@@ -48,22 +68,14 @@ for (const { what, link, names } of CASES) {
     await expect(svg).toBeVisible();
     await expect.poll(async () => (await drawnLabels(page)).labels.map((l) => l.text)).toEqual(expect.arrayContaining(names));
 
-    const { svg: box, labels } = await drawnLabels(page);
-    expect(box.width).toBeLessThanOrEqual(390);
-    for (const l of labels) {
-      expect(l.text, 'a label is never cut with an ellipsis').not.toContain('…');
-      expect(l.left, `${l.text} starts inside the chart`).toBeGreaterThanOrEqual(box.left);
-      expect(l.right, `${l.text} ends inside the chart`).toBeLessThanOrEqual(box.right);
-      expect(l.top, `${l.text} is inside the chart`).toBeGreaterThanOrEqual(box.top);
-      expect(l.bottom, `${l.text} is inside the chart`).toBeLessThanOrEqual(box.bottom);
-    }
-    // No two labels overlap (half a pixel allowed for rounding of the text's boxes).
-    for (let i = 0; i < labels.length; i++)
-      for (let j = i + 1; j < labels.length; j++) {
-        const [a, b] = [labels[i]!, labels[j]!];
-        const overlapX = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-        const overlapY = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-        expect(overlapX > 0.5 && overlapY > 0.5, `${a.text} and ${b.text} overlap`).toBe(false);
-      }
+    expectWholeAndApart(await drawnLabels(page));
   });
 }
+
+test('on a phone, the ranking names each benchmark line whole with its value, from the same labels', async ({ page }) => {
+  await page.goto(CASES[0]!.link);
+  await expect(page.getByTestId('ranked-svg')).toBeVisible();
+  const benchmarks = ['England 40.6', 'West Midlands 40.3', 'Neighbours’ average 35.0'];
+  await expect.poll(async () => (await drawnLabels(page, 'ranked-svg')).labels.map((l) => l.text)).toEqual(benchmarks);
+  expectWholeAndApart(await drawnLabels(page, 'ranked-svg'));
+});
