@@ -16,14 +16,19 @@ interface DrawnLabel {
   bottom: number;
 }
 
-/** The direct labels as drawn: each one's words (a wrapped label's lines joined by a space) and its box on the page. */
+/**
+ * The direct labels as drawn: each one's words and its box on the page. A wrapped label's
+ * lines are joined by a space, or without one after a hyphen put in to break a word too
+ * long for the margin (presentation type on a phone), so the name reads as written.
+ */
 async function drawnLabels(page: Page, chart = 'trend-svg'): Promise<{ svg: DOMRect; labels: DrawnLabel[] }> {
   return page.getByTestId(chart).evaluate((svg) => ({
     svg: svg.getBoundingClientRect().toJSON() as DOMRect,
     labels: [...svg.querySelectorAll('.direct-label text')].map((t) => {
       const lines = [...t.querySelectorAll('tspan')].map((s) => s.textContent ?? '');
       const box = t.getBoundingClientRect();
-      return { text: lines.length ? lines.join(' ') : (t.textContent ?? ''), left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      const text = lines.length ? lines.reduce((name, line) => (name.endsWith('-') ? name.slice(0, -1) + line : `${name} ${line}`)) : (t.textContent ?? '');
+      return { text, left: box.left, right: box.right, top: box.top, bottom: box.bottom };
     }),
   }));
 }
@@ -57,6 +62,12 @@ const CASES = [
   {
     what: 'partnerships with long names',
     link: '/#/compare?areas=E06000058,E06000040,E06000010,E06000061&indicator=cpp_rate&from=2016&to=2025&year=2025',
+    names: ['Bournemouth, Christchurch and Poole', 'Windsor and Maidenhead', 'Kingston upon Hull', 'North Northamptonshire', 'England', 'Yorkshire and The Humber', 'Neighbours’ average'],
+  },
+  {
+    // Larger type: more lines to a label, so the chart grows taller to keep them apart.
+    what: 'long names in presentation mode',
+    link: '/#/compare?areas=E06000058,E06000040,E06000010,E06000061&indicator=cpp_rate&from=2016&to=2025&year=2025&present=1',
     names: ['Bournemouth, Christchurch and Poole', 'Windsor and Maidenhead', 'Kingston upon Hull', 'North Northamptonshire', 'England', 'Yorkshire and The Humber', 'Neighbours’ average'],
   },
 ];

@@ -10,6 +10,8 @@ import type { ChartText } from './text-scale';
 export const LABEL_OFFSET = 8;
 /** The room a label takes beyond its text: the offset, and 4px to spare at the chart's edge. */
 export const LABEL_ROOM = LABEL_OFFSET + 4;
+/** The distance between a wrapped label's lines at normal type, a little over the text's size. */
+export const LABEL_LINE = 13;
 /** The most of a chart's width the label margin may take to hold a long word, so the plot keeps most of it. */
 export const LABEL_MAX_SHARE = 0.4;
 
@@ -69,4 +71,23 @@ export function labelMargin(labels: readonly string[], text: ChartText, narrow: 
   const usual = Math.min(text.fit(narrow ? 96 : 150), widest + LABEL_ROOM);
   const forWords = Math.min(widestWord + LABEL_ROOM, Math.floor(width * LABEL_MAX_SHARE));
   return Math.max(text.fit(32), usual, forWords);
+}
+
+/** Each label as the lines it is drawn on in a right margin `margin` px wide. */
+export function wrapLabels(labels: readonly string[], margin: number, text: ChartText): string[][] {
+  return labels.map((l) => wrapLabel(l, margin - LABEL_ROOM, (s) => labelWidth(s, text)));
+}
+
+/** The height each label counts as when labels are moved apart (label-dodge.ts): a one-line label's `gap`, and a line more for each further line. */
+export function labelSizes(lines: readonly string[][], gap: number, text: ChartText): number[] {
+  return lines.map((ls) => gap + (ls.length - 1) * text.fit(LABEL_LINE));
+}
+
+/**
+ * The least plotting height in which labels of these sizes all fit `gap` apart without
+ * overlapping (from the first line's centre to the last's), so that a chart with many
+ * wrapped labels (a phone, the presentation type) grows taller rather than pile them up.
+ */
+export function labelsHeight(sizes: readonly number[], gap: number): number {
+  return sizes.length ? sizes.reduce((a, b) => a + b, 0) - gap : 0;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LABEL_ROOM, labelMargin, labelWidth, wrapLabel } from '../../../src/lib/charts/direct-labels';
+import { LABEL_ROOM, labelMargin, labelSizes, labelsHeight, labelWidth, wrapLabel, wrapLabels } from '../../../src/lib/charts/direct-labels';
+import { dodgeLabels } from '../../../src/lib/charts/label-dodge';
 import { chartText } from '../../../src/lib/charts/text-scale';
 
 // Ten pixels a character: easy widths to reason about.
@@ -89,5 +90,31 @@ describe('the trend chart’s label margin', () => {
     expect(labelMargin(['Worcestershire'], large, false, LAPTOP)).toBeGreaterThan(labelMargin(['Worcestershire'], normal, false, LAPTOP) * 1.2);
     expect(labelMargin(['Bournemouth, Christchurch and Poole'], large, false, LAPTOP)).toBe(188);
     expect(labelMargin([], large, false, LAPTOP)).toBe(40);
+  });
+});
+
+describe('the height wrapped labels need', () => {
+  const normal = chartText();
+  const large = chartText(1.25);
+
+  it('counts a label of n lines as one gap and n - 1 lines of 13px (at normal type)', () => {
+    const lines = wrapLabels(['England', 'West Midlands', 'Bournemouth, Christchurch and Poole'], 110, normal);
+    expect(lines).toEqual([['England'], ['West', 'Midlands'], ['Bournemouth,', 'Christchurch', 'and Poole']]);
+    expect(labelSizes(lines, 14, normal)).toEqual([14, 27, 40]);
+    expect(labelSizes(lines, 18, large)).toEqual([18, 34, 50]);
+  });
+
+  it('is what the dodging needs to keep them apart: in that height no two overlap, in less they would', () => {
+    const sizes = labelSizes(wrapLabels(['Kingston upon Hull', 'Bournemouth, Christchurch and Poole', 'North Northamptonshire', 'Yorkshire and The Humber', 'England', 'Neighbours’ average'], 120, large), 18, large);
+    const targets = sizes.map(() => 50);
+    const apart = (hi: number) => {
+      const ys = dodgeLabels(targets, 18, 0, hi, sizes);
+      const blocks = ys.map((y, i) => [y - sizes[i]! / 2, y + sizes[i]! / 2] as const).sort((a, b) => a[0] - b[0]);
+      return blocks.every((b, i) => i === 0 || b[0] >= blocks[i - 1]![1] - 1e-9);
+    };
+    const need = labelsHeight(sizes, 18);
+    expect(apart(need)).toBe(true);
+    expect(apart(need - 1)).toBe(false);
+    expect(labelsHeight([], 18)).toBe(0);
   });
 });
