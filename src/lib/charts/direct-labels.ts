@@ -57,8 +57,9 @@ export function wrapLabel(label: string, width: number, measure: (s: string) => 
 /**
  * The trend chart's right margin, which holds the direct labels (each drawn whole,
  * `LABEL_OFFSET` px from the plot, with 4px to spare):
- * - as wide as the longest label, up to 150px (96px in the narrow layout, at normal
- *   type), the margin the chart always had; a longer label wraps onto more lines;
+ * - as wide as the longest label, up to 176px (96px in the narrow layout, at normal
+ *   type): 20 characters of bold text, as many as the chart's margin always held
+ *   (150px at the body text's estimate); a longer label wraps onto more lines;
  * - wider than that where a single word needs it (no word is broken), up to
  *   `LABEL_MAX_SHARE` of the chart's width, so the plot keeps the rest;
  * - never narrower than half the last year's tick label, which is centred on the plot's
@@ -68,7 +69,7 @@ export function wrapLabel(label: string, width: number, measure: (s: string) => 
 export function labelMargin(labels: readonly string[], text: ChartText, narrow: boolean, width: number): number {
   const widest = Math.max(0, ...labels.map((l) => labelWidth(l, text)));
   const widestWord = Math.max(0, ...labels.flatMap(words).map((w) => labelWidth(w, text)));
-  const usual = Math.min(text.fit(narrow ? 96 : 150), widest + LABEL_ROOM);
+  const usual = Math.min(text.fit(narrow ? 96 : 176), widest + LABEL_ROOM);
   const forWords = Math.min(widestWord + LABEL_ROOM, Math.floor(width * LABEL_MAX_SHARE));
   return Math.max(text.fit(32), usual, forWords);
 }
