@@ -21,7 +21,12 @@ export function labelLanes(items: readonly { x: number; width: number }[], width
   return out;
 }
 
-/** Rough width of a label in px: good enough to keep system-font labels apart. */
-export function estimateTextWidth(text: string, fontSize = 12): number {
-  return Math.ceil(text.length * fontSize * 0.56);
+/**
+ * Rough width of a label in px: good enough to keep system-font labels apart. Bold
+ * text (the direct labels' weight 600) is wider: 0.68 em a character holds the widest
+ * place names drawn in DejaVu Sans Bold, the broadest of the usual system fonts
+ * ("Maidenhead" 0.69 em, "Worcestershire" 0.61 em), so a label laid out to fit does.
+ */
+export function estimateTextWidth(text: string, fontSize = 12, bold = false): number {
+  return Math.ceil(text.length * fontSize * (bold ? 0.68 : 0.56));
 }

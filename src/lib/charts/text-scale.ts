@@ -25,8 +25,8 @@ export interface ChartText {
   small: number;
   /** A length laid out to hold text at normal type (a margin, a lane, an offset), grown with the text. */
   fit: (px: number) => number;
-  /** The width a label takes now, at `size` unless another size is given. */
-  width: (text: string, fontSize?: number) => number;
+  /** The width a label takes now, at `size` unless another size is given; `bold` for text drawn bold (the direct labels). */
+  width: (text: string, fontSize?: number, bold?: boolean) => number;
 }
 
 /** The text metrics a chart lays itself out with, at a scale of the page's normal type. */
@@ -38,7 +38,7 @@ export function chartText(scale = 1): ChartText {
     small: CHART_FONT_SMALL * scale,
     // Whole pixels keep the drawing crisp; at scale 1 every length is what it was.
     fit: (px) => Math.round(px * scale),
-    width: (text, fontSize = size) => estimateTextWidth(text, fontSize),
+    width: (text, fontSize = size, bold = false) => estimateTextWidth(text, fontSize, bold),
   };
 }
 

@@ -2,7 +2,6 @@ import { scaleLinear } from 'd3-scale';
 import { periodRange } from '../model/period';
 import type { StatusCode } from '../model/status';
 import type { AreaCode, Observation, Period } from '../model/types';
-import type { ChartText } from './text-scale';
 
 /** What a line stands for: a chosen area, or a benchmark drawn as a reference line. */
 export type LineRole = 'area' | 'england' | 'region' | 'neighbours';
@@ -94,23 +93,4 @@ export function buildTrendData(observations: readonly Observation[], specs: read
 export function lastDefined(line: TrendLine): TrendPoint | undefined {
   for (let i = line.points.length - 1; i >= 0; i--) if (line.points[i]!.value !== null) return line.points[i];
   return undefined;
-}
-
-/** A line's direct label: its name, cut to 20 characters (12 in the narrow layout) with an ellipsis. */
-export function directLabelText(label: string, narrow: boolean): string {
-  const max = narrow ? 12 : 20;
-  return label.length > max ? `${label.slice(0, max - 1)}…` : label;
-}
-
-/**
- * The trend chart's right margin, which holds the direct labels: the longest label drawn
- * (estimated from its characters at the chart's text size), 8px from the plot as the
- * labels sit, and 4px to spare. It is never wider than the longest label may be (20
- * characters, 12 in the narrow layout: the margin the chart always had), and never
- * narrower than half the last year's tick label, which is centred on the plot's edge;
- * that is all it keeps when no label is drawn (every area muted).
- */
-export function labelMargin(labels: readonly string[], text: ChartText, narrow: boolean): number {
-  const widest = Math.max(0, ...labels.map((l) => text.width(l)));
-  return Math.max(text.fit(32), Math.min(text.fit(narrow ? 96 : 150), widest + 12));
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrendData, directLabelText, labelMargin, lastDefined, valueDomain } from '../../../src/lib/charts/trend-data';
-import { chartText } from '../../../src/lib/charts/text-scale';
+import { buildTrendData, lastDefined, valueDomain } from '../../../src/lib/charts/trend-data';
 import { trendSummary } from '../../../src/lib/charts/trend-summary';
 import type { Observation } from '../../../src/lib/model/types';
 
@@ -85,49 +84,5 @@ describe('valueDomain', () => {
         expect(hi).toBeGreaterThanOrEqual(max);
       }
     }
-  });
-});
-
-describe('the trend chart’s label margin', () => {
-  const normal = chartText();
-  const large = chartText(1.25);
-  const margin = (labels: string[], narrow = false, text = normal) => labelMargin(labels.map((l) => directLabelText(l, narrow)), text, narrow);
-
-  it.each([
-    // [labels drawn, narrow, margin]: the longest label's estimated width (0.56 em a character at 12px) + 12px
-    [['England', 'Walsall'], false, 60],
-    [['Worcestershire', 'England'], false, 107],
-    [['North Northamptonshire', 'England'], false, 147],
-    [['Bournemouth, Christchurch and Poole'], false, 147],
-    // Cut to 12 characters on a phone, and held to the narrow layout's 96px.
-    [['Worcestershire', 'England'], true, 93],
-    [['Bournemouth, Christchurch and Poole'], true, 93],
-    // No label drawn (every area muted): room for half the last year's tick label.
-    [[], false, 32],
-    [[], true, 32],
-    [['Kent'], false, 39],
-  ])('%j (narrow %s) → %i px', (labels, narrow, px) => {
-    expect(margin(labels, narrow)).toBe(px);
-  });
-
-  it('never exceeds the 150px (96px narrow) the chart had, nor falls under 32px, at any label length', () => {
-    for (let n = 0; n <= 40; n++) {
-      const label = 'W'.repeat(n);
-      expect(margin([label])).toBeLessThanOrEqual(150);
-      expect(margin([label])).toBeGreaterThanOrEqual(32);
-      expect(margin([label], true)).toBeLessThanOrEqual(96);
-    }
-  });
-
-  it('grows with the text in presentation mode, the least margin included', () => {
-    expect(margin(['Worcestershire'], false, large)).toBeGreaterThan(margin(['Worcestershire']) * 1.2);
-    expect(margin(['Bournemouth, Christchurch and Poole'], false, large)).toBe(181);
-    expect(margin([], false, large)).toBe(40);
-  });
-
-  it('cuts long names to 20 characters (12 narrow) with an ellipsis', () => {
-    expect(directLabelText('Bournemouth, Christchurch and Poole', false)).toBe('Bournemouth, Christ…');
-    expect(directLabelText('Bournemouth, Christchurch and Poole', true)).toBe('Bournemouth…');
-    expect(directLabelText('Worcestershire', false)).toBe('Worcestershire');
   });
 });
