@@ -90,3 +90,20 @@ test('on a phone, the ranking names each benchmark line whole with its value, fr
   await expect.poll(async () => (await drawnLabels(page, 'ranked-svg')).labels.map((l) => l.text)).toEqual(benchmarks);
   expectWholeAndApart(await drawnLabels(page, 'ranked-svg'));
 });
+
+test('on a phone, the ranking names each chosen area whole above the bars, inside the chart and apart', async ({ page }) => {
+  await page.goto(CASES[1]!.link);
+  const svg = page.getByTestId('ranked-svg');
+  await expect(svg).toBeVisible();
+  const chosen = () =>
+    svg.evaluate((el) => ({
+      svg: el.getBoundingClientRect().toJSON() as DOMRect,
+      labels: [...el.querySelectorAll('.chosen-label text')].map((t) => {
+        const box = t.getBoundingClientRect();
+        return { text: t.textContent ?? '', left: box.left, right: box.right, top: box.top, bottom: box.bottom };
+      }),
+    }));
+  // Cut to 13 characters before: "Bournemouth, …", "Windsor and M…", "North Northam…".
+  await expect.poll(async () => (await chosen()).labels.map((l) => l.text).sort()).toEqual(['Bournemouth, Christchurch and Poole', 'Kingston upon Hull', 'North Northamptonshire', 'Windsor and Maidenhead']);
+  expectWholeAndApart(await chosen());
+});

@@ -30,3 +30,11 @@ export function labelLanes(items: readonly { x: number; width: number }[], width
 export function estimateTextWidth(text: string, fontSize = 12, bold = false): number {
   return Math.ceil(text.length * fontSize * (bold ? 0.68 : 0.56));
 }
+
+/** `label` whole where it is at most `width` wide by `measure`, else cut to fit with an ellipsis. */
+export function fitWidth(label: string, width: number, measure: (s: string) => number): string {
+  if (measure(label) <= width) return label;
+  let k = label.length - 1;
+  while (k > 1 && measure(`${label.slice(0, k)}…`) > width) k--;
+  return `${label.slice(0, k)}…`;
+}

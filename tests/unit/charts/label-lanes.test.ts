@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelLanes } from '../../../src/lib/charts/label-lanes';
+import { fitWidth, labelLanes } from '../../../src/lib/charts/label-lanes';
 
 describe('labelLanes', () => {
   it('keeps far-apart labels in one lane, centred on their x', () => {
@@ -35,5 +35,14 @@ describe('labelLanes', () => {
           }
       }),
     );
+  });
+});
+
+describe('fitWidth', () => {
+  const measure = (s: string) => s.length * 10;
+  it('keeps a label that fits whole, and cuts a longer one to fit with an ellipsis', () => {
+    expect(fitWidth('Kingston upon Hull', 180, measure)).toBe('Kingston upon Hull');
+    expect(fitWidth('Kingston upon Hull', 100, measure)).toBe('Kingston …');
+    expect(measure(fitWidth('Bournemouth, Christchurch and Poole', 123, measure))).toBeLessThanOrEqual(123);
   });
 });
