@@ -1,4 +1,5 @@
 import { estimateTextWidth } from './label-lanes';
+import { wrapLabel } from './direct-labels';
 
 /**
  * A chart as a stand-alone picture for a board paper: the chart's own SVG with its
@@ -36,19 +37,9 @@ const STYLE_PROPS = [
 ] as const;
 const FONT = 'system-ui, -apple-system, Segoe UI, Roboto, Arial, sans-serif';
 
-/** Wraps text into lines no wider than `width` px (estimated). */
+/** Wraps text into lines no wider than `width` px (estimated), as direct labels wrap (a word wider than a line is broken with a hyphen). */
 export function wrapText(text: string, width: number, fontSize: number): string[] {
-  const lines: string[] = [];
-  let line = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    const next = line ? `${line} ${word}` : word;
-    if (line && estimateTextWidth(next, fontSize) > width) {
-      lines.push(line);
-      line = word;
-    } else line = next;
-  }
-  if (line) lines.push(line);
-  return lines;
+  return wrapLabel(text, width, (s) => estimateTextWidth(s, fontSize));
 }
 
 /** Serialises a rendered chart SVG with its title, source and date. */
